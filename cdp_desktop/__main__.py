@@ -1,0 +1,3 @@
+from cdp_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The pure core: no Qt, no discord.py imports at module level."""

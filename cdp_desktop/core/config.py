@@ -1,0 +1,564 @@
+"""Settings and keep-alive targets: typed model, validation with precise messages, versioned JSON.
+
+The file is written atomically (temp file, fsync, rename) with mode 0600. A file that cannot be read
+is moved aside with its original bytes and reported; a file written by a newer version is read but
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import string
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import CdpError
+
+SCHEMA_VERSION = 1
+CONFIG_FILENAME = "config.json"
+DEFAULT_TEMPLATE = "{mention} daily keep-alive \u00b7 {date} {time}"
+TEMPLATE_PLACEHOLDERS = ("mention", "date", "time", "channel")
+MAX_MESSAGE_LENGTH = 1900  # Discord allows 2000; the slot marker needs the rest
+
+
+class ConfigError(CdpError):
+    """Invalid input. ``field`` names the setting or target field at fault."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.detail = message
+
+
+# --------------------------------------------------------------------------- validators
+
+
+_SNOWFLAKE = re.compile(r"^[0-9]{17,20}$")
+_HHMM = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
+
+
+def parse_snowflake(value: object, field_name: str) -> int:
+    """A Discord ID: a decimal snowflake of 17 to 20 digits. Accepts ``<@123…>`` / ``<#123…>`` mentions."""
+    text = str(value).strip()
+    m = re.fullmatch(r"<[@#]!?([0-9]+)>", text)
+    if m:
+        text = m.group(1)
+    if not _SNOWFLAKE.match(text) or int(text) >= 2**64:
+        raise ConfigError(
+            field_name,
+            f"{text!r} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode "
+            "on (right-click \u2192 Copy ID).",
+        )
+    return int(text)
+
+
+def parse_schedule_time(value: object) -> str:
+    text = str(value).strip()
+    m = _HHMM.match(text)
+    if not m or not (0 <= int(m.group(1)) <= 23 and 0 <= int(m.group(2)) <= 59):
+        raise ConfigError("schedule_time", f"{text!r} is not a time of day; use HH:MM from 00:00 to 23:59.")
+    return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+
+def parse_timezone(value: object) -> str | None:
+    """An IANA zone name, or empty/None for the system zone."""
+    if value is None or str(value).strip() in ("", "system"):
+        return None
+    name = str(value).strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "timezone", f"{name!r} is not a known time zone; use an IANA name such as Asia/Shanghai."
+        ) from None
+    return name
+
+
+def _parse_int(field_name: str, lo: int, hi: int) -> Callable[[object], int]:
+    def parse(value: object) -> int:
+        if isinstance(value, bool):
+            raise ConfigError(field_name, f"expected a whole number from {lo} to {hi}.")
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise ConfigError(field_name, f"{value!r} is not a whole number from {lo} to {hi}.") from None
+        if not lo <= number <= hi:
+            raise ConfigError(field_name, f"{number} is out of range; use {lo} to {hi}.")
+        return number
+
+    return parse
+
+
+def parse_bool(value: object, field_name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off"):
+        return False
+    raise ConfigError(field_name, f"{value!r} is not true or false.")
+
+
+def parse_template(value: object, field_name: str = "message_template") -> str:
+    text = str(value)
+    if not text.strip():
+        raise ConfigError(field_name, "the message template is empty.")
+    if len(text) > MAX_MESSAGE_LENGTH - 100:
+        raise ConfigError(field_name, f"the template is too long ({len(text)} characters; keep it under 1800).")
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        raise ConfigError(field_name, f"the template has an unbalanced brace ({exc}); write {{{{ for a literal {{.")
+    for name in names:
+        if name not in TEMPLATE_PLACEHOLDERS:
+            allowed = ", ".join("{" + p + "}" for p in TEMPLATE_PLACEHOLDERS)
+            raise ConfigError(field_name, f"unknown placeholder {{{name}}}; use {allowed}.")
+    return text
+
+
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+def parse_proxy_url(value: object) -> str | None:
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in PROXY_SCHEMES:
+        raise ConfigError(
+            "proxy_url", f"{text!r} has no supported scheme; use http://, https://, socks5:// or socks5h://."
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+        raise ConfigError("proxy_url", f"{text!r} has an invalid port.") from None
+    if not parts.hostname or port is None:
+        raise ConfigError("proxy_url", f"{text!r} needs a host and a port, e.g. http://127.0.0.1:7890.")
+    return text
+
+
+def parse_api_base_url(value: object) -> str | None:
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().rstrip("/")
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            "api_base_url", f"{text!r} is not an http(s) URL, e.g. https://discord.com/api/v10."
+        )
+    return text
+
+
+def parse_language(value: object) -> str | None:
+    if value is None or str(value).strip() in ("", "system"):
+        return None
+    text = str(value).strip().replace("-", "_")
+    if text not in SUPPORTED_LANGUAGES:
+        raise ConfigError("language", f"{text!r} is not available; use {', '.join(SUPPORTED_LANGUAGES)} or system.")
+    return text
+
+
+SUPPORTED_LANGUAGES = ("en", "zh_CN")
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass
+class Settings:
+    schedule_time: str = "00:00"
+    timezone: str | None = None  # None: the system zone
+    jitter_seconds: int = 60
+    catch_up: bool = True
+    reply_timeout_seconds: int = 60
+    message_template: str = DEFAULT_TEMPLATE
+    proxy_url: str | None = None
+    api_base_url: str | None = None
+    notifications: bool = True
+    language: str | None = None  # None: follow the system locale
+    presence_intents: bool = False  # ask for the privileged members + presences intents
+
+    @property
+    def time_of_day(self) -> time:
+        hh, mm = self.schedule_time.split(":")
+        return time(int(hh), int(mm))
+
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone or system_zone_name())
+
+
+SETTING_PARSERS: dict[str, Callable[[object], Any]] = {
+    "schedule_time": parse_schedule_time,
+    "timezone": parse_timezone,
+    "jitter_seconds": _parse_int("jitter_seconds", 0, 3600),
+    "catch_up": lambda v: parse_bool(v, "catch_up"),
+    "reply_timeout_seconds": _parse_int("reply_timeout_seconds", 0, 600),
+    "message_template": parse_template,
+    "proxy_url": parse_proxy_url,
+    "api_base_url": parse_api_base_url,
+    "notifications": lambda v: parse_bool(v, "notifications"),
+    "language": parse_language,
+    "presence_intents": lambda v: parse_bool(v, "presence_intents"),
+}
+SETTING_KEYS = tuple(SETTING_PARSERS)
+
+
+def system_zone_name() -> str:
+    try:
+        from tzlocal import get_localzone_name
+
+        name = get_localzone_name()
+        if name:
+            ZoneInfo(name)
+            return name
+    except Exception:  # tzlocal raises various errors on unusual systems; UTC is a safe answer
+        pass
+    return "UTC"
+
+
+def new_uid() -> str:
+    return secrets.token_hex(6)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Target:
+    """One keep-alive target. ``channel_id`` None means "a temporary channel created for each run"."""
+
+    guild_id: int
+    channel_id: int | None
+    mention_id: int | None = None
+    name: str = ""
+    category_id: int | None = None
+    topic: str | None = None
+    position: int | None = None
+    template: str | None = None
+    enabled: bool = True
+    added_at: datetime = field(default_factory=utcnow)
+    enabled_at: datetime = field(default_factory=utcnow)
+    uid: str = field(default_factory=new_uid)
+
+    @property
+    def is_temporary(self) -> bool:
+        return self.channel_id is None
+
+    @property
+    def active_since(self) -> datetime:
+        """Slots at or before this instant are not owed (adding a channel at 15:00 skips that day's 00:00)."""
+        return max(self.added_at, self.enabled_at)
+
+    @property
+    def label(self) -> str:
+        if self.name:
+            return f"#{self.name}"
+        return str(self.channel_id) if self.channel_id else "temporary channel"
+
+
+@dataclass
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    targets: list[Target] = field(default_factory=list)
+    paused: bool = False
+    schema_version: int = SCHEMA_VERSION
+
+    # -- targets -----------------------------------------------------------------------------------
+    def find(self, ref: str | int) -> Target:
+        """A target by channel ID or uid; ConfigError when there is none."""
+        text = str(ref).strip()
+        for t in self.targets:
+            if text == t.uid or (t.channel_id is not None and text == str(t.channel_id)):
+                return t
+        raise ConfigError("channel", f"{text} is not a configured channel; see `channels list`.")
+
+    def add_target(self, target: Target) -> Target:
+        validate_target(target)
+        if target.channel_id is not None and any(t.channel_id == target.channel_id for t in self.targets):
+            raise ConfigError("channel", f"channel {target.channel_id} is already configured.")
+        if target.is_temporary and any(
+            t.is_temporary and t.guild_id == target.guild_id and t.category_id == target.category_id
+            for t in self.targets
+        ):
+            raise ConfigError("channel", "a temporary channel for this guild and category is already configured.")
+        self.targets.append(target)
+        return target
+
+    def remove_target(self, ref: str | int) -> Target:
+        target = self.find(ref)
+        self.targets.remove(target)
+        return target
+
+    def set_enabled(self, ref: str | int, enabled: bool, now: datetime | None = None) -> Target:
+        target = self.find(ref)
+        if enabled and not target.enabled:
+            target.enabled_at = now or utcnow()
+        target.enabled = enabled
+        return target
+
+    def enabled_targets(self) -> list[Target]:
+        return [t for t in self.targets if t.enabled]
+
+    def configured_channel_ids(self) -> set[int]:
+        return {t.channel_id for t in self.targets if t.channel_id is not None}
+
+    # -- settings ----------------------------------------------------------------------------------
+    def set_setting(self, key: str, value: object) -> object:
+        if key not in SETTING_PARSERS:
+            raise ConfigError(key, f"unknown setting; known settings are {', '.join(SETTING_KEYS)}.")
+        parsed = SETTING_PARSERS[key](value)
+        setattr(self.settings, key, parsed)
+        return parsed
+
+    def get_setting(self, key: str) -> object:
+        if key not in SETTING_PARSERS:
+            raise ConfigError(key, f"unknown setting; known settings are {', '.join(SETTING_KEYS)}.")
+        return getattr(self.settings, key)
+
+    def copy(self) -> Config:
+        return config_from_dict(config_to_dict(self))
+
+
+def validate_target(t: Target) -> None:
+    parse_snowflake(t.guild_id, "guild")
+    if t.channel_id is not None:
+        parse_snowflake(t.channel_id, "channel")
+    if t.mention_id is not None:
+        parse_snowflake(t.mention_id, "mention")
+    if t.category_id is not None:
+        parse_snowflake(t.category_id, "category")
+    if t.template is not None:
+        parse_template(t.template, "template")
+    if len(t.name) > 100:
+        raise ConfigError("name", "channel names are at most 100 characters.")
+
+
+# --------------------------------------------------------------------------- JSON (de)serialisation
+
+
+def _dt_to_json(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat()
+
+
+def _dt_from_json(value: object, field_name: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(field_name, f"{value!r} is not an ISO 8601 date and time.") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def target_to_dict(t: Target) -> dict[str, Any]:
+    return {
+        "uid": t.uid,
+        "guild_id": str(t.guild_id),
+        "channel_id": str(t.channel_id) if t.channel_id is not None else None,
+        "mention_id": str(t.mention_id) if t.mention_id is not None else None,
+        "name": t.name,
+        "category_id": str(t.category_id) if t.category_id is not None else None,
+        "topic": t.topic,
+        "position": t.position,
+        "template": t.template,
+        "enabled": t.enabled,
+        "added_at": _dt_to_json(t.added_at),
+        "enabled_at": _dt_to_json(t.enabled_at),
+    }
+
+
+_TARGET_KEYS = {f.name for f in fields(Target)}
+
+
+def target_from_dict(data: dict[str, Any]) -> Target:
+    unknown = set(data) - _TARGET_KEYS
+    if unknown:
+        raise ConfigError("targets", f"unknown key {sorted(unknown)[0]!r} in a target.")
+
+    def opt_id(key: str) -> int | None:
+        v = data.get(key)
+        return None if v in (None, "") else parse_snowflake(v, key.removesuffix("_id") or key)
+
+    if "guild_id" not in data:
+        raise ConfigError("guild", "a target has no guild_id.")
+    added = _dt_from_json(data["added_at"], "added_at") if data.get("added_at") else utcnow()
+    position = data.get("position")
+    target = Target(
+        guild_id=parse_snowflake(data["guild_id"], "guild"),
+        channel_id=opt_id("channel_id"),
+        mention_id=opt_id("mention_id"),
+        name=str(data.get("name") or ""),
+        category_id=opt_id("category_id"),
+        topic=data.get("topic"),
+        position=int(position) if position is not None else None,
+        template=data.get("template"),
+        enabled=parse_bool(data.get("enabled", True), "enabled"),
+        added_at=added,
+        enabled_at=_dt_from_json(data["enabled_at"], "enabled_at") if data.get("enabled_at") else added,
+        uid=str(data.get("uid") or new_uid()),
+    )
+    validate_target(target)
+    return target
+
+
+def config_to_dict(config: Config) -> dict[str, Any]:
+    s = config.settings
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "settings": {key: getattr(s, key) for key in SETTING_KEYS},
+        "paused": config.paused,
+        "targets": [target_to_dict(t) for t in config.targets],
+    }
+
+
+def config_from_dict(data: object) -> Config:
+    if not isinstance(data, dict):
+        raise ConfigError("config", "the file does not hold a JSON object.")
+    unknown = set(data) - {"schema_version", "settings", "targets", "paused"}
+    if unknown:
+        raise ConfigError(sorted(unknown)[0], "unknown key at the top level of the configuration.")
+    config = Config()
+    raw_settings = data.get("settings") or {}
+    if not isinstance(raw_settings, dict):
+        raise ConfigError("settings", "expected an object.")
+    for key, value in raw_settings.items():
+        config.set_setting(key, value)
+    config.paused = parse_bool(data.get("paused", False), "paused")
+    raw_targets = data.get("targets") or []
+    if not isinstance(raw_targets, list):
+        raise ConfigError("targets", "expected a list.")
+    for raw in raw_targets:
+        if not isinstance(raw, dict):
+            raise ConfigError("targets", "each target must be an object.")
+        config.add_target(target_from_dict(raw))
+    return config
+
+
+# --------------------------------------------------------------------------- file store
+
+
+@dataclass
+class LoadResult:
+    config: Config
+    warnings: list[str] = field(default_factory=list)
+    moved_aside: Path | None = None
+    read_only: bool = False  # written by a newer version: never overwrite
+
+
+class ConfigStore:
+    """Loads and saves ``config.json`` in a directory."""
+
+    def __init__(self, directory: Path, clock: Callable[[], datetime] = utcnow) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / CONFIG_FILENAME
+        self.read_only = False
+        self._clock = clock
+
+    def load(self) -> LoadResult:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult(Config())
+        except OSError as exc:
+            return LoadResult(
+                Config(),
+                [f"Could not read {self.path} ({exc.strerror}); using defaults. Check the file's permissions."],
+                read_only=True,
+            )
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            version = data.get("schema_version", 1) if isinstance(data, dict) else 1
+            if isinstance(version, int) and version > SCHEMA_VERSION:
+                self.read_only = True
+                return LoadResult(
+                    self._load_newer(data),
+                    [
+                        f"{self.path} was written by a newer version of CDP Desktop (schema {version}); "
+                        "it is used read-only and will not be overwritten. Upgrade CDP Desktop to change settings."
+                    ],
+                    read_only=True,
+                )
+            return LoadResult(config_from_dict(data))
+        except (UnicodeDecodeError, json.JSONDecodeError, ConfigError, TypeError, ValueError, AttributeError) as exc:
+            reason = str(exc) or type(exc).__name__
+            aside = self._move_aside()
+            return LoadResult(
+                Config(),
+                [
+                    f"The configuration file {self.path} could not be read ({reason}). It was moved to {aside} "
+                    "with its original contents; CDP Desktop starts with default settings."
+                ],
+                moved_aside=aside,
+            )
+
+    def _load_newer(self, data: dict[str, Any]) -> Config:
+        """Best effort: read the parts we understand, ignore the rest."""
+        try:
+            known = {k: v for k, v in data.items() if k in ("settings", "targets", "paused")}
+            settings = known.get("settings") or {}
+            known["settings"] = {k: v for k, v in settings.items() if k in SETTING_PARSERS}
+            known["targets"] = [
+                {k: v for k, v in t.items() if k in _TARGET_KEYS} for t in known.get("targets") or []
+            ]
+            return config_from_dict(known)
+        except (ConfigError, TypeError, ValueError, AttributeError):
+            return Config()
+
+    def _move_aside(self) -> Path:
+        stamp = self._clock().strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+            n += 1
+        os.replace(self.path, aside)
+        return aside
+
+    def save(self, config: Config) -> None:
+        if self.read_only:
+            raise ConfigError(
+                "config",
+                f"{self.path} was written by a newer version of CDP Desktop and is not overwritten; "
+                "upgrade CDP Desktop to change settings.",
+            )
+        payload = json.dumps(config_to_dict(config), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+        atomic_write(self.path, payload)
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def with_changes(target: Target, **changes: Any) -> Target:
+    return replace(target, **changes)

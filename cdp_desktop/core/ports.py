@@ -1,0 +1,141 @@
+"""The small interfaces the core needs from the outside world.
+
+The core (engine, scheduler logic) talks only to these; ``discord_client.py`` implements
+:class:`DiscordPort` on discord.py and the sandbox-backed tests use the real thing. Failures of
+Discord calls are raised as :class:`cdp_desktop.core.errors.DiscordFailure`, already classified.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    """What a text channel looks like: remembered so that a deleted channel can be recreated as it was."""
+
+    id: int
+    guild_id: int
+    name: str
+    category_id: int | None = None
+    topic: str | None = None
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    id: int
+    name: str
+    bot: bool
+
+
+@dataclass(frozen=True)
+class GuildInfo:
+    id: int
+    name: str
+    channels: tuple[ChannelInfo, ...] = ()
+    categories: tuple[ChannelInfo, ...] = ()
+    bots: tuple[MemberInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    id: int
+    channel_id: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Reply:
+    message_id: int
+    author_id: int
+    latency_seconds: float
+
+
+@dataclass
+class ConnectionStatus:
+    """What the header of the window shows."""
+
+    state: str = "offline"  # "connecting" | "connected" | "reconnecting" | "offline" | "token_invalid" | ...
+    bot_name: str | None = None
+    bot_id: int | None = None
+    proxy: str | None = None
+    detail: str | None = None
+    presence_available: bool = False
+    presence_reason: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@runtime_checkable
+class DiscordPort(Protocol):
+    """What the engine needs from Discord. Every method may raise ``DiscordFailure``."""
+
+    async def fetch_channel(self, channel_id: int) -> ChannelInfo:
+        """Verify a channel: from the gateway cache when connected, else by REST. Missing → ``MISSING``."""
+        ...
+
+    async def send_message(self, channel_id: int, content: str) -> SentMessage: ...
+
+    async def wait_for_reply(
+        self, channel_id: int, author_id: int, after: SentMessage, timeout: float
+    ) -> Reply | None:
+        """A message from ``author_id`` in the channel newer than ``after``, or None after ``timeout`` s.
+
+        Replies that arrived before this call (but after ``after``) count: the adapter buffers them.
+        """
+        ...
+
+    async def find_message_containing(self, channel_id: int, text: str, limit: int = 50) -> int | None:
+        """ID of one of the bot's own recent messages in the channel containing ``text``, else None."""
+        ...
+
+    async def create_text_channel(
+        self,
+        guild_id: int,
+        name: str,
+        *,
+        category_id: int | None = None,
+        topic: str | None = None,
+        position: int | None = None,
+        on_created: OnCreated | None = None,
+    ) -> ChannelInfo:
+        """Create a text channel. ``on_created`` is awaited with the new ID before this returns."""
+        ...
+
+    async def delete_owned_channel(self, channel_id: int) -> None:
+        """Delete a temporary channel this app created. Refuses anything not in the owned ledger."""
+        ...
+
+    async def category_exists(self, guild_id: int, category_id: int) -> bool: ...
+
+    async def list_guilds(self) -> list[GuildInfo]: ...
+
+
+class OnCreated(Protocol):
+    def __call__(self, channel: ChannelInfo) -> Awaitable[None] | None: ...
+
+
+class Clock(Protocol):
+    """Wall clock and monotonic clock, injectable for tests."""
+
+    def now(self) -> datetime:
+        """Aware UTC datetime."""
+        ...
+
+    def monotonic(self) -> float: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+
+class Notifier(Protocol):
+    def notify(self, kind: str, title: str, body: str, *, target_uid: str | None = None) -> None: ...

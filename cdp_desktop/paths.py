@@ -1,0 +1,54 @@
+"""Where files live: platformdirs locations, or everything under one ``--home`` directory."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import APP_ID
+
+HOME_ENV = "CDP_DESKTOP_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def resolve(cls, home: str | os.PathLike[str] | None = None) -> AppPaths:
+        """``home`` (or ``$CDP_DESKTOP_HOME``) puts config, history and logs under one directory."""
+        home = home or os.environ.get(HOME_ENV) or None
+        if home:
+            root = Path(home).expanduser().absolute()
+            return cls(config_dir=root, data_dir=root, log_dir=root / "logs")
+        import platformdirs
+
+        # appauthor=False: no vendor folder on Windows (…\AppData\Local\cdp-desktop, not …\cdp-desktop\cdp-desktop)
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+        )
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.json"
+
+    @property
+    def history_file(self) -> Path:
+        return self.data_dir / "history.sqlite3"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "cdp-desktop.log"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "instance.lock"
+
+    def ensure(self) -> None:
+        for d in (self.config_dir, self.data_dir, self.log_dir):
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
