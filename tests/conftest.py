@@ -1,0 +1,162 @@
+"""Shared fixtures: real desktop services, qasync loop for pytest-qt, an isolated app home.
+
+Desktop fixtures (``secret_service``, ``tray_host``, ``notification_daemon``) start real programs inside
+the private D-Bus session and X server that ``scripts/test`` creates. Without them a test skips — except on
+CI (``CI=true``), where it fails. Assertion helpers (``BusMonitor``, ``dunst_history``, ...) live in
+``tests/desktop_session.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+
+from tests import desktop_session as ds
+from tests.desktop_session import require_desktop
+
+__all__ = ["require_desktop"]
+
+T = TypeVar("T")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("desktop") is not None:
+        require_desktop()
+
+
+# ----------------------------------------------------------------------------------------------------
+# Real desktop services (session-wide, stopped by handle at the end).
+
+
+@pytest.fixture(scope="session")
+def desktop_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Logs and config files of the desktop services."""
+    return tmp_path_factory.mktemp("desktop")
+
+
+@pytest.fixture(scope="session")
+def secret_service(desktop_workdir: Path) -> Iterator[ds.Service]:
+    """A pre-unlocked gnome-keyring Secret Service (``org.freedesktop.secrets``) on the test bus."""
+    require_desktop("gnome-keyring-daemon")
+    data_home = desktop_workdir / "xdg-data"
+    data_home.mkdir(mode=0o700)
+    old = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(data_home)  # the login keyring file lands here, never in ~/.local/share
+    svc = ds.start_secret_service(desktop_workdir)
+    try:
+        yield svc
+    finally:
+        svc.stop()
+        if old is None:
+            os.environ.pop("XDG_DATA_HOME", None)
+        else:
+            os.environ["XDG_DATA_HOME"] = old
+
+
+@pytest.fixture(scope="session")
+def tray_host(desktop_workdir: Path) -> Iterator[ds.Service]:
+    """A StatusNotifierItem watcher + host (gtk-sni-tray-standalone) with ``IsStatusNotifierHostRegistered``.
+
+    Started first thing in every session that has a display (``_early_desktop``), so any QSystemTrayIcon a
+    test creates uses the SNI tray and ``showMessage`` sends a real ``Notify``.
+    """
+    require_desktop("gtk-sni-tray-standalone")
+    svc = ds.start_tray_host(desktop_workdir)
+    yield svc
+    svc.stop()
+
+
+@pytest.fixture(scope="session")
+def notification_daemon(desktop_workdir: Path) -> Iterator[ds.Service]:
+    """dunst on ``org.freedesktop.Notifications``; check it with ``dunst_count()`` / ``dunst_history()``."""
+    require_desktop("dunst", "dunstctl")
+    svc = ds.start_notification_daemon(desktop_workdir)
+    yield svc
+    svc.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _early_desktop(request: pytest.FixtureRequest) -> None:
+    """Start the tray host and dunst before any test when a desktop session is there.
+
+    Order independence: a tray icon created while no host is registered gets no SNI tray, and a ``Notify``
+    sent with no daemon running would D-Bus-activate an unmanaged dunst that ``notification_daemon`` then
+    collides with. Without a display this does nothing (tests that need the services still skip or, on CI,
+    fail through their own fixtures).
+    """
+    if os.environ.get("DISPLAY") and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        request.getfixturevalue("tray_host")
+        request.getfixturevalue("notification_daemon")
+
+
+# ----------------------------------------------------------------------------------------------------
+# qasync with pytest-qt: synchronous tests, loop marked "already running" (reference/desktop-ci.md §5A).
+
+
+@pytest.fixture
+def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop that is "running" for the duration of the test: each pass of the Qt event loop
+    (``qtbot.waitSignal``/``waitUntil``/``wait``) also runs asyncio callbacks, and ``@asyncSlot`` works."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for t in pending:
+            t.cancel()
+        end = time.monotonic() + 2
+        while any(not t.done() for t in pending) and time.monotonic() < end:
+            qapp.processEvents()
+        # Never loop.stop(): it calls QApplication.exit(), which outside exec() leaves Qt's quit flag set and
+        # makes every later qtbot wait return at once. Undo "already running" by hand instead (qasync 0.28).
+        with contextlib.suppress(RuntimeError, TypeError):
+            qapp.aboutToQuit.disconnect(loop._after_run_forever)
+        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
+        asyncio.events._set_running_loop(None)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def wait_for(qtbot: Any, qloop: asyncio.AbstractEventLoop) -> Callable[..., Any]:
+    """``wait_for(awaitable, timeout=5.0)``: run a coroutine on the qasync loop from a sync test, return its
+    result (or raise its exception). On timeout the task is cancelled and pytest-qt's TimeoutError raised."""
+
+    def _wait(aw: Awaitable[T], timeout: float = 5.0) -> T:
+        fut = asyncio.ensure_future(aw, loop=qloop)
+        try:
+            qtbot.waitUntil(fut.done, timeout=int(timeout * 1000))
+        except BaseException:
+            fut.cancel()
+            raise
+        return fut.result()
+
+    return _wait
+
+
+# ----------------------------------------------------------------------------------------------------
+# App home.
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty app home (``--home DIR`` / ``CDP_DESKTOP_HOME``).
+
+    A developer's token or forced keyring backend in the environment must not leak into tests; the keyring
+    itself is the private test session's one, never the user's."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    monkeypatch.setenv("CDP_DESKTOP_HOME", str(home))
+    monkeypatch.delenv("CDP_DESKTOP_TOKEN", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    return home
