@@ -26,7 +26,8 @@ class AppPaths:
             return cls(config_dir=root, data_dir=root, log_dir=root / "logs")
         import platformdirs
 
-        # appauthor=False: no vendor folder on Windows (…\AppData\Local\cdp-desktop, not …\cdp-desktop\cdp-desktop)
+        # appauthor=False: no vendor folder on Windows
+        # (…\AppData\Local\cdp-desktop, not …\cdp-desktop\cdp-desktop)
         return cls(
             config_dir=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
             data_dir=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),

@@ -7,6 +7,7 @@ never overwritten.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -114,15 +115,26 @@ def parse_template(value: object, field_name: str = "message_template") -> str:
     if not text.strip():
         raise ConfigError(field_name, "the message template is empty.")
     if len(text) > MAX_MESSAGE_LENGTH - 100:
-        raise ConfigError(field_name, f"the template is too long ({len(text)} characters; keep it under 1800).")
+        raise ConfigError(
+            field_name, f"the template is too long ({len(text)} characters; keep it under 1800)."
+        )
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        fields_ = [
+            (name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None
+        ]
     except ValueError as exc:
-        raise ConfigError(field_name, f"the template has an unbalanced brace ({exc}); write {{{{ for a literal {{.")
-    for name in names:
+        raise ConfigError(
+            field_name, f"the template has an unbalanced brace ({exc}); write {{{{ for a literal {{."
+        ) from None
+    allowed = ", ".join("{" + p + "}" for p in TEMPLATE_PLACEHOLDERS)
+    for name, spec, conv in fields_:
         if name not in TEMPLATE_PLACEHOLDERS:
-            allowed = ", ".join("{" + p + "}" for p in TEMPLATE_PLACEHOLDERS)
             raise ConfigError(field_name, f"unknown placeholder {{{name}}}; use {allowed}.")
+        if spec or conv:
+            # "{date:d}" or "{mention!z}" pass str.format's parser but fail when the message is built
+            raise ConfigError(
+                field_name, f"write placeholders plainly, like {{{name}}}; formats are not supported."
+            )
     return text
 
 
@@ -165,7 +177,9 @@ def parse_language(value: object) -> str | None:
         return None
     text = str(value).strip().replace("-", "_")
     if text not in SUPPORTED_LANGUAGES:
-        raise ConfigError("language", f"{text!r} is not available; use {', '.join(SUPPORTED_LANGUAGES)} or system.")
+        raise ConfigError(
+            "language", f"{text!r} is not available; use {', '.join(SUPPORTED_LANGUAGES)} or system."
+        )
     return text
 
 
@@ -292,7 +306,9 @@ class Config:
             t.is_temporary and t.guild_id == target.guild_id and t.category_id == target.category_id
             for t in self.targets
         ):
-            raise ConfigError("channel", "a temporary channel for this guild and category is already configured.")
+            raise ConfigError(
+                "channel", "a temporary channel for this guild and category is already configured."
+            )
         self.targets.append(target)
         return target
 
@@ -462,41 +478,78 @@ class ConfigStore:
         self.directory = Path(directory)
         self.path = self.directory / CONFIG_FILENAME
         self.read_only = False
+        self.read_only_reason = ""
         self._clock = clock
 
+    def _set_read_only(self, reason: str) -> None:
+        self.read_only = True
+        self.read_only_reason = reason
+
     def load(self) -> LoadResult:
+        self.read_only, self.read_only_reason = False, ""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return LoadResult(Config())
         except OSError as exc:
+            # An unreadable file is still the user's: saving over it would destroy it.
+            self._set_read_only(f"{self.path} could not be read ({exc.strerror}); fix its permissions first.")
             return LoadResult(
                 Config(),
-                [f"Could not read {self.path} ({exc.strerror}); using defaults. Check the file's permissions."],
+                [
+                    f"Could not read {self.path} ({exc.strerror}); using defaults. "
+                    "Check the file's permissions."
+                ],
                 read_only=True,
             )
         try:
             data = json.loads(raw.decode("utf-8"))
             version = data.get("schema_version", 1) if isinstance(data, dict) else 1
             if isinstance(version, int) and version > SCHEMA_VERSION:
-                self.read_only = True
+                self._set_read_only(
+                    f"{self.path} was written by a newer version of CDP Desktop and is not overwritten; "
+                    "upgrade CDP Desktop to change settings."
+                )
                 return LoadResult(
                     self._load_newer(data),
                     [
                         f"{self.path} was written by a newer version of CDP Desktop (schema {version}); "
-                        "it is used read-only and will not be overwritten. Upgrade CDP Desktop to change settings."
+                        "it is used read-only and will not be overwritten. "
+                        "Upgrade CDP Desktop to change settings."
                     ],
                     read_only=True,
                 )
             return LoadResult(config_from_dict(data))
-        except (UnicodeDecodeError, json.JSONDecodeError, ConfigError, TypeError, ValueError, AttributeError) as exc:
+        except (
+            UnicodeDecodeError,
+            json.JSONDecodeError,
+            ConfigError,
+            TypeError,
+            ValueError,
+            AttributeError,
+        ) as exc:
             reason = str(exc) or type(exc).__name__
-            aside = self._move_aside()
+            try:
+                aside = self._move_aside()
+            except OSError as move_exc:
+                self._set_read_only(
+                    f"{self.path} is damaged and could not be moved aside ({move_exc.strerror})."
+                )
+                return LoadResult(
+                    Config(),
+                    [
+                        f"The configuration file {self.path} could not be read ({reason}) nor moved aside "
+                        f"({move_exc.strerror}); CDP Desktop uses default settings and does not save them. "
+                        "Fix or remove the file."
+                    ],
+                    read_only=True,
+                )
             return LoadResult(
                 Config(),
                 [
-                    f"The configuration file {self.path} could not be read ({reason}). It was moved to {aside} "
-                    "with its original contents; CDP Desktop starts with default settings."
+                    f"The configuration file {self.path} could not be read ({reason}). "
+                    f"It was moved to {aside} with its original contents; "
+                    "CDP Desktop starts with default settings."
                 ],
                 moved_aside=aside,
             )
@@ -526,11 +579,7 @@ class ConfigStore:
 
     def save(self, config: Config) -> None:
         if self.read_only:
-            raise ConfigError(
-                "config",
-                f"{self.path} was written by a newer version of CDP Desktop and is not overwritten; "
-                "upgrade CDP Desktop to change settings.",
-            )
+            raise ConfigError("config", self.read_only_reason)
         payload = json.dumps(config_to_dict(config), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         atomic_write(self.path, payload)
 
@@ -547,10 +596,8 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     if hasattr(os, "O_DIRECTORY"):
         dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
