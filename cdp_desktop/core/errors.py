@@ -60,46 +60,45 @@ class Explanation:
     action: str | None
 
 
-_C = "State"
 EXPLANATIONS: dict[State, Explanation] = {
-    State.OK: Explanation(QT_TRANSLATE_NOOP(_C, "Keep-alive message sent."), None),
-    State.REPLIED: Explanation(QT_TRANSLATE_NOOP(_C, "Keep-alive sent and the target bot replied."), None),
+    State.OK: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive message sent."), None),
+    State.REPLIED: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive sent and the target bot replied."), None),
     State.NO_REPLY: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Keep-alive sent, but the target bot did not reply in time."),
+        QT_TRANSLATE_NOOP("State", "Keep-alive sent, but the target bot did not reply in time."),
         QT_TRANSLATE_NOOP(
-            _C, "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots)."
+            "State", "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots)."
         ),
     ),
     State.MISSING: Explanation(
-        QT_TRANSLATE_NOOP(_C, "The channel no longer exists on Discord."),
-        QT_TRANSLATE_NOOP(_C, "Use \u201cRe-add missing channels\u201d to recreate it."),
+        QT_TRANSLATE_NOOP("State", "The channel no longer exists on Discord."),
+        QT_TRANSLATE_NOOP("State", "Use \u201cRe-add missing channels\u201d to recreate it."),
     ),
     State.NO_ACCESS: Explanation(
-        QT_TRANSLATE_NOOP(_C, "The bot cannot see or write to this channel."),
-        QT_TRANSLATE_NOOP(_C, "Give the bot View Channel and Send Messages in this channel."),
+        QT_TRANSLATE_NOOP("State", "The bot cannot see or write to this channel."),
+        QT_TRANSLATE_NOOP("State", "Give the bot View Channel and Send Messages in this channel."),
     ),
     State.RATE_LIMITED: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Discord is rate limiting the bot."),
-        QT_TRANSLATE_NOOP(_C, "Nothing to do: the app retries later today."),
+        QT_TRANSLATE_NOOP("State", "Discord is rate limiting the bot."),
+        QT_TRANSLATE_NOOP("State", "Nothing to do: the app retries later today."),
     ),
     State.DISCORD_UNAVAILABLE: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Discord returned a server error."),
-        QT_TRANSLATE_NOOP(_C, "Nothing to do: the app retries later today."),
+        QT_TRANSLATE_NOOP("State", "Discord returned a server error."),
+        QT_TRANSLATE_NOOP("State", "Nothing to do: the app retries later today."),
     ),
     State.NETWORK: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Discord could not be reached."),
-        QT_TRANSLATE_NOOP(_C, "Check the network connection and the proxy setting; the app retries."),
+        QT_TRANSLATE_NOOP("State", "Discord could not be reached."),
+        QT_TRANSLATE_NOOP("State", "Check the network connection and the proxy setting; the app retries."),
     ),
     State.TOKEN_INVALID: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Discord rejected the bot token."),
-        QT_TRANSLATE_NOOP(_C, "Enter a new token from the Discord Developer Portal."),
+        QT_TRANSLATE_NOOP("State", "Discord rejected the bot token."),
+        QT_TRANSLATE_NOOP("State", "Enter a new token from the Discord Developer Portal."),
     ),
     State.INTENTS_MISSING: Explanation(
-        QT_TRANSLATE_NOOP(_C, "Discord refused the privileged intents the app asked for."),
-        QT_TRANSLATE_NOOP(_C, "Enable the Server Members and Presence intents in the Developer Portal."),
+        QT_TRANSLATE_NOOP("State", "Discord refused the privileged intents the app asked for."),
+        QT_TRANSLATE_NOOP("State", "Enable the Server Members and Presence intents in the Developer Portal."),
     ),
-    State.SKIPPED_DISABLED: Explanation(QT_TRANSLATE_NOOP(_C, "The channel is disabled."), None),
-    State.PENDING: Explanation(QT_TRANSLATE_NOOP(_C, "Not run yet for the current day."), None),
+    State.SKIPPED_DISABLED: Explanation(QT_TRANSLATE_NOOP("State", "The channel is disabled."), None),
+    State.PENDING: Explanation(QT_TRANSLATE_NOOP("State", "Not run yet for the current day."), None),
 }
 
 
