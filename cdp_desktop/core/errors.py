@@ -62,11 +62,14 @@ class Explanation:
 
 EXPLANATIONS: dict[State, Explanation] = {
     State.OK: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive message sent."), None),
-    State.REPLIED: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive sent and the target bot replied."), None),
+    State.REPLIED: Explanation(
+        QT_TRANSLATE_NOOP("State", "Keep-alive sent and the target bot replied."), None
+    ),
     State.NO_REPLY: Explanation(
         QT_TRANSLATE_NOOP("State", "Keep-alive sent, but the target bot did not reply in time."),
         QT_TRANSLATE_NOOP(
-            "State", "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots)."
+            "State",
+            "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).",
         ),
     ),
     State.MISSING: Explanation(
