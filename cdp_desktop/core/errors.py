@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name is what pyside6-lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name is what pyside6-lupdate looks for
     """Mark ``text`` for translation in ``context`` without translating it (translation happens in the UI)."""
     return text
 
@@ -69,7 +69,7 @@ EXPLANATIONS: dict[State, Explanation] = {
         QT_TRANSLATE_NOOP("State", "Keep-alive sent, but the target bot did not reply in time."),
         QT_TRANSLATE_NOOP(
             "State",
-            "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).",
+            "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).",  # noqa: E501
         ),
     ),
     State.MISSING: Explanation(
