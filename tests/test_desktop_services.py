@@ -88,3 +88,32 @@ def test_keyring_round_trip_on_gnome_keyring(secret_service: Service) -> None:
     assert keyring.get_password(service, user) is None
     with pytest.raises(PasswordDeleteError):
         keyring.delete_password(service, user)
+
+
+@pytest.mark.parametrize("round_", [1, 2])  # the second round proves qloop's teardown left Qt waits working
+def test_qloop_runs_async_slots_and_wait_for(qtbot: Any, qloop: Any, wait_for: Any, round_: int) -> None:
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QObject, QTimer, Signal
+
+    class Worker(QObject):
+        done = Signal(int)
+
+        @qasync.asyncSlot()
+        async def work(self) -> None:
+            await asyncio.sleep(0.01)
+            self.done.emit(round_)
+
+    w = Worker()
+    with qtbot.waitSignal(w.done, timeout=3000) as blocker:
+        QTimer.singleShot(0, w.work)
+    assert blocker.args == [round_]
+    assert wait_for(asyncio.sleep(0.01, result=round_), timeout=2) == round_
+
+    from pytestqt.exceptions import TimeoutError as QtTimeoutError
+
+    never = asyncio.Event()
+    with pytest.raises(QtTimeoutError):
+        wait_for(never.wait(), timeout=0.1)
+    qtbot.wait(20)  # still a real wait afterwards, not an instant return
