@@ -1,0 +1,539 @@
+"""Command line: ``cdp-desktop [--home DIR] [-v] COMMAND …`` (also ``python -m cdp_desktop``).
+
+Each command is one small function ``cmd_*(ctx) -> int`` registered in ``build_parser``. Exit codes: 0 ok,
+2 invalid input or setup error (one line on stderr saying what is wrong and how to fix it), 1 an unexpected
+error (one line plus the log file; the traceback goes to the log only). ``--json`` prints one JSON document.
+
+Startup stays fast: keyring, discord.py and Qt are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import APP_NAME, __version__
+from .core.config import (
+    SETTING_KEYS,
+    Config,
+    ConfigStore,
+    Target,
+    parse_snowflake,
+    system_zone_name,
+    target_to_dict,
+)
+from .core.errors import CdpError
+from .i18n import _
+from .logs import FILE_ONLY, redact, register_secret, setup_logging
+from .paths import HOME_ENV, AppPaths
+
+PROG = "cdp-desktop"
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+log = logging.getLogger(__name__)
+
+
+class UsageError(CdpError):
+    """Bad command-line syntax (argparse's complaint, as one line)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_("{problem} (see `{prog} --help`)").format(problem=message, prog=self.prog))
+
+
+# --------------------------------------------------------------------------- context and output
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    paths: AppPaths
+    log_file: Path | None
+    warnings: list[str] = field(default_factory=list)
+    _store: ConfigStore | None = None
+
+    @property
+    def store(self) -> ConfigStore:
+        if self._store is None:
+            self._store = ConfigStore(self.paths.config_dir)
+        return self._store
+
+    def load(self) -> Config:
+        """The configuration; file problems (moved aside, newer version) are warned about on stderr."""
+        result = self.store.load()
+        for warning in result.warnings:
+            self.warnings.append(warning)
+            log.warning("%s", warning)
+        if result.config.settings.language:
+            from . import i18n
+
+            i18n.activate(result.config.settings.language)
+        return result.config
+
+    def save(self, config: Config) -> None:
+        self.store.save(config)
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+
+def out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def out_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False), file=sys.stdout)
+
+
+def err(message: str) -> None:
+    """One line on stderr: ``cdp-desktop: error: …``."""
+    line = " ".join(redact(message).split())
+    print(f"{PROG}: {_('error')}: {line}", file=sys.stderr)
+
+
+def _show(value: object) -> str:
+    """A setting as one would type it into ``config set``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- channels
+
+
+def _id(value: str | None, field_name: str) -> int | None:
+    return None if value is None else parse_snowflake(value, field_name)
+
+
+def target_json(t: Target) -> dict[str, Any]:
+    return {**target_to_dict(t), "temporary": t.is_temporary}
+
+
+def _target_line(t: Target) -> str:
+    state = _("on ") if t.enabled else _("off")
+    where = str(t.channel_id) if t.channel_id is not None else _("temporary channel")
+    parts = [state, where]
+    if t.name:
+        parts.append(f"#{t.name}")
+    parts.append(_("guild {guild}").format(guild=t.guild_id))
+    if t.category_id:
+        parts.append(_("category {category}").format(category=t.category_id))
+    if t.mention_id:
+        parts.append(_("mentions <@{bot}>").format(bot=t.mention_id))
+    return "  ".join(parts)
+
+
+def cmd_channels_add(ctx: Context) -> int:
+    a = ctx.args
+    guild = parse_snowflake(a.guild, "guild")
+    target = Target(
+        guild_id=guild,
+        channel_id=_id(a.channel, "channel"),
+        mention_id=_id(a.mention, "mention"),
+        name=(a.name or "").strip().lstrip("#"),
+        category_id=_id(a.category, "category"),
+    )
+    config = ctx.load()
+    config.add_target(target)
+    ctx.save(config)
+    if ctx.json:
+        out_json(target_json(target))
+    else:
+        out(_("Added: {line}").format(line=_target_line(target)))
+    return EXIT_OK
+
+
+def cmd_channels_list(ctx: Context) -> int:
+    config = ctx.load()
+    if ctx.json:
+        out_json({"channels": [target_json(t) for t in config.targets]})
+        return EXIT_OK
+    if not config.targets:
+        out(
+            _("No channels configured. Add one with: {prog} channels add --guild G --channel C").format(
+                prog=PROG
+            )
+        )
+    for t in config.targets:
+        out(_target_line(t))
+    return EXIT_OK
+
+
+def cmd_channels_remove(ctx: Context) -> int:
+    config = ctx.load()
+    target = config.remove_target(ctx.args.channel)
+    ctx.save(config)
+    out(
+        _("Removed {label} from the configuration (nothing was deleted on Discord).").format(
+            label=target.label
+        )
+    )
+    return EXIT_OK
+
+
+def _set_enabled(ctx: Context, enabled: bool) -> int:
+    config = ctx.load()
+    target = config.set_enabled(ctx.args.channel, enabled)
+    ctx.save(config)
+    text = _("Enabled {label}.") if enabled else _("Disabled {label}.")
+    out(text.format(label=target.label))
+    return EXIT_OK
+
+
+def cmd_channels_enable(ctx: Context) -> int:
+    return _set_enabled(ctx, True)
+
+
+def cmd_channels_disable(ctx: Context) -> int:
+    return _set_enabled(ctx, False)
+
+
+# --------------------------------------------------------------------------- config
+
+
+def settings_json(config: Config) -> dict[str, Any]:
+    return {key: config.get_setting(key) for key in SETTING_KEYS}
+
+
+def cmd_config_get(ctx: Context) -> int:
+    config = ctx.load()
+    out(_show(config.get_setting(ctx.args.key)))
+    return EXIT_OK
+
+
+def cmd_config_set(ctx: Context) -> int:
+    config = ctx.load()
+    value = config.set_setting(ctx.args.key, ctx.args.value)
+    ctx.save(config)
+    out(f"{ctx.args.key} = {_show(value)}")
+    return EXIT_OK
+
+
+def cmd_config_list(ctx: Context) -> int:
+    config = ctx.load()
+    values = settings_json(config)
+    if ctx.json:
+        out_json(values)
+        return EXIT_OK
+    for key, value in values.items():
+        shown = _show(value)
+        if key == "timezone" and value is None:
+            shown = _("(system: {zone})").format(zone=system_zone_name())
+        out(f"{key} = {shown}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- token
+
+
+def _read_token() -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(_("Bot token (input is hidden): "))
+    if sys.stdin is None:
+        raise CdpError(
+            _("no token given; pipe it to `{prog} token set` or run it in a terminal").format(prog=PROG)
+        )
+    return sys.stdin.read(4096)
+
+
+def cmd_token_set(ctx: Context) -> int:
+    from .secrets import TokenShapeError, TokenStore, check_token_shape, normalize_token
+
+    raw = _read_token()
+    register_secret(normalize_token(raw))
+    problem = check_token_shape(raw)
+    if problem:
+        raise TokenShapeError(problem)
+    result = TokenStore().set(raw)
+    if not result.ok:
+        err(result.message)
+        return EXIT_INVALID
+    out(result.message)
+    return EXIT_OK
+
+
+def cmd_token_check(ctx: Context) -> int:
+    from .secrets import TokenStore, check_token_shape
+
+    result = TokenStore().get()
+    register_secret(result.token)
+    if not result.ok or result.token is None:
+        err(result.message)
+        return EXIT_INVALID
+    problem = check_token_shape(result.token)
+    if problem:
+        err(problem)
+        return EXIT_INVALID
+    where = _("from {env}").format(env="CDP_DESKTOP_TOKEN") if result.source == "env" else result.backend
+    out(
+        _("A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.").format(
+            where=where
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_token_clear(ctx: Context) -> int:
+    from .secrets import TokenState, TokenStore
+
+    result = TokenStore().clear()
+    if result.state is not TokenState.MISSING:
+        err(result.message)
+        return EXIT_INVALID
+    out(result.message)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- status and default
+
+
+def status_json(ctx: Context, config: Config) -> dict[str, Any]:
+    """Configuration part of ``status --json`` (the runtime adds next_run, channel states, …)."""
+    settings = settings_json(config)
+    return {
+        "version": __version__,
+        "config_file": str(ctx.paths.config_file),
+        "config_read_only": ctx.store.read_only,
+        "log_file": str(ctx.log_file) if ctx.log_file else None,
+        "paused": config.paused,
+        "timezone_effective": config.settings.timezone or system_zone_name(),
+        "settings": settings,
+        "channels": [
+            {
+                "uid": t.uid,
+                "guild_id": str(t.guild_id),
+                "channel_id": str(t.channel_id) if t.channel_id is not None else None,
+                "temporary": t.is_temporary,
+                "name": t.name,
+                "mention_id": str(t.mention_id) if t.mention_id is not None else None,
+                "enabled": t.enabled,
+            }
+            for t in config.targets
+        ],
+        "warnings": list(ctx.warnings),
+    }
+
+
+def cmd_status(ctx: Context) -> int:
+    config = ctx.load()
+    data = status_json(ctx, config)
+    if ctx.json:
+        out_json(data)
+        return EXIT_OK
+    s = config.settings
+    out(f"{APP_NAME} {__version__}")
+    out(_("Configuration: {path}").format(path=data["config_file"]))
+    out(
+        _(
+            "Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}"
+        ).format(
+            time=s.schedule_time,
+            zone=data["timezone_effective"],
+            jitter=s.jitter_seconds,
+            catch_up=_("on") if s.catch_up else _("off"),
+        )
+    )
+    if config.paused:
+        out(_("Paused: no keep-alive messages are sent until you resume."))
+    enabled = len(config.enabled_targets())
+    out(
+        _("Channels: {total} configured, {enabled} enabled").format(
+            total=len(config.targets), enabled=enabled
+        )
+    )
+    for t in config.targets:
+        out("  " + _target_line(t))
+    return EXIT_OK
+
+
+def cmd_default(ctx: Context) -> int:
+    """No command: the GUI once it exists; for now a note and the status."""
+    out(_("The desktop window is not available yet; here is the status."))
+    return cmd_status(ctx)
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _common() -> argparse.ArgumentParser:
+    """Global options, accepted before and after the command (SUPPRESS keeps the outer value)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=_("keep configuration, history and logs in DIR (env {env})").format(env=HOME_ENV),
+    )
+    common.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=argparse.SUPPRESS,
+        help=_("more output on stderr (-vv: debug)"),
+    )
+    return common
+
+
+def _command(
+    sub: Any,
+    name: str,
+    func: Callable[[Context], int],
+    help_text: str,
+    parents: Sequence[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help_text, description=help_text, parents=list(parents)
+    )
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=_("print one JSON document"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = _Parser(
+        prog=PROG,
+        description=_("Keeps Discord bots alive with a verified daily message, from the system tray."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    p = [common]
+
+    channels = sub.add_parser("channels", help=_("list and edit the channels that get keep-alive messages"))
+    ch = channels.add_subparsers(
+        dest="channels_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    add = _command(ch, "add", cmd_channels_add, _("add a channel"), p)
+    add.add_argument("--guild", required=True, metavar="G", help=_("server (guild) ID"))
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--channel", metavar="C", help=_("channel ID"))
+    where.add_argument(
+        "--temporary", action="store_true", help=_("create a temporary channel for each run instead")
+    )
+    add.add_argument(
+        "--mention", metavar="BOT", help=_("user ID of the bot to mention (and expect a reply from)")
+    )
+    add.add_argument("--name", metavar="N", help=_("channel name (used to recreate it if it is deleted)"))
+    add.add_argument("--category", metavar="CAT", help=_("category ID"))
+    _json_flag(add)
+    _json_flag(_command(ch, "list", cmd_channels_list, _("show the configured channels"), p))
+    for name, func, text in (
+        (
+            "remove",
+            cmd_channels_remove,
+            _("remove a channel from the configuration (never deletes it on Discord)"),
+        ),
+        ("enable", cmd_channels_enable, _("send keep-alive messages to a channel again")),
+        ("disable", cmd_channels_disable, _("stop sending keep-alive messages to a channel")),
+    ):
+        _command(ch, name, func, text, p).add_argument("channel", metavar="C", help=_("channel ID"))
+
+    config = sub.add_parser("config", help=_("show and change settings"))
+    cf = config.add_subparsers(dest="config_command", metavar="ACTION", required=True, parser_class=_Parser)
+    keys = ", ".join(SETTING_KEYS)
+    _command(cf, "get", cmd_config_get, _("print one setting"), p).add_argument(
+        "key", metavar="KEY", help=keys
+    )
+    setp = _command(
+        cf, "set", cmd_config_set, _("change one setting (an empty VALUE resets optional ones)"), p
+    )
+    setp.add_argument("key", metavar="KEY", help=keys)
+    setp.add_argument("value", metavar="VALUE")
+    _json_flag(_command(cf, "list", cmd_config_list, _("print all settings"), p))
+
+    token = sub.add_parser("token", help=_("the bot token in the system keyring"))
+    tk = token.add_subparsers(dest="token_command", metavar="ACTION", required=True, parser_class=_Parser)
+    _command(
+        tk, "set", cmd_token_set, _("store the bot token (read from stdin, or asked for without echo)"), p
+    )
+    _command(tk, "check", cmd_token_check, _("check that a token is stored and shaped like a bot token"), p)
+    _command(tk, "clear", cmd_token_clear, _("remove the token from the keyring"), p)
+
+    _json_flag(_command(sub, "status", cmd_status, _("show the configuration and channels"), p))
+    return parser
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except UsageError as exc:
+        err(str(exc))
+        return EXIT_INVALID
+    except SystemExit as exc:  # --help, --version
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    home = getattr(args, "home", None)
+    verbose = getattr(args, "verbose", None) or 0
+    try:
+        paths = AppPaths.resolve(home)
+    except (OSError, RuntimeError) as exc:  # e.g. no home directory to expand ~ against
+        err(_("cannot use the app folder: {problem}; pass --home DIR").format(problem=exc))
+        return EXIT_INVALID
+    log_file = setup_logging(paths, stderr=True, verbose=verbose)
+    ctx = Context(args=args, paths=paths, log_file=log_file)
+    func: Callable[[Context], int] = getattr(args, "func", cmd_default)
+    command = " ".join(a for a in (args.command, *_subcommands(args)) if a) or "(default)"
+    log.debug("command %s, home %s", command, paths.config_dir)
+    try:
+        return func(ctx)
+    except CdpError as exc:
+        log.info("%s failed: %s", command, exc, extra=FILE_ONLY)
+        err(str(exc))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        err(_("interrupted"))
+        return 130
+    except BrokenPipeError:  # `cdp-desktop status --json | head`: the reader left; say nothing more
+        _silence_stdout()
+        return EXIT_FAILED
+    except Exception as exc:
+        log.error("unexpected error in %s", command, exc_info=True, extra=FILE_ONLY)
+        where = str(log_file) if log_file else _("the log (not writable)")
+        err(
+            _("unexpected {kind}: {problem}. Details are in {log}; please report it.").format(
+                kind=type(exc).__name__, problem=exc, log=where
+            )
+        )
+        return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's final flush does not fail again
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests, embedding)
+        pass
+
+
+def _subcommands(args: argparse.Namespace) -> list[str]:
+    return [getattr(args, a, None) or "" for a in ("channels_command", "config_command", "token_command")]
+
+
+def gui_main() -> int:
+    """Entry point of the ``cdp-desktop-gui`` launcher (until the GUI lands: prints the status)."""
+    return main(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""Translation of the command line's human-facing strings.
+
+Strings are written in English and passed through ``_()``. When a non-English language is active and a Qt
+translation file for it exists, ``_()`` asks ``QCoreApplication.translate("cli", text)``; otherwise it returns
+the text unchanged without importing Qt, so the command line starts fast.
+
+Translation files are ``cdp_desktop_<lang>.qm`` (e.g. ``cdp_desktop_zh_CN.qm``) in the ``translations`` folder
+of the resources. The GUI installs its own translator on its QApplication; ``activate`` reuses an existing
+application object and only creates a bare QCoreApplication when there is none (CLI commands).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+CONTEXT = "cli"
+QM_PREFIX = "cdp_desktop_"
+
+_active = False
+_keep: list[Any] = []  # the translator (and a CLI's QCoreApplication) must outlive their use
+
+
+def _(text: str) -> str:
+    if not _active:
+        return text
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def language_from_env(environ: dict[str, str] | None = None) -> str | None:
+    """``zh_CN`` from ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` such as ``zh_CN.UTF-8``; None for C/POSIX."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "")
+        if value:
+            code = value.split(".")[0].split("@")[0]
+            return None if code in ("C", "POSIX") else code
+    return None
+
+
+def translations_dir() -> Path:
+    """Installed: ``cdp_desktop/resources/translations``; in a source checkout: ``resources/translations``."""
+    installed = Path(__file__).parent / "resources" / "translations"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+
+def find_translation(language: str) -> Path | None:
+    folder = translations_dir()
+    for code in (language, language.split("_")[0]):
+        candidate = folder / f"{QM_PREFIX}{code}.qm"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def is_english(language: str | None) -> bool:
+    return not language or language.split("_")[0].lower() == "en"
+
+
+def activate(language: str | None = None) -> bool:
+    """Translate ``_()`` strings into ``language`` (None: the environment's); True when one is active.
+
+    Qt is imported only when a non-English translation file actually exists.
+    """
+    global _active
+    lang = language or language_from_env()
+    if is_english(lang):
+        _active = False
+        return False
+    assert lang is not None
+    qm = find_translation(lang)
+    if qm is None:
+        _active = False
+        return False
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication([])
+        _keep.append(app)
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        _active = False
+        return False
+    QCoreApplication.installTranslator(translator)
+    _keep.append(translator)
+    _active = True
+    return True
