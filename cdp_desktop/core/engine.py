@@ -1,0 +1,582 @@
+"""One keep-alive run: for every target, verify the channel, send the message once per slot, wait for the
+target bot's reply and classify the outcome.
+
+Exactly once per (target, slot): the history records the intent before ``send_message`` and the message ID
+after it. A pending intent (crash in between, or a network failure during the send) is resolved by searching
+the channel for the slot's marker before sending again. Channels are processed concurrently under a bound;
+the reply wait happens outside it, so silent target bots do not serialise the run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from .config import Config, Settings, Target
+from .errors import EXPLANATIONS, QT_TRANSLATE_NOOP, DiscordFailure, State
+from .history import ChannelResult, History
+from .message import compose_message, slot_marker, snowflake_time
+from .ports import ChannelInfo, Clock, DiscordPort, SentMessage
+from .readd import ReaddEntry, ReaddReport, readd_missing
+from .retry import STOP_STATES, RetryPolicy, Sleep
+from .schedule import Slot
+
+__all__ = [
+    "ChannelStateChanged",
+    "Engine",
+    "EngineEvent",
+    "LogEmitted",
+    "ReaddEntry",
+    "ReaddReport",
+    "RunFinished",
+    "RunReport",
+    "RunStarted",
+    "Trigger",
+    "apply_refreshed",
+    "temporary_channel_name",
+]
+
+log = logging.getLogger("cdp_desktop.engine")
+_C = "Engine"
+
+
+class Trigger(StrEnum):
+    SCHEDULED = "scheduled"
+    CATCH_UP = "catch_up"
+    MANUAL = "manual"
+    RETRY = "retry"
+
+
+# --------------------------------------------------------------------------- events and report
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    run_id: int
+    slot: Slot
+    trigger: Trigger
+
+
+@dataclass(frozen=True)
+class ChannelStateChanged:
+    target_uid: str
+    state: State
+    detail: str
+    run_id: int | None = None
+
+
+@dataclass(frozen=True)
+class LogEmitted:
+    run_id: int | None
+    level: str
+    text: str
+
+
+@dataclass
+class RunReport:
+    run_id: int
+    slot: Slot
+    trigger: Trigger
+    results: list[ChannelResult]
+    started_at: datetime
+    finished_at: datetime
+    refreshed: dict[str, ChannelInfo] = field(default_factory=dict)
+    """Targets whose channel differs from what the config remembers (apply with ``apply_refreshed``)."""
+    skipped_done: list[str] = field(default_factory=list)
+    """Targets not sent to because the slot was already done for them."""
+
+    @property
+    def failed(self) -> bool:
+        return any(r.state.is_failure for r in self.results)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    @property
+    def counts(self) -> dict[State, int]:
+        counts: dict[State, int] = {}
+        for r in self.results:
+            counts[r.state] = counts.get(r.state, 0) + 1
+        return counts
+
+    @property
+    def outcome(self) -> str:
+        if self.failed:
+            return "failed"
+        if any(r.state is State.NO_REPLY for r in self.results):
+            return "warning"
+        return "ok"
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{n} {state.value}" for state, n in sorted(self.counts.items(), key=lambda kv: kv[0].value)]
+        if self.skipped_done:
+            parts.append(f"{len(self.skipped_done)} already done")
+        body = ", ".join(parts) if parts else "nothing to do"
+        return f"Run {self.run_id} ({self.trigger.value}, slot {self.slot.key}): {body}."
+
+
+@dataclass(frozen=True)
+class RunFinished:
+    report: RunReport
+
+
+EngineEvent = RunStarted | ChannelStateChanged | RunFinished | LogEmitted
+
+
+def temporary_channel_name(slot: Slot) -> str:
+    return f"cdp-keepalive-{slot.key}"
+
+
+def apply_refreshed(config: Config, report: RunReport) -> bool:
+    """Copy refreshed channel details into the config's targets; True when something changed (then save)."""
+    changed = False
+    for target in config.targets:
+        info = report.refreshed.get(target.uid)
+        if info is None or target.channel_id != info.id:
+            continue
+        new = (info.name, info.category_id, info.topic, info.position)
+        if (target.name, target.category_id, target.topic, target.position) != new:
+            target.name, target.category_id, target.topic, target.position = new
+            changed = True
+    return changed
+
+
+# --------------------------------------------------------------------------- internals
+
+
+@dataclass
+class _Run:
+    run_id: int
+    slot: Slot
+    trigger: Trigger
+    settings: Settings
+    zone: ZoneInfo
+    force: bool
+    sem: asyncio.Semaphore
+    stop: DiscordFailure | None = None  # set by an account-wide failure (bad token): no more calls
+
+    def check(self) -> None:
+        if self.stop is not None:
+            raise DiscordFailure(
+                self.stop.state,
+                QT_TRANSLATE_NOOP(_C, "Not attempted: ") + str(self.stop),
+                self.stop.code,
+                self.stop.status,
+            )
+
+
+@dataclass
+class _Delivery:
+    message: SentMessage
+    recovered: bool  # found in the channel from an earlier attempt rather than sent now
+
+
+@dataclass
+class _Outcome:
+    """Per-target working state, filled in as the steps succeed."""
+
+    info: ChannelInfo | None = None
+    temp: ChannelInfo | None = None
+
+
+class Engine:
+    def __init__(
+        self,
+        port: DiscordPort,
+        history: History,
+        clock: Clock,
+        *,
+        concurrency: int = 16,
+        max_attempts: int = 4,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 30.0,
+        on_event: Callable[[EngineEvent], None] | None = None,
+        sleep: Sleep = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
+        self.port = port
+        self.history = history
+        self.clock = clock
+        self.concurrency = concurrency
+        self.on_event = on_event
+        self.retry = RetryPolicy(max_attempts, backoff_base, backoff_cap, sleep, rng or random.Random())
+        self._active_runs: set[int] = set()
+
+    # ----------------------------------------------------------------------- events and logging
+
+    def _emit(self, event: EngineEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:  # a broken listener must not break a run
+            log.exception("engine event listener failed")
+
+    def _log(self, run_id: int | None, level: int, text: str) -> None:
+        log.log(level, text)
+        name = logging.getLevelName(level)
+        try:
+            self.history.add_log(run_id, self.clock.now(), name, text)
+        except Exception:
+            log.exception("could not store a log line")
+        self._emit(LogEmitted(run_id, name, text))
+
+    def _retry_logger(self, run_id: int | None, what: str) -> Callable[[DiscordFailure, int, float], None]:
+        def on_retry(failure: DiscordFailure, attempt: int, wait: float) -> None:
+            self._log(
+                run_id,
+                logging.INFO,
+                f"{what}: {failure.state.value} ({failure}); retry {attempt} in {wait:.1f} s",
+            )
+
+        return on_retry
+
+    # ----------------------------------------------------------------------- a run
+
+    async def run(
+        self,
+        config: Config,
+        slot: Slot,
+        trigger: Trigger,
+        *,
+        targets: list[Target] | None = None,
+        force: bool = False,
+    ) -> RunReport:
+        """Run the keep-alive for ``slot``. ``targets`` None means every enabled target of ``config``."""
+        trigger = Trigger(trigger)
+        settings = config.settings
+        started = self.clock.now()
+        run_id = self.history.start_run(slot.key, slot.at, trigger.value, started)
+        self._active_runs.add(run_id)
+        ctx = _Run(
+            run_id, slot, trigger, settings, settings.zone(), force, asyncio.Semaphore(self.concurrency)
+        )
+        self._emit(RunStarted(run_id, slot, trigger))
+        chosen = config.enabled_targets() if targets is None else list(targets)
+        self._log(
+            run_id,
+            logging.INFO,
+            f"Run {run_id} started: slot {slot.key}, {trigger.value}, {len(chosen)} channel(s)"
+            + (", forced" if force else ""),
+        )
+        done = set() if force else self.history.done_uids(slot.key)
+        by_uid: dict[str, ChannelResult] = {}
+        refreshed: dict[str, ChannelInfo] = {}
+        skipped: list[str] = []
+        work: list[Target] = []
+        for target in chosen:
+            if not target.enabled:
+                by_uid[target.uid] = self._record(ctx, target, target.channel_id, State.SKIPPED_DISABLED)
+            elif target.uid in done:
+                skipped.append(target.uid)
+            else:
+                work.append(target)
+        outcome = "aborted"
+        try:
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(self._target(ctx, t)) for t in work]
+            for target, task in zip(work, tasks, strict=True):
+                result, info = task.result()
+                by_uid[target.uid] = result
+                if info is not None and result.state.is_success and _differs(target, info):
+                    refreshed[target.uid] = info
+            report = RunReport(
+                run_id,
+                slot,
+                trigger,
+                [by_uid[t.uid] for t in chosen if t.uid in by_uid],
+                started,
+                self.clock.now(),
+                refreshed,
+                skipped,
+            )
+            outcome = report.outcome
+        finally:
+            self._active_runs.discard(run_id)
+            self.history.finish_run(run_id, self.clock.now(), outcome)
+        self._log(run_id, logging.WARNING if report.failed else logging.INFO, report.summary)
+        self._emit(RunFinished(report))
+        return report
+
+    async def _target(self, ctx: _Run, target: Target) -> tuple[ChannelResult, ChannelInfo | None]:
+        """One target end to end; never raises except on cancellation."""
+        work = _Outcome()
+        self._emit(ChannelStateChanged(target.uid, State.PENDING, "", ctx.run_id))
+        try:
+            result = await self._keepalive(ctx, target, work)
+        except Exception as exc:  # a bug or an unclassified adapter error: report it, keep the run going
+            log.exception("keep-alive for %s failed unexpectedly", target.label)
+            channel_id = work.info.id if work.info else target.channel_id
+            result = self._record(
+                ctx, target, channel_id, State.NETWORK, message=f"Unexpected error: {exc!r}"
+            )
+        if work.temp is not None:
+            await self._delete_temp(ctx, work.temp)
+        return result, work.info
+
+    async def _keepalive(self, ctx: _Run, target: Target, work: _Outcome) -> ChannelResult:
+        async with ctx.sem:
+            try:
+                ctx.check()
+                if target.is_temporary:
+                    work.temp = await self._create_temp(ctx, target)
+                    work.info = work.temp
+                else:
+                    assert target.channel_id is not None
+                    work.info = await self.retry.call(
+                        partial(self.port.fetch_channel, target.channel_id),
+                        check=ctx.check,
+                        on_retry=self._retry_logger(ctx.run_id, f"{target.label}: verify"),
+                    )
+                delivery = await self._deliver(ctx, target, work.info)
+            except DiscordFailure as failure:
+                if failure.state in STOP_STATES and ctx.stop is None:
+                    ctx.stop = failure
+                    self._log(ctx.run_id, logging.ERROR, f"{failure}: stopping this run.")
+                channel_id = work.info.id if work.info else target.channel_id
+                return self._record(
+                    ctx, target, channel_id, failure.state, code=failure.code, message=str(failure)
+                )
+        # The concurrency slot is released: waiting for a reply costs no request.
+        state, latency, note = await self._reply(ctx, target, work.info, delivery)
+        return self._record(
+            ctx,
+            target,
+            work.info.id,
+            state,
+            message=note,
+            message_id=delivery.message.id,
+            reply_latency=latency,
+        )
+
+    async def _deliver(self, ctx: _Run, target: Target, info: ChannelInfo) -> _Delivery:
+        """Send the slot's message unless it is already in the channel; keeps the ledger exactly-once."""
+        key = ctx.slot.key
+        marker = slot_marker(key)
+        channel_id = info.id
+        record = self.history.send_record(target.uid, key)
+        if record is not None and record.message_id is not None and not ctx.force:
+            # Another run delivered it since this run started.
+            sent_at = record.sent_at or record.intent_at
+            return _Delivery(SentMessage(record.message_id, record.channel_id, sent_at), recovered=True)
+        # A pending intent for this very channel may have been delivered: look before sending.
+        unsure = (
+            not ctx.force
+            and record is not None
+            and record.message_id is None
+            and record.channel_id == channel_id
+        )
+        content = compose_message(
+            target.template or ctx.settings.message_template,
+            mention_id=target.mention_id,
+            slot=ctx.slot,
+            zone=ctx.zone,
+            channel_name=info.name,
+        )
+        attempt = 0
+        while True:
+            sending = False
+            try:
+                ctx.check()
+                attempt += 1
+                if unsure:
+                    found = await self.port.find_message_containing(channel_id, marker)
+                    if found is not None:
+                        self.history.record_intent(target.uid, key, channel_id, marker, self.clock.now())
+                        self.history.record_sent(target.uid, key, found, self.clock.now())
+                        self._log(
+                            ctx.run_id,
+                            logging.INFO,
+                            f"{target.label}: slot {key} was already delivered; not sending again.",
+                        )
+                        return _Delivery(
+                            SentMessage(found, channel_id, snowflake_time(found)), recovered=True
+                        )
+                    unsure = False
+                self.history.record_intent(target.uid, key, channel_id, marker, self.clock.now())
+                sending = True
+                sent = await self.port.send_message(channel_id, content)
+                self.history.record_sent(target.uid, key, sent.id, self.clock.now())
+                return _Delivery(sent, recovered=False)
+            except DiscordFailure as failure:
+                # A network error or a 5xx during the send may hide a delivered message.
+                if sending and failure.state in (State.NETWORK, State.DISCORD_UNAVAILABLE):
+                    unsure = True
+                if not self.retry.should_retry(failure, attempt):
+                    if not unsure:
+                        self.history.clear_intent(target.uid, key)
+                    raise
+                wait = self.retry.delay(failure, attempt)
+                self._retry_logger(ctx.run_id, f"{target.label}: send")(failure, attempt, wait)
+                await self.retry.sleep(wait)
+
+    async def _reply(
+        self, ctx: _Run, target: Target, info: ChannelInfo, delivery: _Delivery
+    ) -> tuple[State, float | None, str]:
+        if delivery.recovered:
+            return (
+                State.OK,
+                None,
+                QT_TRANSLATE_NOOP(_C, "Delivered by an earlier attempt; reply not checked."),
+            )
+        timeout = ctx.settings.reply_timeout_seconds
+        if target.mention_id is None or timeout <= 0:
+            return State.OK, None, ""
+        self._emit(ChannelStateChanged(target.uid, State.PENDING, "waiting for reply", ctx.run_id))
+        try:
+            reply = await asyncio.wait_for(
+                self.port.wait_for_reply(info.id, target.mention_id, delivery.message, float(timeout)),
+                timeout + 10.0,  # the port honours the timeout; this only guards against a hang
+            )
+        except (DiscordFailure, TimeoutError) as exc:
+            return State.NO_REPLY, None, f"Reply check failed: {exc or type(exc).__name__}"
+        if reply is None:
+            return State.NO_REPLY, None, f"No reply within {timeout} s."
+        return State.REPLIED, reply.latency_seconds, ""
+
+    # ----------------------------------------------------------------------- temporary channels
+
+    async def _create_temp(self, ctx: _Run, target: Target) -> ChannelInfo:
+        """Create the run's temporary channel; it is in the owned ledger before the create call returns."""
+
+        async def record(channel: ChannelInfo) -> None:
+            self.history.add_owned_channel(channel.id, channel.guild_id, self.clock.now(), ctx.run_id)
+
+        # Only a rate limit proves the channel was not created; other failures are not retried here so that
+        # an unrecorded duplicate can never be left behind.
+        policy = self.retry
+        attempt = 0
+        while True:
+            ctx.check()
+            attempt += 1
+            try:
+                info = await self.port.create_text_channel(
+                    target.guild_id,
+                    temporary_channel_name(ctx.slot),
+                    category_id=target.category_id,
+                    on_created=record,
+                )
+                break
+            except DiscordFailure as failure:
+                if failure.state is not State.RATE_LIMITED or not policy.should_retry(failure, attempt):
+                    raise
+                await policy.sleep(policy.delay(failure, attempt))
+        if not self.history.is_owned(info.id):
+            self._log(ctx.run_id, logging.WARNING, f"Temporary channel {info.id} was recorded late.")
+            await record(info)
+        return info
+
+    async def _delete_temp(self, ctx: _Run, channel: ChannelInfo) -> None:
+        async with ctx.sem:
+            try:
+                await self.retry.call(partial(self.port.delete_owned_channel, channel.id))
+            except DiscordFailure as failure:
+                if failure.state is not State.MISSING:
+                    self._log(
+                        ctx.run_id,
+                        logging.WARNING,
+                        f"Temporary channel #{channel.name} could not be deleted ({failure}); "
+                        "it is removed at the next start.",
+                    )
+                    return
+            except Exception as exc:
+                self._log(
+                    ctx.run_id, logging.WARNING, f"Temporary channel #{channel.name} not deleted: {exc!r}"
+                )
+                return
+            self.history.mark_owned_deleted(channel.id, self.clock.now())
+
+    async def cleanup_orphans(self) -> int:
+        """Delete temporary channels left behind by a crashed run; returns how many are now gone."""
+        cleaned = 0
+        for owned in self.history.owned_channels():
+            if owned.run_id in self._active_runs:
+                continue
+            try:
+                await self.retry.call(partial(self.port.delete_owned_channel, owned.channel_id))
+            except DiscordFailure as failure:
+                if failure.state in STOP_STATES:
+                    self._log(None, logging.WARNING, f"Orphan cleanup stopped: {failure}")
+                    break
+                if failure.state is not State.MISSING:
+                    self._log(
+                        None, logging.WARNING, f"Temporary channel {owned.channel_id} not deleted: {failure}"
+                    )
+                    continue
+            self.history.mark_owned_deleted(owned.channel_id, self.clock.now())
+            self._log(
+                None,
+                logging.INFO,
+                f"Removed temporary channel {owned.channel_id} left by run {owned.run_id}.",
+            )
+            cleaned += 1
+        return cleaned
+
+    # ----------------------------------------------------------------------- results
+
+    def _record(
+        self,
+        ctx: _Run,
+        target: Target,
+        channel_id: int | None,
+        state: State,
+        *,
+        code: int | None = None,
+        message: str = "",
+        message_id: int | None = None,
+        reply_latency: float | None = None,
+    ) -> ChannelResult:
+        result = ChannelResult(
+            run_id=ctx.run_id,
+            target_uid=target.uid,
+            channel_id=channel_id,
+            label=target.label,
+            state=state,
+            code=code,
+            message=message or EXPLANATIONS[state].summary,
+            message_id=message_id,
+            reply_latency=reply_latency,
+            at=self.clock.now(),
+        )
+        self.history.add_result(ctx.run_id, result)
+        level = logging.WARNING if state.is_failure else logging.INFO
+        latency = f" in {reply_latency:.1f} s" if reply_latency is not None else ""
+        self._log(ctx.run_id, level, f"{target.label}: {state.value}{latency} \u2014 {result.message}")
+        self._emit(ChannelStateChanged(target.uid, state, result.message, ctx.run_id))
+        return result
+
+    # ----------------------------------------------------------------------- re-add
+
+    async def readd_missing(self, config: Config, save: Callable[[Config], None]) -> ReaddReport:
+        """Recreate configured channels that no longer exist and rebind the config (see ``core.readd``)."""
+        return await readd_missing(
+            self.port,
+            self.history,
+            self.clock,
+            self.retry,
+            config,
+            save,
+            lambda lvl, text: self._log(None, lvl, text),
+        )
+
+
+def _differs(target: Target, info: ChannelInfo) -> bool:
+    if target.channel_id != info.id:
+        return False
+    return (target.name, target.category_id, target.topic, target.position) != (
+        info.name,
+        info.category_id,
+        info.topic,
+        info.position,
+    )

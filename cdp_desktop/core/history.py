@@ -1,0 +1,554 @@
+"""The history store: runs, per-channel results, the exactly-once send ledger, owned temporary channels,
+re-add mappings and the notification throttle.
+
+SQLite (stdlib) in WAL mode with ``synchronous=NORMAL``: every committed write survives a crash of the app
+(the exactly-once ledger relies on that), readers never block the writer. The schema is versioned with
+``PRAGMA user_version`` and upgraded by the ordered ``_MIGRATIONS`` list. Timestamps are stored as UTC
+ISO 8601 text with a fixed width, so they compare correctly as strings. Discord IDs are stored as text because
+snowflakes may exceed SQLite's signed 64-bit integers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import FAILURE_STATES, SUCCESS_STATES, State
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ChannelResult",
+    "History",
+    "HistoryError",
+    "LogLine",
+    "OwnedChannel",
+    "Rebind",
+    "RunRecord",
+    "SendRecord",
+]
+
+
+class HistoryError(Exception):
+    """The history database cannot be used (written by a newer version, or not a database)."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ChannelResult:
+    """What happened to one target in one run."""
+
+    run_id: int
+    target_uid: str
+    channel_id: int | None
+    label: str
+    state: State
+    code: int | None = None
+    message: str = ""
+    message_id: int | None = None
+    reply_latency: float | None = None
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class SendRecord:
+    """The exactly-once ledger entry of one (target, slot). ``message_id`` None: intent only."""
+
+    target_uid: str
+    slot_key: str
+    channel_id: int
+    marker: str
+    intent_at: datetime
+    message_id: int | None
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    slot_key: str
+    slot_at: datetime
+    trigger: str
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: str | None
+    counts: dict[State, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class LogLine:
+    run_id: int | None
+    at: datetime
+    level: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OwnedChannel:
+    channel_id: int
+    guild_id: int
+    created_at: datetime
+    run_id: int | None
+    deleted_at: datetime | None
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass(frozen=True)
+class Rebind:
+    target_uid: str
+    old_channel_id: int
+    new_channel_id: int
+    at: datetime
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+def _ts(value: datetime) -> str:
+    """Fixed-width UTC text; naive datetimes are taken as UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _dt(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _opt_dt(text: str | None) -> datetime | None:
+    return None if text is None else _dt(text)
+
+
+def _id(value: int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_int(text: str | None) -> int | None:
+    return None if text is None else int(text)
+
+
+# --------------------------------------------------------------------------- schema
+
+_MIGRATIONS: list[str] = [
+    # 1: initial schema
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        slot_key TEXT NOT NULL,
+        slot_at TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT
+    );
+    CREATE INDEX runs_started ON runs(started_at);
+
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL,
+        target_uid TEXT NOT NULL,
+        channel_id TEXT,
+        label TEXT NOT NULL,
+        state TEXT NOT NULL,
+        code INTEGER,
+        message TEXT NOT NULL,
+        message_id TEXT,
+        reply_latency REAL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX results_target ON results(target_uid, id);
+    CREATE INDEX results_target_state ON results(target_uid, state, id);
+    CREATE INDEX results_run ON results(run_id);
+
+    CREATE TABLE sends (
+        target_uid TEXT NOT NULL,
+        slot_key TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        marker TEXT NOT NULL,
+        intent_at TEXT NOT NULL,
+        message_id TEXT,
+        sent_at TEXT,
+        PRIMARY KEY (target_uid, slot_key)
+    );
+    CREATE INDEX sends_slot ON sends(slot_key);
+
+    CREATE TABLE logs (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER,
+        at TEXT NOT NULL,
+        level TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX logs_run ON logs(run_id, id);
+
+    CREATE TABLE owned_channels (
+        channel_id TEXT PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        run_id INTEGER,
+        deleted_at TEXT
+    );
+
+    CREATE TABLE rebinds (
+        id INTEGER PRIMARY KEY,
+        target_uid TEXT NOT NULL,
+        old_channel_id TEXT NOT NULL,
+        new_channel_id TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX rebinds_old ON rebinds(old_channel_id);
+
+    CREATE TABLE notifications (
+        kind TEXT NOT NULL,
+        target_uid TEXT NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (kind, target_uid, day)
+    );
+    """,
+]
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_SUCCESS = tuple(s.value for s in SUCCESS_STATES)
+_FAILURE = tuple(s.value for s in FAILURE_STATES)
+_RESULT_COLUMNS = "run_id, target_uid, channel_id, label, state, code, message, message_id, reply_latency, at"
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ",".join("?" * len(values)) + ")"
+
+
+class History:
+    """The SQLite history store. One connection, guarded by a lock so any thread may call it."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: autocommit; multi-statement changes use _tx() explicitly.
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        self._lock = threading.RLock()
+        try:
+            self.journal_mode = str(self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise HistoryError(f"{self.path} is not a usable history database ({exc}).") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._one("PRAGMA user_version")[0])
+
+    def _migrate(self) -> None:
+        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise HistoryError(
+                f"{self.path} was written by a newer version of CDP Desktop (history schema {version}); "
+                "upgrade CDP Desktop or move the file away."
+            )
+        for number in range(version, SCHEMA_VERSION):
+            script = _MIGRATIONS[number].strip().rstrip(";")
+            try:
+                self._db.executescript(
+                    f"BEGIN IMMEDIATE; {script}; PRAGMA user_version={number + 1}; COMMIT;"
+                )
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _exec(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._db.execute(sql, params)
+
+    def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        with self._lock:
+            return self._db.execute(sql, params).fetchone()
+
+    # ----------------------------------------------------------------------- exactly-once ledger
+
+    def record_intent(
+        self, target_uid: str, slot_key: str, channel_id: int, marker: str, at: datetime
+    ) -> None:
+        """About to send: replaces any earlier entry for the pair (a forced re-send starts over)."""
+        self._exec(
+            "INSERT OR REPLACE INTO sends(target_uid, slot_key, channel_id, marker, intent_at, message_id,"
+            " sent_at) VALUES (?,?,?,?,?,NULL,NULL)",
+            (target_uid, slot_key, str(channel_id), marker, _ts(at)),
+        )
+
+    def record_sent(self, target_uid: str, slot_key: str, message_id: int, at: datetime) -> None:
+        cur = self._exec(
+            "UPDATE sends SET message_id=?, sent_at=? WHERE target_uid=? AND slot_key=?",
+            (str(message_id), _ts(at), target_uid, slot_key),
+        )
+        if cur.rowcount == 0:
+            raise HistoryError(f"no send intent recorded for {target_uid} / {slot_key}")
+
+    def send_record(self, target_uid: str, slot_key: str) -> SendRecord | None:
+        row = self._one(
+            "SELECT target_uid, slot_key, channel_id, marker, intent_at, message_id, sent_at FROM sends"
+            " WHERE target_uid=? AND slot_key=?",
+            (target_uid, slot_key),
+        )
+        if row is None:
+            return None
+        return SendRecord(row[0], row[1], int(row[2]), row[3], _dt(row[4]), _opt_int(row[5]), _opt_dt(row[6]))
+
+    def clear_intent(self, target_uid: str, slot_key: str) -> None:
+        """The send certainly did not happen: forget the intent (a delivered message is never forgotten)."""
+        self._exec(
+            "DELETE FROM sends WHERE target_uid=? AND slot_key=? AND message_id IS NULL",
+            (target_uid, slot_key),
+        )
+
+    def done_uids(self, slot_key: str) -> set[str]:
+        rows = self._all(
+            "SELECT target_uid FROM sends WHERE slot_key=? AND message_id IS NOT NULL", (slot_key,)
+        )
+        return {r[0] for r in rows}
+
+    def pending_intents(self) -> list[SendRecord]:
+        """Intents without a recorded message (crash between send and record, or an unsure failure)."""
+        rows = self._all(
+            "SELECT target_uid, slot_key, channel_id, marker, intent_at, message_id, sent_at FROM sends"
+            " WHERE message_id IS NULL ORDER BY intent_at"
+        )
+        return [SendRecord(r[0], r[1], int(r[2]), r[3], _dt(r[4]), None, None) for r in rows]
+
+    # ----------------------------------------------------------------------- runs and results
+
+    def start_run(self, slot_key: str, slot_at: datetime, trigger: str, started_at: datetime) -> int:
+        cur = self._exec(
+            "INSERT INTO runs(slot_key, slot_at, trigger, started_at) VALUES (?,?,?,?)",
+            (slot_key, _ts(slot_at), str(trigger), _ts(started_at)),
+        )
+        assert cur.lastrowid is not None
+        return int(cur.lastrowid)
+
+    def add_result(self, run_id: int, result: ChannelResult) -> None:
+        self._exec(
+            f"INSERT INTO results({_RESULT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                run_id,
+                result.target_uid,
+                _id(result.channel_id),
+                result.label,
+                State(result.state).value,
+                result.code,
+                result.message,
+                _id(result.message_id),
+                result.reply_latency,
+                _ts(result.at),
+            ),
+        )
+
+    def finish_run(self, run_id: int, finished_at: datetime, outcome: str) -> None:
+        self._exec("UPDATE runs SET finished_at=?, outcome=? WHERE id=?", (_ts(finished_at), outcome, run_id))
+
+    @staticmethod
+    def _result(row: Any) -> ChannelResult:
+        return ChannelResult(
+            run_id=int(row[0]),
+            target_uid=row[1],
+            channel_id=_opt_int(row[2]),
+            label=row[3],
+            state=State(row[4]),
+            code=row[5],
+            message=row[6],
+            message_id=_opt_int(row[7]),
+            reply_latency=row[8],
+            at=_dt(row[9]),
+        )
+
+    def results_for_run(self, run_id: int) -> list[ChannelResult]:
+        rows = self._all(f"SELECT {_RESULT_COLUMNS} FROM results WHERE run_id=? ORDER BY id", (run_id,))
+        return [self._result(r) for r in rows]
+
+    def get_run(self, run_id: int) -> RunRecord | None:
+        runs = self._runs("WHERE id=?", (run_id,), 1)
+        return runs[0] if runs else None
+
+    def recent_runs(self, limit: int = 50) -> list[RunRecord]:
+        """Newest first, each with its result counts per state."""
+        return self._runs("", (), limit)
+
+    def _runs(self, where: str, params: tuple[Any, ...], limit: int) -> list[RunRecord]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, slot_key, slot_at, trigger, started_at, finished_at, outcome FROM runs"
+                f" {where} ORDER BY id DESC LIMIT ?",
+                (*params, limit),
+            ).fetchall()
+            if not rows:
+                return []
+            ids = [r[0] for r in rows]
+            count_rows = self._db.execute(
+                f"SELECT run_id, state, COUNT(*) FROM results WHERE run_id IN ({','.join('?' * len(ids))})"
+                " GROUP BY run_id, state",
+                ids,
+            ).fetchall()
+        counts: dict[int, dict[State, int]] = {i: {} for i in ids}
+        for run_id, state, n in count_rows:
+            counts[run_id][State(state)] = n
+        return [
+            RunRecord(r[0], r[1], _dt(r[2]), r[3], _dt(r[4]), _opt_dt(r[5]), r[6], counts[r[0]]) for r in rows
+        ]
+
+    def latest_results(self) -> dict[str, ChannelResult]:
+        """target_uid -> newest result (one query over the (target_uid, id) index)."""
+        rows = self._all(
+            f"SELECT {_RESULT_COLUMNS} FROM results"
+            " WHERE id IN (SELECT MAX(id) FROM results GROUP BY target_uid)"
+        )
+        return {r[1]: self._result(r) for r in rows}
+
+    def last_success(self) -> dict[str, datetime]:
+        """target_uid -> time of the newest result that delivered a message."""
+        rows = self._all(
+            f"SELECT target_uid, MAX(at) FROM results WHERE state IN {_in(_SUCCESS)} GROUP BY target_uid",
+            _SUCCESS,
+        )
+        return {r[0]: _dt(r[1]) for r in rows}
+
+    def last_error(self) -> dict[str, ChannelResult]:
+        """target_uid -> newest result in a failure state (whether or not a success followed)."""
+        rows = self._all(
+            f"SELECT {_RESULT_COLUMNS} FROM results WHERE id IN"
+            f" (SELECT MAX(id) FROM results WHERE state IN {_in(_FAILURE)} GROUP BY target_uid)",
+            _FAILURE,
+        )
+        return {r[1]: self._result(r) for r in rows}
+
+    # ----------------------------------------------------------------------- log lines
+
+    def add_log(self, run_id: int | None, at: datetime, level: str, text: str) -> None:
+        self._exec(
+            "INSERT INTO logs(run_id, at, level, text) VALUES (?,?,?,?)", (run_id, _ts(at), level, text)
+        )
+
+    def run_log(self, run_id: int) -> list[LogLine]:
+        rows = self._all("SELECT run_id, at, level, text FROM logs WHERE run_id=? ORDER BY id", (run_id,))
+        return [LogLine(r[0], _dt(r[1]), r[2], r[3]) for r in rows]
+
+    # ----------------------------------------------------------------------- owned temporary channels
+
+    def add_owned_channel(
+        self, channel_id: int, guild_id: int, created_at: datetime, run_id: int | None
+    ) -> None:
+        self._exec(
+            "INSERT OR IGNORE INTO owned_channels(channel_id, guild_id, created_at, run_id) VALUES (?,?,?,?)",
+            (str(channel_id), str(guild_id), _ts(created_at), run_id),
+        )
+
+    def mark_owned_deleted(self, channel_id: int, at: datetime) -> None:
+        self._exec(
+            "UPDATE owned_channels SET deleted_at=? WHERE channel_id=? AND deleted_at IS NULL",
+            (_ts(at), str(channel_id)),
+        )
+
+    def owned_channels(self, include_deleted: bool = False) -> list[OwnedChannel]:
+        where = "" if include_deleted else "WHERE deleted_at IS NULL"
+        rows = self._all(
+            f"SELECT channel_id, guild_id, created_at, run_id, deleted_at FROM owned_channels {where}"
+            " ORDER BY created_at"
+        )
+        return [OwnedChannel(int(r[0]), int(r[1]), _dt(r[2]), r[3], _opt_dt(r[4])) for r in rows]
+
+    def is_owned(self, channel_id: int) -> bool:
+        row = self._one(
+            "SELECT 1 FROM owned_channels WHERE channel_id=? AND deleted_at IS NULL", (str(channel_id),)
+        )
+        return row is not None
+
+    # ----------------------------------------------------------------------- re-add mappings
+
+    def add_rebind(self, target_uid: str, old_channel_id: int, new_channel_id: int, at: datetime) -> None:
+        self._exec(
+            "INSERT INTO rebinds(target_uid, old_channel_id, new_channel_id, at) VALUES (?,?,?,?)",
+            (target_uid, str(old_channel_id), str(new_channel_id), _ts(at)),
+        )
+
+    def rebinds(self) -> list[Rebind]:
+        """Oldest first."""
+        rows = self._all("SELECT target_uid, old_channel_id, new_channel_id, at FROM rebinds ORDER BY id")
+        return [Rebind(r[0], int(r[1]), int(r[2]), _dt(r[3])) for r in rows]
+
+    # ----------------------------------------------------------------------- notification throttle
+
+    def claim_notification(self, kind: str, target_uid: str | None, day: str) -> bool:
+        """True the first time for (kind, target, day): one notification of a kind per target per day."""
+        cur = self._exec(
+            "INSERT OR IGNORE INTO notifications(kind, target_uid, day) VALUES (?,?,?)",
+            (kind, target_uid or "", day),
+        )
+        return cur.rowcount == 1
+
+    # ----------------------------------------------------------------------- pruning
+
+    def prune(self, older_than: datetime) -> int:
+        """Delete history older than ``older_than``; returns the number of rows removed.
+
+        The newest success of every target is kept (with its run), so "last success" survives pruning;
+        so are intents without a message (they may still decide a re-send) and owned channels not yet deleted.
+        """
+        cut = _ts(older_than)
+        removed = 0
+        with self._tx() as db:
+            keep = f"SELECT MAX(id) FROM results WHERE state IN {_in(_SUCCESS)} GROUP BY target_uid"
+            removed += db.execute(
+                f"DELETE FROM results WHERE at < ? AND id NOT IN ({keep})", (cut, *_SUCCESS)
+            ).rowcount
+            removed += db.execute(
+                "DELETE FROM runs WHERE started_at < ? AND id NOT IN (SELECT DISTINCT run_id FROM results)",
+                (cut,),
+            ).rowcount
+            removed += db.execute("DELETE FROM logs WHERE at < ?", (cut,)).rowcount
+            removed += db.execute(
+                "DELETE FROM sends WHERE sent_at IS NOT NULL AND sent_at < ?", (cut,)
+            ).rowcount
+            removed += db.execute(
+                "DELETE FROM owned_channels WHERE deleted_at IS NOT NULL AND deleted_at < ?", (cut,)
+            ).rowcount
+            removed += db.execute("DELETE FROM notifications WHERE day < ?", (cut[:10],)).rowcount
+        return removed

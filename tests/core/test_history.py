@@ -1,0 +1,197 @@
+"""The SQLite history store: schema and WAL, round trips, the exactly-once ledger, pruning, speed."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from cdp_desktop.core.errors import State
+from cdp_desktop.core.history import SCHEMA_VERSION, ChannelResult, History, HistoryError
+
+T0 = datetime(2025, 3, 1, 0, 0, tzinfo=UTC)
+BIG = 2**64 - 1  # the largest snowflake the config accepts; beyond SQLite's signed integers
+
+
+def result(run_id: int, uid: str, state: State, at: datetime, **kw: object) -> ChannelResult:
+    return ChannelResult(run_id, uid, kw.pop("channel_id", 123), f"#{uid}", state, at=at, **kw)  # type: ignore[arg-type]
+
+
+def test_schema_wal_and_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "history.sqlite3"
+    with History(path) as h:
+        assert h.journal_mode == "wal" and h.schema_version == SCHEMA_VERSION
+        h.start_run("2025-03-01", T0, "manual", T0)
+    with History(path) as h:  # reopening keeps the data and does not migrate again
+        assert len(h.recent_runs()) == 1
+    db = sqlite3.connect(path)
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"runs", "results", "sends", "logs", "owned_channels", "rebinds", "notifications"} <= tables
+    assert {"results_target", "results_run"} <= indexes
+    db.execute("PRAGMA user_version=99")
+    db.commit()
+    db.close()
+    with pytest.raises(HistoryError, match="newer version"):
+        History(path)
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(HistoryError):
+        History(path)
+
+
+def test_send_ledger_round_trip() -> None:
+    h = History(":memory:")
+    assert h.send_record("a", "2025-03-01") is None
+    h.record_intent("a", "2025-03-01", BIG, "cdp-keepalive 2025-03-01", T0)
+    rec = h.send_record("a", "2025-03-01")
+    assert rec is not None and rec.message_id is None and rec.channel_id == BIG and rec.intent_at == T0
+    assert h.done_uids("2025-03-01") == set() and [p.target_uid for p in h.pending_intents()] == ["a"]
+    h.clear_intent("a", "2025-03-01")
+    assert h.send_record("a", "2025-03-01") is None
+    h.record_intent("a", "2025-03-01", 5, "m", T0)
+    h.record_sent("a", "2025-03-01", BIG - 1, T0 + timedelta(seconds=1))
+    h.record_intent("b", "2025-03-01", 6, "m", T0)
+    h.record_intent("c", "2025-03-02", 7, "m", T0)
+    h.record_sent("c", "2025-03-02", 8, T0)
+    rec = h.send_record("a", "2025-03-01")
+    assert rec is not None and rec.message_id == BIG - 1 and rec.sent_at == T0 + timedelta(seconds=1)
+    assert h.done_uids("2025-03-01") == {"a"} and h.done_uids("2025-03-02") == {"c"}
+    h.clear_intent("a", "2025-03-01")  # never forgets a delivered message
+    assert h.done_uids("2025-03-01") == {"a"}
+    with pytest.raises(HistoryError):
+        h.record_sent("zzz", "2025-03-01", 1, T0)
+
+
+def test_runs_results_and_logs_round_trip() -> None:
+    h = History(":memory:")
+    r1 = h.start_run("2025-03-01", T0, "scheduled", T0)
+    h.add_result(r1, result(r1, "a", State.REPLIED, T0, message_id=BIG, reply_latency=1.5, channel_id=BIG))
+    h.add_result(r1, result(r1, "b", State.MISSING, T0, code=10003, message="Unknown Channel"))
+    h.add_log(r1, T0, "INFO", "hello")
+    h.add_log(None, T0, "INFO", "outside a run")
+    h.finish_run(r1, T0 + timedelta(seconds=2), "failed")
+    r2 = h.start_run("2025-03-02", T0 + timedelta(days=1), "catch_up", T0 + timedelta(days=1))
+    h.add_result(r2, result(r2, "b", State.OK, T0 + timedelta(days=1)))
+    h.add_result(r2, result(r2, "a", State.NETWORK, T0 + timedelta(days=1), message="down"))
+
+    [first, second] = h.results_for_run(r1)
+    assert first == result(r1, "a", State.REPLIED, T0, message_id=BIG, reply_latency=1.5, channel_id=BIG)
+    assert second.code == 10003 and second.message == "Unknown Channel"
+    runs = h.recent_runs()
+    assert [r.id for r in runs] == [r2, r1]
+    assert runs[1].counts == {State.REPLIED: 1, State.MISSING: 1} and runs[1].outcome == "failed"
+    assert runs[1].finished_at == T0 + timedelta(seconds=2) and runs[0].finished_at is None
+    assert runs[0].trigger == "catch_up" and runs[0].slot_at == T0 + timedelta(days=1) and runs[1].total == 2
+    assert h.get_run(r1) == runs[1] and h.get_run(999) is None
+    assert [line.text for line in h.run_log(r1)] == ["hello"]
+    latest = h.latest_results()
+    assert latest["a"].state is State.NETWORK and latest["b"].state is State.OK
+    assert h.last_success() == {"a": T0, "b": T0 + timedelta(days=1)}
+    errors = h.last_error()
+    assert errors["a"].state is State.NETWORK and errors["b"].state is State.MISSING
+
+
+def test_owned_channels_rebinds_notifications() -> None:
+    h = History(":memory:")
+    h.add_owned_channel(BIG, 1, T0, 3)
+    h.add_owned_channel(BIG, 1, T0, 3)  # idempotent
+    h.add_owned_channel(11, 1, T0 + timedelta(seconds=1), None)
+    assert h.is_owned(BIG) and h.is_owned(11) and not h.is_owned(12)
+    h.mark_owned_deleted(BIG, T0)
+    assert not h.is_owned(BIG)
+    assert [o.channel_id for o in h.owned_channels()] == [11]
+    [gone, alive] = h.owned_channels(include_deleted=True)
+    assert gone.deleted and gone.run_id == 3 and not alive.deleted and alive.run_id is None
+
+    h.add_rebind("a", 1, BIG, T0)
+    h.add_rebind("a", BIG, 2, T0)
+    assert [(r.old_channel_id, r.new_channel_id) for r in h.rebinds()] == [(1, BIG), (BIG, 2)]
+
+    assert h.claim_notification("missing", "a", "2025-03-01") is True
+    assert h.claim_notification("missing", "a", "2025-03-01") is False
+    assert h.claim_notification("missing", "b", "2025-03-01") is True
+    assert h.claim_notification("missing", "a", "2025-03-02") is True
+    assert h.claim_notification("token", None, "2025-03-01") is True
+    assert h.claim_notification("token", None, "2025-03-01") is False
+
+
+def test_prune_keeps_the_last_success_per_target() -> None:
+    h = History(":memory:")
+    for day in range(10):
+        at = T0 + timedelta(days=day)
+        run = h.start_run(f"2025-03-{day + 1:02d}", at, "scheduled", at)
+        # "a" succeeds only on day 2; "b" every day; "c" only fails
+        h.add_result(run, result(run, "a", State.OK if day == 2 else State.MISSING, at))
+        h.add_result(run, result(run, "b", State.REPLIED, at))
+        h.add_result(run, result(run, "c", State.NETWORK, at))
+        h.add_log(run, at, "INFO", f"day {day}")
+        h.record_intent("b", f"2025-03-{day + 1:02d}", 1, "m", at)
+        h.record_sent("b", f"2025-03-{day + 1:02d}", 2, at)
+        h.finish_run(run, at, "failed")
+    h.record_intent("a", "2025-03-01", 1, "m", T0)  # pending intent: kept
+    h.add_owned_channel(5, 1, T0, 1)
+    h.mark_owned_deleted(5, T0)
+    h.add_owned_channel(6, 1, T0, 1)  # not deleted yet: kept
+    h.claim_notification("missing", "a", "2025-03-01")
+    before = h.last_success()
+    removed = h.prune(T0 + timedelta(days=7))
+    assert removed > 0
+    assert h.last_success() == before  # a's only success (day 2) survives
+    assert h.last_success()["a"] == T0 + timedelta(days=2)
+    remaining_runs = {r.slot_key for r in h.recent_runs(100)}
+    assert remaining_runs == {"2025-03-03", "2025-03-08", "2025-03-09", "2025-03-10"}
+    assert h.results_for_run(h.recent_runs(100)[-1].id) == [
+        result(h.recent_runs(100)[-1].id, "a", State.OK, T0 + timedelta(days=2))
+    ]
+    assert h.send_record("a", "2025-03-01") is not None and h.send_record("b", "2025-03-01") is None
+    assert h.done_uids("2025-03-10") == {"b"}
+    assert [o.channel_id for o in h.owned_channels(include_deleted=True)] == [6]
+    assert h.prune(T0 + timedelta(days=7)) == 0
+    assert h.claim_notification("missing", "a", "2025-03-01") is True
+
+
+def test_latest_results_is_fast_with_15000_rows() -> None:
+    h = History(":memory:")
+    targets = [f"t{i:03d}" for i in range(500)]
+    with h._tx() as db:  # bulk insert for set-up speed; the public API is exercised elsewhere
+        for day in range(30):
+            at = T0 + timedelta(days=day)
+            db.execute(
+                "INSERT INTO runs(slot_key, slot_at, trigger, started_at) VALUES (?,?,?,?)",
+                (f"d{day}", at.isoformat(), "scheduled", at.isoformat()),
+            )
+            run = day + 1
+            state = State.OK if day < 29 else State.NETWORK
+            db.executemany(
+                "INSERT INTO results(run_id, target_uid, channel_id, label, state, code, message, message_id,"
+                " reply_latency, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (run, t, "1", t, state.value, None, "", None, None, at.isoformat(timespec="microseconds"))
+                    for t in targets
+                ],
+            )
+    assert h._one("SELECT COUNT(*) FROM results")[0] == 15000
+
+    def best(fn: object) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            value = fn()  # type: ignore[operator]
+            times.append(time.perf_counter() - started)
+        assert len(value) == 500
+        return min(times)
+
+    assert best(h.latest_results) < 0.05
+    assert best(h.last_success) < 0.05
+    assert best(h.last_error) < 0.05
+    latest = h.latest_results()
+    assert all(r.state is State.NETWORK for r in latest.values())
+    assert h.last_success()["t000"] == T0 + timedelta(days=28)
+    assert len(h.recent_runs(50)) == 30
