@@ -1,0 +1,96 @@
+"""Proxy settings turned into what aiohttp and discord.py need.
+
+HTTP(S) proxies go through discord.py's own ``proxy=``/``proxy_auth=`` options (aiohttp passes them to
+every request and to the gateway's ``ws_connect``). SOCKS5 needs an ``aiohttp_socks.ProxyConnector`` as the
+session's connector. Both forms resolve host names on the proxy side (``rdns``): users behind Clash and
+similar tools have poisoned local DNS, so ``socks5://`` behaves like ``socks5h://``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import aiohttp
+
+HTTP_SCHEMES = frozenset({"http", "https"})
+SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
+
+
+@dataclass(frozen=True)
+class ProxySpec:
+    scheme: str
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+
+    @property
+    def is_socks(self) -> bool:
+        return self.scheme in SOCKS_SCHEMES
+
+    @property
+    def display(self) -> str:
+        """The proxy as shown to the user: never includes the password."""
+        user = f"{self.username}@" if self.username else ""
+        return f"{self.scheme}://{user}{_host_for_url(self.host)}:{self.port}"
+
+
+def _host_for_url(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def parse_proxy(url: str | None) -> ProxySpec | None:
+    """Parse ``http://[user:pass@]host:port`` or ``socks5[h]://…``; ``None``/empty means no proxy."""
+    if not url or not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in HTTP_SCHEMES | SOCKS_SCHEMES:
+        raise ValueError("unsupported proxy scheme; use http://, https://, socks5:// or socks5h://")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError("the proxy has an invalid port") from None
+    if not parts.hostname or port is None:
+        raise ValueError("the proxy needs a host and a port, e.g. http://127.0.0.1:7890")
+    username = unquote(parts.username) if parts.username else None
+    password = unquote(parts.password) if parts.password is not None else None
+    return ProxySpec(scheme, parts.hostname, port, username, password)
+
+
+def redact_proxy(url: str | None) -> str | None:
+    """The proxy URL without its password (for status lines and logs)."""
+    try:
+        spec = parse_proxy(url)
+    except ValueError:
+        return "<invalid proxy>"
+    return spec.display if spec else None
+
+
+def make_connector(spec: ProxySpec | None) -> aiohttp.BaseConnector:
+    """A fresh connector for one client session; must be called inside a running event loop."""
+    if spec is not None and spec.is_socks:
+        from aiohttp_socks import ProxyConnector, ProxyType
+
+        return ProxyConnector(
+            host=spec.host,
+            port=spec.port,
+            proxy_type=ProxyType.SOCKS5,
+            username=spec.username,
+            password=spec.password,
+            rdns=True,
+            limit=0,
+        )
+    return aiohttp.TCPConnector(limit=0)
+
+
+def request_options(spec: ProxySpec | None) -> dict[str, Any]:
+    """``proxy``/``proxy_auth`` keyword arguments for discord.py's Client or an aiohttp request."""
+    if spec is None or spec.is_socks:
+        return {}
+    options: dict[str, Any] = {"proxy": f"{spec.scheme}://{_host_for_url(spec.host)}:{spec.port}"}
+    if spec.username is not None:
+        options["proxy_auth"] = aiohttp.BasicAuth(spec.username, spec.password or "")
+    return options
