@@ -1,0 +1,582 @@
+"""Add or edit one keep-alive target: pick it from what the bot can see, or type the IDs.
+
+Used non-modally (``open()``/``show()``): loading the guilds and saving run as tasks on the qasync loop, so
+the dialog never blocks and never nests an event loop. ``saved`` is emitted after the service accepted the
+target; a refused target (duplicate, invalid) keeps the dialog open with the reason next to the field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.config import DEFAULT_TEMPLATE, ConfigError, Target, parse_snowflake, parse_template, utcnow
+from ..core.ports import ChannelInfo, GuildInfo
+from .widgets import BusyIndicator, FieldMessage, TaskHolder, ValidatedLineEdit, config_error_text
+
+log = logging.getLogger(__name__)
+
+TEMPORARY_DEFAULT_NAME = "keep-alive"
+
+
+def render_preview(template: str, *, mention: str, channel: str, when: datetime) -> str:
+    """The message a template produces, with sample values (raises ConfigError for an invalid template)."""
+    text = parse_template(template, "template")
+    renderer = _engine_renderer()
+    if renderer is not None:
+        with contextlib.suppress(TypeError):
+            return str(renderer(text, mention=mention, channel=channel, when=when))
+    return text.format(
+        mention=mention, date=when.strftime("%Y-%m-%d"), time=when.strftime("%H:%M"), channel=channel
+    )
+
+
+def _engine_renderer() -> Any:
+    """The engine's own renderer when the core exposes one, so the preview matches what is sent."""
+    for module_name in ("cdp_desktop.core.message", "cdp_desktop.core.engine"):
+        try:
+            module = __import__(module_name, fromlist=["render_template"])
+        except ImportError:
+            continue
+        renderer = getattr(module, "render_template", None)
+        if callable(renderer):
+            return renderer
+    return None
+
+
+class ChannelEditor(QDialog):
+    """Add a target (``target`` None) or edit ``target`` through ``service.add_target``/``replace_target``."""
+
+    saved = Signal()
+    targetSaved = Signal(str)  # uid
+    guildsLoaded = Signal()
+
+    def __init__(self, service: Any, parent: QWidget | None = None, target: Target | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.original = target
+        self.guilds: list[GuildInfo] = []
+        self.loaded = False
+        self._tasks = TaskHolder(self._on_task_error)
+        self.setWindowTitle(self.tr("Edit channel") if target else self.tr("Add channel"))
+        self.setMinimumWidth(520)
+        self._build()
+        self._prefill_manual()
+        self._update_mode()
+        self._update_preview()
+        self.busy.start(self.tr("Loading the servers the bot can see\u2026"))
+        self._tasks.spawn(self._load_guilds())
+
+    # ------------------------------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.note = FieldMessage(self)
+
+        self.pick_radio = QRadioButton(self.tr("Pick from the servers the bot can see"), self)
+        self.manual_radio = QRadioButton(self.tr("Enter IDs by hand"), self)
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.pick_radio)
+        self.mode_group.addButton(self.manual_radio)
+        self.manual_radio.setChecked(True)
+        self.pick_radio.setEnabled(False)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.pick_radio)
+        mode_row.addWidget(self.manual_radio)
+        mode_row.addStretch(1)
+
+        # Picker page.
+        self.guild_combo = QComboBox(self)
+        self.channel_combo = QComboBox(self)
+        self.category_combo = QComboBox(self)
+        self.bot_combo = QComboBox(self)
+        self.pick_message = FieldMessage(self)
+        picker = QWidget(self)
+        pform = QFormLayout(picker)
+        pform.setContentsMargins(0, 0, 0, 0)
+        pform.addRow(self.tr("Server:"), self.guild_combo)
+        self.channel_label = QLabel(self.tr("Channel:"), self)
+        pform.addRow(self.channel_label, self.channel_combo)
+        self.category_label = QLabel(self.tr("Category:"), self)
+        pform.addRow(self.category_label, self.category_combo)
+        pform.addRow(self.tr("Target bot:"), self.bot_combo)
+        pform.addRow("", self.pick_message)
+
+        # Manual page.
+        self.guild_edit = ValidatedLineEdit(
+            lambda s: parse_snowflake(s, "guild"), placeholder=self.tr("Server ID, e.g. 1234567890123456789")
+        )
+        self.channel_edit = ValidatedLineEdit(
+            lambda s: parse_snowflake(s, "channel"), placeholder=self.tr("Channel ID")
+        )
+        self.category_edit = ValidatedLineEdit(
+            lambda s: parse_snowflake(s, "category"),
+            optional=True,
+            placeholder=self.tr("Category ID (optional)"),
+        )
+        self.mention_edit = ValidatedLineEdit(
+            lambda s: parse_snowflake(s, "mention"),
+            optional=True,
+            placeholder=self.tr("User ID of the bot to mention (optional)"),
+        )
+        manual = QWidget(self)
+        mform = QFormLayout(manual)
+        mform.setContentsMargins(0, 0, 0, 0)
+        mform.addRow(self.tr("Server ID:"), self.guild_edit)
+        self.channel_edit_label = QLabel(self.tr("Channel ID:"), self)
+        mform.addRow(self.channel_edit_label, self.channel_edit)
+        self.category_edit_label = QLabel(self.tr("Category ID:"), self)
+        mform.addRow(self.category_edit_label, self.category_edit)
+        mform.addRow(self.tr("Target bot ID:"), self.mention_edit)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(picker)
+        self.pages.addWidget(manual)
+
+        self.temporary_check = QCheckBox(
+            self.tr("Temporary channel: create a new channel for each run (in the chosen category)"), self
+        )
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(100)
+        self.name_edit.setPlaceholderText(self.tr("Taken from Discord when empty"))
+        self.name_message = FieldMessage(self)
+        name_box = QVBoxLayout()
+        name_box.setSpacing(2)
+        name_box.addWidget(self.name_edit)
+        name_box.addWidget(self.name_message)
+
+        # Template override.
+        self.template_group = QGroupBox(self.tr("Own message for this channel"), self)
+        self.template_group.setCheckable(True)
+        self.template_group.setChecked(False)
+        self.template_edit = QPlainTextEdit(self)
+        self.template_edit.setPlaceholderText(DEFAULT_TEMPLATE)
+        self.template_edit.setFixedHeight(64)
+        self.template_help = QLabel(
+            self.tr("Placeholders: {mention} (the target bot), {date}, {time}, {channel}."), self
+        )
+        self.template_help.setWordWrap(True)
+        self.template_message = FieldMessage(self)
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tlay = QVBoxLayout(self.template_group)
+        tlay.addWidget(self.template_edit)
+        tlay.addWidget(self.template_help)
+        tlay.addWidget(self.template_message)
+        preview_row = QHBoxLayout()
+        preview_title = QLabel(self.tr("Preview:"), self)
+        preview_title.setAlignment(Qt.AlignmentFlag.AlignTop)
+        preview_row.addWidget(preview_title)
+        preview_row.addWidget(self.preview, 1)
+        tlay.addLayout(preview_row)
+
+        self.enabled_check = QCheckBox(self.tr("Enabled (send the daily keep-alive to this channel)"), self)
+        self.enabled_check.setChecked(True)
+
+        self.busy = BusyIndicator(self)
+        self.error = FieldMessage(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Save") if self.original else self.tr("Add"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), name_box)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addLayout(mode_row)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.temporary_check)
+        layout.addLayout(form)
+        layout.addWidget(self.template_group)
+        layout.addWidget(self.enabled_check)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.mode_group.buttonToggled.connect(lambda *_: self._update_mode())
+        self.temporary_check.toggled.connect(lambda *_: self._update_mode())
+        self.guild_combo.currentIndexChanged.connect(self._fill_guild)
+        self.channel_combo.currentIndexChanged.connect(self._channel_picked)
+        self.bot_combo.currentIndexChanged.connect(lambda *_: self._update_preview())
+        self.template_edit.textChanged.connect(self._update_preview)
+        self.template_group.toggled.connect(lambda *_: self._update_preview())
+        self.name_edit.textChanged.connect(lambda *_: self._update_preview())
+        self.mention_edit.edit.textChanged.connect(lambda *_: self._update_preview())
+        self.buttons.accepted.connect(self._on_save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _prefill_manual(self) -> None:
+        t = self.original
+        template = (
+            t.template if t and t.template is not None else self.service.config.settings.message_template
+        )
+        self.template_edit.setPlainText(template)
+        if t is None:
+            return
+        self.guild_edit.setText(str(t.guild_id))
+        if t.channel_id is not None:
+            self.channel_edit.setText(str(t.channel_id))
+        if t.category_id is not None:
+            self.category_edit.setText(str(t.category_id))
+        if t.mention_id is not None:
+            self.mention_edit.setText(str(t.mention_id))
+        self.temporary_check.setChecked(t.is_temporary)
+        self.name_edit.setText(t.name)
+        self.template_group.setChecked(t.template is not None)
+        self.enabled_check.setChecked(t.enabled)
+
+    # ------------------------------------------------------------------------------------------ guilds
+    async def _load_guilds(self) -> None:
+        try:
+            guilds = list(await self.service.list_guilds())
+        except Exception:  # offline or a Discord error: the dialog still works with typed IDs
+            log.warning("could not list guilds", exc_info=True)
+            guilds = []
+        finally:
+            self.busy.stop()
+        self.guilds = sorted(guilds, key=lambda g: g.name.casefold())
+        self.loaded = True
+        if self.guilds:
+            self.pick_radio.setEnabled(True)
+            self.note.show_info(self.tr("Pick a channel below, or enter its IDs by hand."))
+            self.guild_combo.blockSignals(True)
+            for g in self.guilds:
+                self.guild_combo.addItem(g.name, g.id)
+            self.guild_combo.blockSignals(False)
+            if not self._select_original_in_picker():
+                self._fill_guild(self.guild_combo.currentIndex())
+                if self.original is None:
+                    self.pick_radio.setChecked(True)
+        else:
+            self.note.show_error(
+                self.tr(
+                    "Not connected to Discord: the IDs you type cannot be verified now. They are checked at "
+                    "the next run."
+                )
+            )
+        self._update_mode()
+        self.guildsLoaded.emit()
+
+    def _select_original_in_picker(self) -> bool:
+        t = self.original
+        if t is None:
+            return False
+        index = self.guild_combo.findData(t.guild_id)
+        if index < 0:
+            return False
+        self.guild_combo.setCurrentIndex(index)
+        self._fill_guild(index)
+        if t.is_temporary:
+            i = self.category_combo.findData(t.category_id)
+            if i < 0:
+                return False
+            self.category_combo.setCurrentIndex(i)
+        else:
+            i = self.channel_combo.findData(t.channel_id)
+            if i < 0:
+                return False
+            self.channel_combo.setCurrentIndex(i)
+        i = self.bot_combo.findData(t.mention_id)
+        if i < 0:
+            self.bot_combo.addItem(str(t.mention_id), t.mention_id)
+            i = self.bot_combo.count() - 1
+        self.bot_combo.setCurrentIndex(i)
+        self.name_edit.setText(t.name)
+        self.pick_radio.setChecked(True)
+        return True
+
+    def _guild(self) -> GuildInfo | None:
+        gid = self.guild_combo.currentData()
+        return next((g for g in self.guilds if g.id == gid), None)
+
+    def _fill_guild(self, _index: int) -> None:
+        guild = self._guild()
+        configured = {t.channel_id for t in self.service.config.targets if t is not self.original}
+        if self.original is not None:
+            configured.discard(self.original.channel_id)
+        categories = {c.id: c.name for c in guild.categories} if guild else {}
+        for combo in (self.channel_combo, self.category_combo, self.bot_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        if guild is not None:
+            channels = sorted(
+                guild.channels,
+                key=lambda c: (categories.get(c.category_id or 0, ""), c.position or 0, c.name),
+            )
+            for c in channels:
+                label = f"#{c.name}"
+                if c.category_id in categories:
+                    label = f"{categories[c.category_id]} \u203a #{c.name}"
+                if c.id in configured:
+                    label += "  " + self.tr("(already added)")
+                self.channel_combo.addItem(label, c.id)
+            self.category_combo.addItem(self.tr("(no category)"), None)
+            for cat in sorted(guild.categories, key=lambda c: (c.position or 0, c.name)):
+                self.category_combo.addItem(cat.name, cat.id)
+            self.bot_combo.addItem(self.tr("(nobody: do not mention a bot)"), None)
+            for bot in sorted(guild.bots, key=lambda b: b.name.casefold()):
+                self.bot_combo.addItem(f"{bot.name}  ({bot.id})", bot.id)
+            if guild.bots:
+                self.bot_combo.setCurrentIndex(1)
+            if not channels:
+                self.pick_message.show_info(self.tr("The bot cannot see any text channel in this server."))
+            else:
+                self.pick_message.clear_message()
+        for combo in (self.channel_combo, self.category_combo, self.bot_combo):
+            combo.blockSignals(False)
+        self._channel_picked(self.channel_combo.currentIndex())
+
+    def _picked_channel(self) -> ChannelInfo | None:
+        guild = self._guild()
+        cid = self.channel_combo.currentData()
+        if guild is None or cid is None:
+            return None
+        return next((c for c in guild.channels if c.id == cid), None)
+
+    def _channel_picked(self, _index: int) -> None:
+        channel = self._picked_channel()
+        if channel is not None and self._picker_mode() and not self.temporary_check.isChecked():
+            self.name_edit.setText(channel.name)
+        self._update_preview()
+
+    # ------------------------------------------------------------------------------------------ state
+    def _picker_mode(self) -> bool:
+        return self.pick_radio.isChecked() and bool(self.guilds)
+
+    def _update_mode(self) -> None:
+        picker = self._picker_mode()
+        temporary = self.temporary_check.isChecked()
+        self.pages.setCurrentIndex(0 if picker else 1)
+        for w in (self.channel_label, self.channel_combo):
+            w.setVisible(not temporary)
+        for w in (self.category_label, self.category_combo):
+            w.setVisible(temporary)
+        for w in (self.channel_edit_label, self.channel_edit):
+            w.setVisible(not temporary)
+        for w in (self.category_edit_label, self.category_edit):
+            w.setVisible(temporary)
+        if temporary and not self.name_edit.text():
+            self.name_edit.setText(TEMPORARY_DEFAULT_NAME)
+        elif picker and not temporary:
+            channel = self._picked_channel()
+            if channel is not None and self.original is None:
+                self.name_edit.setText(channel.name)
+        self._update_preview()
+
+    def _mention_sample(self) -> str:
+        if self._picker_mode():
+            bot_id = self.bot_combo.currentData()
+            if bot_id is None:
+                return ""
+            guild = self._guild()
+            bot = next((b for b in guild.bots if b.id == bot_id), None) if guild else None
+            return f"@{bot.name}" if bot else f"<@{bot_id}>"
+        text = self.mention_edit.text()
+        try:
+            return f"<@{parse_snowflake(text, 'mention')}>" if text else ""
+        except ConfigError:
+            return f"<@{text}>"
+
+    def _update_preview(self) -> None:
+        if self.template_group.isChecked():
+            template = self.template_edit.toPlainText()
+        else:
+            template = self.service.config.settings.message_template
+        name = self.name_edit.text().strip() or TEMPORARY_DEFAULT_NAME
+        now = datetime.now()
+        hh, mm = self.service.config.settings.schedule_time.split(":")
+        when = now.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
+        try:
+            text = render_preview(template, mention=self._mention_sample(), channel=f"#{name}", when=when)
+        except ConfigError as exc:
+            self.template_message.show_error(config_error_text(exc))
+            self.preview.setText("")
+            return
+        self.template_message.clear_message()
+        self.preview.setText(text.strip())
+
+    # ------------------------------------------------------------------------------------------ save
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.save_button.setEnabled(not busy)
+        if busy:
+            self.busy.start(text)
+        else:
+            self.busy.stop()
+
+    def _on_save(self) -> None:
+        if self._tasks.running and self.busy.busy:
+            return
+        self.error.clear_message()
+        target = self._collect()
+        if target is None:
+            return
+        self._set_busy(True, self.tr("Checking the channel on Discord\u2026"))
+        self._tasks.spawn(self._verify_and_save(target))
+
+    def _collect(self) -> Target | None:
+        """The target the form describes, or None after showing what is wrong."""
+        ok = True
+        temporary = self.temporary_check.isChecked()
+        channel_id: int | None = None
+        category_id: int | None = None
+        if self._picker_mode():
+            guild_id = self.guild_combo.currentData()
+            mention_id = self.bot_combo.currentData()
+            if temporary:
+                category_id = self.category_combo.currentData()
+            else:
+                channel_id = self.channel_combo.currentData()
+                if channel_id is None:
+                    self.pick_message.show_error(self.tr("Choose a channel."))
+                    ok = False
+        else:
+            guild_id = self.guild_edit.validate()
+            ok &= self.guild_edit.is_valid()
+            mention_id = self.mention_edit.validate()
+            ok &= self.mention_edit.is_valid()
+            if temporary:
+                category_id = self.category_edit.validate()
+                ok &= self.category_edit.is_valid()
+            else:
+                channel_id = self.channel_edit.validate()
+                ok &= self.channel_edit.is_valid()
+        template: str | None = None
+        if self.template_group.isChecked():
+            try:
+                template = parse_template(self.template_edit.toPlainText(), "template")
+            except ConfigError as exc:
+                self.template_message.show_error(config_error_text(exc))
+                ok = False
+        name = self.name_edit.text().strip()
+        if temporary and not name:
+            name = TEMPORARY_DEFAULT_NAME
+        if not ok:
+            self.error.show_error(self.tr("Please correct the fields marked above."))
+            return None
+        enabled = self.enabled_check.isChecked()
+        if self.original is None:
+            return Target(
+                guild_id=guild_id,
+                channel_id=channel_id,
+                mention_id=mention_id,
+                name=name,
+                category_id=category_id,
+                template=template,
+                enabled=enabled,
+            )
+        changes: dict[str, Any] = {
+            "guild_id": guild_id,
+            "channel_id": channel_id,
+            "mention_id": mention_id,
+            "name": name,
+            "template": template,
+            "enabled": enabled,
+        }
+        if temporary:
+            changes["category_id"] = category_id
+        if channel_id != self.original.channel_id:
+            changes.update(topic=None, position=None)
+        if enabled and not self.original.enabled:
+            changes["enabled_at"] = utcnow()
+        return replace(self.original, **changes)
+
+    async def _verify_and_save(self, target: Target) -> None:
+        try:
+            if not target.is_temporary and self.guilds:
+                info = await self.service.describe_channel(target.channel_id)
+                if info is None:
+                    self._field_error(
+                        "channel",
+                        self.tr(
+                            "The bot cannot see channel {0}. Check the ID and that the bot is a member "
+                            "of the server with View Channel permission."
+                        ).replace("{0}", str(target.channel_id)),
+                    )
+                    return
+                if info.guild_id != target.guild_id:
+                    self._field_error(
+                        "channel",
+                        self.tr("Channel {0} belongs to another server ({1}).")
+                        .replace("{0}", str(target.channel_id))
+                        .replace("{1}", str(info.guild_id)),
+                    )
+                    return
+                target = replace(
+                    target,
+                    name=target.name or info.name,
+                    category_id=info.category_id,
+                    topic=info.topic,
+                    position=info.position,
+                )
+            try:
+                if self.original is None:
+                    self.service.add_target(target)
+                else:
+                    self.service.replace_target(self.original.uid, target)
+            except ConfigError as exc:
+                self._field_error(exc.field, config_error_text(exc))
+                return
+        finally:
+            self._set_busy(False)
+        self.saved.emit()
+        self.targetSaved.emit(target.uid)
+        self.accept()
+
+    def _field_error(self, field: str, text: str) -> None:
+        """Show ``text`` next to the field it is about (and in the summary line)."""
+        manual = not self._picker_mode()
+        widgets: dict[str, ValidatedLineEdit] = {
+            "guild": self.guild_edit,
+            "channel": self.channel_edit,
+            "category": self.category_edit,
+            "mention": self.mention_edit,
+        }
+        if field == "template":
+            self.template_message.show_error(text)
+        elif field == "name":
+            self.name_message.show_error(text)
+        elif manual and field in widgets:
+            widgets[field].show_error(text)
+        elif field in widgets:
+            self.pick_message.show_error(text)
+        self.error.show_error(text)
+
+    def _on_task_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.error.show_error(
+            self.tr("Something went wrong: {0}").replace("{0}", str(exc) or type(exc).__name__)
+        )
+
+    def done(self, result: int) -> None:
+        self._tasks.cancel_all()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tasks.cancel_all()
+        super().closeEvent(event)

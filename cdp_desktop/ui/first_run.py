@@ -1,0 +1,139 @@
+"""The first-run flow: token → channels → schedule.
+
+Shown (non-modally) by the app when there is no token and no target.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ..core.config import Config, ConfigError
+from .channel_editor import ChannelEditor
+from .settings_dialog import TimeZoneCombo
+from .token_dialog import TokenPanel, state_name
+from .widgets import FieldMessage, config_error_text
+
+
+class TokenPage(QWizardPage):
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setTitle(self.tr("Bot token"))
+        self.setSubTitle(self.tr("CDP Desktop posts the keep-alive as your Discord bot."))
+        self.panel = TokenPanel(service, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.panel.saved.connect(lambda _name: self.completeChanged.emit())
+        self.panel.busyChanged.connect(lambda _busy: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:
+        # A token from an earlier run (or this session) lets the user go on.
+        has_token = self.panel.bot_name is not None or state_name(self.service.token_state) == "ok"
+        return has_token and not self.panel.busy.busy
+
+
+class ChannelsPage(QWizardPage):
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.editor: ChannelEditor | None = None
+        self.setTitle(self.tr("Channels"))
+        self.setSubTitle(
+            self.tr("Choose the channels that get the daily keep-alive. You can change them later.")
+        )
+        self.list = QListWidget(self)
+        self.add_button = QPushButton(self.tr("Add channel\u2026"), self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.add_button)
+        self.add_button.clicked.connect(self.open_editor)
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for t in self.service.config.targets:
+            self.list.addItem(t.label if t.name or t.channel_id else self.tr("temporary channel"))
+
+    def open_editor(self) -> ChannelEditor:
+        self.editor = ChannelEditor(self.service, self)
+        self.editor.saved.connect(self.refresh)
+        self.editor.open()
+        return self.editor
+
+
+class SchedulePage(QWizardPage):
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setTitle(self.tr("Schedule"))
+        self.setSubTitle(
+            self.tr("The keep-alive is sent once a day at this time, plus a small random delay.")
+        )
+        s = service.config.settings
+        self.time_edit = QTimeEdit(self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        hh, mm = s.schedule_time.split(":")
+        self.time_edit.setTime(QTime(int(hh), int(mm)))
+        self.zone_combo = TimeZoneCombo(self)
+        self.zone_combo.set_zone(s.timezone)
+        self.message = FieldMessage(self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Daily at:"), self.time_edit)
+        form.addRow(self.tr("Time zone:"), self.zone_combo)
+        form.addRow("", self.message)
+        note = QLabel(self.tr("More options are in Settings."), self)
+        form.addRow("", note)
+
+    def validatePage(self) -> bool:
+        schedule_time = self.time_edit.time().toString("HH:mm")
+        zone = self.zone_combo.raw_value()
+
+        def mutate(config: Config) -> None:
+            config.set_setting("schedule_time", schedule_time)
+            config.set_setting("timezone", zone)
+
+        try:
+            self.service.update_config(mutate)
+        except ConfigError as exc:
+            self.message.show_error(config_error_text(exc))
+            return False
+        return True
+
+
+class FirstRunWizard(QWizard):
+    """Token → channels → schedule. ``saved`` when the user finished it (the schedule was saved)."""
+
+    saved = Signal()
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle(self.tr("Welcome to CDP Desktop"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(600, 460)
+        self.token_page = TokenPage(service, self)
+        self.channels_page = ChannelsPage(service, self)
+        self.schedule_page = SchedulePage(service, self)
+        self.addPage(self.token_page)
+        self.addPage(self.channels_page)
+        self.addPage(self.schedule_page)
+        self.accepted.connect(self.saved)
+
+    def done(self, result: int) -> None:
+        self.token_page.panel.cancel()
+        super().done(result)

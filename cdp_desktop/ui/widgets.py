@@ -1,0 +1,330 @@
+"""Small shared widgets for the dialogs: inline field messages, a validated line edit, a busy indicator,
+a non-modal confirmation, and a task holder for coroutines started from Qt slots.
+
+Validation messages come from ``core.config`` validators (``ConfigError.field`` / ``.detail``). The core
+writes them in English; :func:`config_error_text` recognises the common ones and returns them translated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.config import ConfigError
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #c62828;"
+OK_STYLE = "color: #2e7d32;"
+INFO_STYLE = "color: palette(placeholder-text);"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ConfigError", text)
+
+
+# (pattern on ConfigError.detail, translated template) — templates use {0}, {1} for the captured groups.
+# Kept next to the validators' wording in core/config.py; an unknown message falls back to the English detail.
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (
+            re.compile(r"^(.*) is not a Discord ID\."),
+            _t(
+                "{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on "
+                "(right-click \u2192 Copy ID)."
+            ),
+        ),
+        (
+            re.compile(r"^(.*) is not a time of day"),
+            _t("{0} is not a time of day; use HH:MM from 00:00 to 23:59."),
+        ),
+        (
+            re.compile(r"^(.*) is not a known time zone"),
+            _t("{0} is not a known time zone; use an IANA name such as Asia/Shanghai."),
+        ),
+        (
+            re.compile(r"^(.*) is not a whole number from (\d+) to (\d+)\."),
+            _t("{0} is not a whole number from {1} to {2}."),
+        ),
+        (
+            re.compile(r"^expected a whole number from (\d+) to (\d+)\."),
+            _t("Expected a whole number from {0} to {1}."),
+        ),
+        (
+            re.compile(r"^(-?\d+) is out of range; use (\d+) to (\d+)\."),
+            _t("{0} is out of range; use {1} to {2}."),
+        ),
+        (
+            re.compile(r"^(.*) has no supported scheme"),
+            _t("{0} has no supported scheme; use http://, https://, socks5:// or socks5h://."),
+        ),
+        (re.compile(r"^(.*) has an invalid port\."), _t("{0} has an invalid port.")),
+        (
+            re.compile(r"^(.*) needs a host and a port"),
+            _t("{0} needs a host and a port, e.g. http://127.0.0.1:7890."),
+        ),
+        (
+            re.compile(r"^(.*) is not an http\(s\) URL"),
+            _t("{0} is not an http(s) URL, e.g. https://discord.com/api/v10."),
+        ),
+        (re.compile(r"^the message template is empty\."), _t("The message template is empty.")),
+        (
+            re.compile(r"^the template is too long \((\d+) characters"),
+            _t("The template is too long ({0} characters; keep it under 1800)."),
+        ),
+        (
+            re.compile(r"^the template has an unbalanced brace"),
+            _t("The template has an unbalanced brace; write {{ for a literal {."),
+        ),
+        (
+            re.compile(r"^unknown placeholder \{(.*)\}; use (.*)\.$"),
+            _t("Unknown placeholder {{0}}; use {1}."),
+        ),
+        (re.compile(r"^channel (\d+) is already configured\."), _t("Channel {0} is already configured.")),
+        (
+            re.compile(r"^a temporary channel for this guild and category is already configured\."),
+            _t("A temporary channel for this server and category is already configured."),
+        ),
+        (
+            re.compile(r"^channel names are at most 100 characters\."),
+            _t("Channel names are at most 100 characters."),
+        ),
+        (re.compile(r"^(.*) is not a configured channel"), _t("{0} is not a configured channel.")),
+    ]
+
+
+def _fill(template: str, groups: tuple[str | Any, ...]) -> str:
+    return re.sub(r"\{(\d)\}", lambda g: str(groups[int(g.group(1))]), template)
+
+
+def config_error_text(exc: ConfigError) -> str:
+    """The validator's message for ``exc``, translated when it is one of the known messages."""
+    for pattern, template in _patterns():
+        m = pattern.search(exc.detail)
+        if m:
+            # Only {0}, {1}, ... are replaced: other braces in a message are literal.
+            return _fill(template, m.groups())
+    return exc.detail[:1].upper() + exc.detail[1:]
+
+
+class FieldMessage(QLabel):
+    """A one- or two-line message under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = ""
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self._show(text, ERROR_STYLE, "error")
+
+    def show_ok(self, text: str) -> None:
+        self._show(text, OK_STYLE, "ok")
+
+    def show_info(self, text: str) -> None:
+        self._show(text, INFO_STYLE, "info")
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.hide()
+
+    def _show(self, text: str, style: str, kind: str) -> None:
+        self.kind = kind
+        self.setStyleSheet(style)
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class ValidatedLineEdit(QWidget):
+    """A line edit with an inline message under it, validated as the user types.
+
+    ``parse`` raises :class:`ConfigError` for invalid text and returns the parsed value otherwise. An empty
+    field is valid (value ``None``) when ``optional`` is true.
+    """
+
+    validityChanged = Signal(bool)
+
+    def __init__(
+        self,
+        parse: Callable[[str], Any],
+        *,
+        optional: bool = False,
+        placeholder: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parse = parse
+        self.optional = optional
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(True)
+        self.message = FieldMessage(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.message)
+        self._valid = True
+        self.edit.textChanged.connect(self._on_text_changed)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def _on_text_changed(self, _text: str) -> None:
+        # Empty while typing is not an error yet; it is reported by validate() on save.
+        if not self.text():
+            self._set_valid(True)
+            self.message.clear_message()
+            return
+        self.validate()
+
+    def validate(self) -> Any:
+        """Parse now; show the message and return None when invalid (``is_valid`` tells them apart)."""
+        text = self.text()
+        if not text:
+            if self.optional:
+                self.message.clear_message()
+                self._set_valid(True)
+                return None
+            self.show_error(QCoreApplication.translate("ValidatedLineEdit", "Required."))
+            return None
+        try:
+            value = self._parse(text)
+        except ConfigError as exc:
+            self.show_error(config_error_text(exc))
+            return None
+        self.message.clear_message()
+        self._set_valid(True)
+        return value
+
+    def show_error(self, text: str) -> None:
+        self.message.show_error(text)
+        self._set_valid(False)
+
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def _set_valid(self, valid: bool) -> None:
+        if valid != self._valid:
+            self._valid = valid
+            self.validityChanged.emit(valid)
+
+
+class BusyIndicator(QWidget):
+    """An indeterminate progress bar with a label: shows that work is going on without blocking anything."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedWidth(80)
+        self.bar.setMaximumHeight(12)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def stop(self) -> None:
+        self.hide()
+
+    @property
+    def busy(self) -> bool:
+        return not self.isHidden()
+
+
+class TaskHolder:
+    """Keeps strong references to the tasks a widget starts, logs their errors, cancels them on close.
+
+    qasync's loop keeps only weak references to tasks (reference/pitfalls.md §1.4).
+    """
+
+    def __init__(self, on_error: Callable[[BaseException], None] | None = None) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._on_error = on_error
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            log.error("dialog task failed", exc_info=exc)
+            if self._on_error is not None:
+                with contextlib.suppress(RuntimeError):  # the widget is already gone
+                    self._on_error(exc)
+
+    def cancel_all(self) -> None:
+        """Cancel every task but the calling one (a task that closes its own dialog finishes normally)."""
+        try:
+            current = asyncio.current_task()
+        except RuntimeError:
+            current = None
+        for task in list(self._tasks):
+            if task is not current:
+                task.cancel()
+
+    @property
+    def running(self) -> bool:
+        return bool(self._tasks)
+
+
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    on_yes: Callable[[], None],
+    *,
+    yes_text: str | None = None,
+) -> QMessageBox:
+    """A non-modal-to-the-loop confirmation: ``open()`` plus a callback, never ``exec()``."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
+    yes = box.addButton(yes_text or QMessageBox.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(_result: int) -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
