@@ -90,7 +90,7 @@ class RunReport:
     refreshed: dict[str, ChannelInfo] = field(default_factory=dict)
     """Targets whose channel differs from what the config remembers (apply with ``apply_refreshed``)."""
     skipped_done: list[str] = field(default_factory=list)
-    """Targets not sent to because the slot was already done for them."""
+    """Targets not sent to because the slot was already done for them (or another run is sending it)."""
 
     @property
     def failed(self) -> bool:
@@ -212,6 +212,9 @@ class Engine:
         self.on_event = on_event
         self.retry = RetryPolicy(max_attempts, backoff_base, backoff_cap, sleep, rng or random.Random())
         self._active_runs: set[int] = set()
+        # (target uid, slot key) pairs being worked on by a run of this engine: an overlapping run
+        # (Run now during the scheduled run) must not send them a second time.
+        self._in_flight: set[tuple[str, str]] = set()
 
     # ----------------------------------------------------------------------- events and logging
 
@@ -280,8 +283,15 @@ class Engine:
                 by_uid[target.uid] = self._record(ctx, target, target.channel_id, State.SKIPPED_DISABLED)
             elif target.uid in done:
                 skipped.append(target.uid)
+            elif (target.uid, slot.key) in self._in_flight:
+                skipped.append(target.uid)
+                self._log(
+                    run_id, logging.INFO, f"{target.label}: another run is sending slot {slot.key} now."
+                )
             else:
                 work.append(target)
+        claimed = {(t.uid, slot.key) for t in work}
+        self._in_flight |= claimed
         outcome = "aborted"
         try:
             async with asyncio.TaskGroup() as group:
@@ -303,6 +313,7 @@ class Engine:
             )
             outcome = report.outcome
         finally:
+            self._in_flight -= claimed
             self._active_runs.discard(run_id)
             self.history.finish_run(run_id, self.clock.now(), outcome)
         self._log(run_id, logging.WARNING if report.failed else logging.INFO, report.summary)
