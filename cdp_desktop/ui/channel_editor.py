@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -111,6 +112,10 @@ class ChannelEditor(QDialog):
         self.channel_combo = QComboBox(self)
         self.category_combo = QComboBox(self)
         self.bot_combo = QComboBox(self)
+        # Editable: without the Server Members intent Discord lists no members, so the ID can be pasted.
+        self.bot_combo.setEditable(True)
+        self.bot_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.bot_message = FieldMessage(self)
         self.pick_message = FieldMessage(self)
         picker = QWidget(self)
         pform = QFormLayout(picker)
@@ -120,7 +125,11 @@ class ChannelEditor(QDialog):
         pform.addRow(self.channel_label, self.channel_combo)
         self.category_label = QLabel(self.tr("Category:"), self)
         pform.addRow(self.category_label, self.category_combo)
-        pform.addRow(self.tr("Target bot:"), self.bot_combo)
+        bot_box = QVBoxLayout()
+        bot_box.setSpacing(2)
+        bot_box.addWidget(self.bot_combo)
+        bot_box.addWidget(self.bot_message)
+        pform.addRow(self.tr("Target bot:"), bot_box)
         pform.addRow("", self.pick_message)
 
         # Manual page.
@@ -223,7 +232,7 @@ class ChannelEditor(QDialog):
         self.temporary_check.toggled.connect(lambda *_: self._update_mode())
         self.guild_combo.currentIndexChanged.connect(self._fill_guild)
         self.channel_combo.currentIndexChanged.connect(self._channel_picked)
-        self.bot_combo.currentIndexChanged.connect(lambda *_: self._update_preview())
+        self.bot_combo.currentTextChanged.connect(lambda *_: self._on_bot_text())
         self.template_edit.textChanged.connect(self._update_preview)
         self.template_group.toggled.connect(lambda *_: self._update_preview())
         self.name_edit.textChanged.connect(lambda *_: self._update_preview())
@@ -344,6 +353,14 @@ class ChannelEditor(QDialog):
                 self.bot_combo.addItem(f"{bot.name}  ({bot.id})", bot.id)
             if guild.bots:
                 self.bot_combo.setCurrentIndex(1)
+                self.bot_message.clear_message()
+            else:
+                self.bot_message.show_info(
+                    self.tr(
+                        "No bots are listed: that needs the Server Members intent (Settings). "
+                        "Paste the target bot's user ID instead."
+                    )
+                )
             if not channels:
                 self.pick_message.show_info(self.tr("The bot cannot see any text channel in this server."))
             else:
@@ -359,11 +376,42 @@ class ChannelEditor(QDialog):
             return None
         return next((c for c in guild.channels if c.id == cid), None)
 
+    def _picked_bot(self) -> int | None:
+        """The chosen bot, or a pasted ID (``<@ID>``, ``ID``, ``Name  (ID)``); ConfigError if invalid."""
+        text = self.bot_combo.currentText().strip()
+        index = self.bot_combo.findText(text)
+        if index >= 0:
+            data = self.bot_combo.itemData(index)
+            return int(data) if data is not None else None
+        if not text:
+            return None
+        m = re.search(r"\(([0-9]+)\)$", text)
+        return parse_snowflake(m.group(1) if m else text, "mention")
+
+    def _on_bot_text(self) -> None:
+        try:
+            self._picked_bot()
+        except ConfigError as exc:
+            self.bot_message.show_error(config_error_text(exc))
+        else:
+            if self.bot_message.kind == "error":
+                self.bot_message.clear_message()
+        self._update_preview()
+
     def _channel_picked(self, _index: int) -> None:
         channel = self._picked_channel()
         if channel is not None and self._picker_mode() and not self.temporary_check.isChecked():
-            self.name_edit.setText(channel.name)
+            self._set_auto_name(channel.name)
         self._update_preview()
+
+    def _set_auto_name(self, name: str) -> None:
+        """Fill the name from Discord; a name the user typed is left alone."""
+        current = self.name_edit.text()
+        if not current or current == self._auto_name:
+            self.name_edit.setText(name)
+            self._auto_name = name
+
+    _auto_name = ""
 
     # ------------------------------------------------------------------------------------------ state
     def _picker_mode(self) -> bool:
@@ -382,16 +430,21 @@ class ChannelEditor(QDialog):
         for w in (self.category_edit_label, self.category_edit):
             w.setVisible(temporary)
         if temporary and not self.name_edit.text():
-            self.name_edit.setText(TEMPORARY_DEFAULT_NAME)
+            self._set_auto_name(TEMPORARY_DEFAULT_NAME)
         elif picker and not temporary:
             channel = self._picked_channel()
             if channel is not None and self.original is None:
-                self.name_edit.setText(channel.name)
+                self._set_auto_name(channel.name)
+        elif self.original is None and self.name_edit.text() == self._auto_name:
+            self._set_auto_name("")  # typed IDs: the name comes from Discord on save
         self._update_preview()
 
     def _mention_sample(self) -> str:
         if self._picker_mode():
-            bot_id = self.bot_combo.currentData()
+            try:
+                bot_id = self._picked_bot()
+            except ConfigError:
+                return f"<@{self.bot_combo.currentText().strip()}>"
             if bot_id is None:
                 return ""
             guild = self._guild()
@@ -447,7 +500,12 @@ class ChannelEditor(QDialog):
         category_id: int | None = None
         if self._picker_mode():
             guild_id = self.guild_combo.currentData()
-            mention_id = self.bot_combo.currentData()
+            try:
+                mention_id = self._picked_bot()
+            except ConfigError as exc:
+                self.bot_message.show_error(config_error_text(exc))
+                mention_id = None
+                ok = False
             if temporary:
                 category_id = self.category_combo.currentData()
             else:

@@ -1,0 +1,45 @@
+"""Helpers for the dialog tests: a real AppService against the sandbox running in a background thread."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cdp_desktop.paths import AppPaths
+from cdp_desktop.sandbox.thread import SandboxThread
+from cdp_desktop.secrets import TokenStore
+from cdp_desktop.service import AppService
+
+
+def no_keyring() -> TokenStore:
+    """keyring's own "no backend" backend: every operation reports ``unavailable``."""
+    from keyring.backends.fail import Keyring
+
+    return TokenStore(backend=Keyring())
+
+
+def start_sandbox() -> SandboxThread:
+    return SandboxThread(rate_limits=False, reply_delay=0.05).start()
+
+
+def make_service(
+    home: Path, sandbox: SandboxThread | None, token_store: TokenStore | None = None
+) -> AppService:
+    env = {"CDP_DESKTOP_API_BASE": sandbox.api_base} if sandbox is not None else {}
+    return AppService(AppPaths.resolve(home), env=env, fast=True, token_store=token_store or no_keyring())
+
+
+def connect(
+    service: AppService, sandbox: SandboxThread, wait_for: Callable[..., Any], *, presence: bool = True
+) -> None:
+    """Log in; ``presence`` asks for the members intent, without which Discord lists no bot members."""
+    service.update_config(lambda c: setattr(c.settings, "presence_intents", presence))
+    wait_for(service.start(token=sandbox.token, schedule_runs=False), timeout=15)
+    wait_for(service.wait_connected(10), timeout=15)
+
+
+def saved_config(home: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((home / "config.json").read_text(encoding="utf-8"))
+    return data
