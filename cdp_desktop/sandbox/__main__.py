@@ -1,0 +1,3 @@
+from .standalone import cli
+
+raise SystemExit(cli())
