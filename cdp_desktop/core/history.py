@@ -310,10 +310,12 @@ class History:
     def record_intent(
         self, target_uid: str, slot_key: str, channel_id: int, marker: str, at: datetime
     ) -> None:
-        """About to send: replaces any earlier entry for the pair (a forced re-send starts over)."""
+        """About to send. An entry that already has a delivered message stays as it is (a forced re-send
+        that fails must not make the slot look undone); ``record_sent`` then stores the newer message."""
         self._exec(
-            "INSERT OR REPLACE INTO sends(target_uid, slot_key, channel_id, marker, intent_at, message_id,"
-            " sent_at) VALUES (?,?,?,?,?,NULL,NULL)",
+            "INSERT INTO sends(target_uid, slot_key, channel_id, marker, intent_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(target_uid, slot_key) DO UPDATE SET channel_id=excluded.channel_id,"
+            " marker=excluded.marker, intent_at=excluded.intent_at WHERE sends.message_id IS NULL",
             (target_uid, slot_key, str(channel_id), marker, _ts(at)),
         )
 

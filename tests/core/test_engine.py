@@ -146,6 +146,17 @@ def test_second_run_same_slot_sends_nothing_and_force_sends_again() -> None:
     assert states(w.run(NEXT_SLOT)) == {a.uid: State.REPLIED}
 
 
+def test_a_failed_forced_send_keeps_the_slot_done() -> None:
+    w = World()
+    a = w.channel("general")
+    w.run()
+    w.discord.fail("send_message", DiscordFailure(State.NO_ACCESS, "Missing Permissions", code=50013))
+    assert states(w.run(force=True)) == {a.uid: State.NO_ACCESS}
+    assert w.history.done_uids(SLOT.key) == {a.uid}
+    assert w.run().skipped_done == [a.uid]
+    assert len(w.discord.sent_to(a.channel_id or 0)) == 1
+
+
 def test_overlapping_runs_of_one_slot_send_once() -> None:
     w = World()
     w.discord.latency = 0.01

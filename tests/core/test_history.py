@@ -65,6 +65,12 @@ def test_send_ledger_round_trip() -> None:
     assert h.done_uids("2025-03-01") == {"a"} and h.done_uids("2025-03-02") == {"c"}
     h.clear_intent("a", "2025-03-01")  # never forgets a delivered message
     assert h.done_uids("2025-03-01") == {"a"}
+    h.record_intent("a", "2025-03-01", 9, "m", T0 + timedelta(hours=1))  # a forced re-send begins
+    h.clear_intent("a", "2025-03-01")  # ... and certainly failed: still done
+    assert h.done_uids("2025-03-01") == {"a"}
+    h.record_intent("a", "2025-03-01", 9, "m", T0 + timedelta(hours=2))
+    h.record_sent("a", "2025-03-01", 77, T0 + timedelta(hours=2))  # ... or succeeded: the newer message
+    assert h.send_record("a", "2025-03-01").message_id == 77  # type: ignore[union-attr]
     with pytest.raises(HistoryError):
         h.record_sent("zzz", "2025-03-01", 1, T0)
 
