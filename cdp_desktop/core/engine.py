@@ -525,6 +525,9 @@ class Engine:
                         None, logging.WARNING, f"Temporary channel {owned.channel_id} not deleted: {failure}"
                     )
                     continue
+            except Exception as exc:  # an unclassified adapter error: keep the entry for the next start
+                self._log(None, logging.WARNING, f"Temporary channel {owned.channel_id} not deleted: {exc!r}")
+                continue
             self.history.mark_owned_deleted(owned.channel_id, self.clock.now())
             self._log(
                 None,
