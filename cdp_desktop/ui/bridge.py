@@ -1,0 +1,120 @@
+"""The service's events as Qt signals, and a safe way to run coroutines from slots.
+
+``AppService`` calls its listeners on the asyncio loop thread, which under qasync is the GUI thread; Qt's
+automatic connections queue across threads, so a listener called from another thread is still safe.
+
+``spawn()`` replaces ``qasync.asyncSlot``: it keeps a strong reference to the task (qasync 0.28 keeps only
+weak ones) and sends any exception to the log and to the window's error banner instead of ``sys.excepthook``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class ServiceBridge(QObject):
+    connectionChanged = Signal(object)
+    scheduleChanged = Signal(object)
+    runStarted = Signal(object)
+    runFinished = Signal(object)
+    channelsChanged = Signal()
+    notice = Signal(object)
+    error = Signal(str)  # a message for the error banner
+    serviceReady = Signal(object)
+    busyChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service: Any = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self.busy: set[str] = set()  # names of running user actions ("run_now", "readd")
+
+    # -- service ---------------------------------------------------------------------------------------
+    def attach(self, service: Any) -> None:
+        self.detach()
+        self.service = service
+        self._unsubscribe = service.subscribe(self._on_event)
+        self.serviceReady.emit(service)
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_event(self, event: object) -> None:
+        from .. import service as svc
+
+        if isinstance(event, svc.ConnectionChanged):
+            self.connectionChanged.emit(event.status)
+        elif isinstance(event, svc.ScheduleChanged):
+            self.scheduleChanged.emit(event)
+        elif isinstance(event, svc.RunStarted):
+            self.runStarted.emit(event)
+        elif isinstance(event, svc.RunFinished):
+            self.runFinished.emit(event.report)
+        elif isinstance(event, svc.ChannelsChanged):
+            self.channelsChanged.emit()
+        elif isinstance(event, svc.Notice):
+            self.notice.emit(event)
+
+    # -- tasks -----------------------------------------------------------------------------------------
+    def spawn(
+        self,
+        coro: Coroutine[Any, Any, T],
+        *,
+        what: str = "",
+        busy: str | None = None,
+        on_done: Callable[[T], None] | None = None,
+    ) -> asyncio.Task[T]:
+        """Run ``coro`` in the background. Errors go to the log and the error banner; ``on_done`` gets the
+        result. ``busy`` names the action while it runs (to disable buttons; see ``busyChanged``)."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        if busy:
+            self.busy.add(busy)
+            self.busyChanged.emit()
+
+        def done(t: asyncio.Task[T]) -> None:
+            self._tasks.discard(t)
+            if busy:
+                self.busy.discard(busy)
+                self.busyChanged.emit()
+            if t.cancelled():
+                return
+            exc = t.exception()
+            if exc is not None:
+                self.report_exception(exc, what)
+                return
+            if on_done is not None:
+                try:
+                    on_done(t.result())
+                except Exception as cb_exc:  # a bug in a UI callback must not vanish
+                    self.report_exception(cb_exc, what)
+
+        task.add_done_callback(done)
+        return task
+
+    def report_exception(self, exc: BaseException, what: str = "") -> None:
+        log.error("%s failed", what or "background task", exc_info=(type(exc), exc, exc.__traceback__))
+        text = str(exc) or type(exc).__name__
+        if what:
+            text = QCoreApplication.translate("ServiceBridge", "{action} failed: {error}").format(
+                action=what, error=text
+            )
+        self.error.emit(text)
+
+    async def cancel_all(self, timeout: float = 2.0) -> None:
+        tasks = [t for t in self._tasks if not t.done()]
+        for t in tasks:
+            t.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)

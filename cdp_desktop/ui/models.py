@@ -1,0 +1,330 @@
+"""Qt models for the channels table and the run log, plus the state badge delegate.
+
+The models hold plain row objects from the service and format lazily in ``data()``; the run log only ever
+holds ``service.recent_runs(limit)``, so a long history costs nothing at startup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
+from . import icons
+
+Index = QModelIndex | QPersistentModelIndex
+StateRole = Qt.ItemDataRole.UserRole + 1
+UidRole = Qt.ItemDataRole.UserRole + 2
+RowRole = Qt.ItemDataRole.UserRole + 3
+
+_STATE_NAMES: dict[State, str] = {
+    State.OK: QT_TRANSLATE_NOOP("State", "Sent"),
+    State.REPLIED: QT_TRANSLATE_NOOP("State", "Replied"),
+    State.NO_REPLY: QT_TRANSLATE_NOOP("State", "No reply"),
+    State.MISSING: QT_TRANSLATE_NOOP("State", "Missing"),
+    State.NO_ACCESS: QT_TRANSLATE_NOOP("State", "No access"),
+    State.RATE_LIMITED: QT_TRANSLATE_NOOP("State", "Rate limited"),
+    State.DISCORD_UNAVAILABLE: QT_TRANSLATE_NOOP("State", "Discord down"),
+    State.NETWORK: QT_TRANSLATE_NOOP("State", "Network"),
+    State.TOKEN_INVALID: QT_TRANSLATE_NOOP("State", "Token invalid"),
+    State.INTENTS_MISSING: QT_TRANSLATE_NOOP("State", "Intents missing"),
+    State.SKIPPED_DISABLED: QT_TRANSLATE_NOOP("State", "Disabled"),
+    State.PENDING: QT_TRANSLATE_NOOP("State", "Pending"),
+}
+
+
+def state_name(state: State | str) -> str:
+    """Short translated label of a state (context "State")."""
+    try:
+        state = State(state)
+    except ValueError:
+        return str(state)
+    return QCoreApplication.translate("State", _STATE_NAMES[state])
+
+
+def state_explanation(state: State | str, detail: str | None = None) -> str:
+    """Translated one-line explanation, the fixing action, and the service's detail when there is one."""
+    try:
+        exp = EXPLANATIONS[State(state)]
+    except (ValueError, KeyError):
+        return detail or str(state)
+    parts = [QCoreApplication.translate("State", exp.summary)]
+    if exp.action:
+        parts.append(QCoreApplication.translate("State", exp.action))
+    if detail and detail not in exp.summary:
+        parts.append(detail)
+    return "\n".join(parts)
+
+
+def fmt_time(value: datetime | None) -> str:
+    """Local date and time, with the date left out when it is today."""
+    if value is None:
+        return "\u2014"
+    local = value.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M:%S")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ChannelsModel", text)
+
+
+class ChannelsModel(QAbstractTableModel):
+    """Rows are ``service.ChannelRow`` objects."""
+
+    COL_NAME, COL_GUILD, COL_BOT, COL_STATE, COL_SUCCESS, COL_ERROR, COL_LATENCY = range(7)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._headers = [
+            self.tr("Channel"),
+            self.tr("Guild"),
+            self.tr("Target bot"),
+            self.tr("State"),
+            self.tr("Last success"),
+            self.tr("Last error"),
+            self.tr("Reply"),
+        ]
+
+    # -- data ------------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows; keeps the view's selection stable when the set of targets is unchanged."""
+        new = list(rows)
+        if [r.target.uid for r in new] == [r.target.uid for r in self._rows]:
+            self._rows = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._rows = new
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        t = r.target
+        col = index.column()
+        if role == StateRole:
+            return r.state
+        if role == UidRole:
+            return t.uid
+        if role == RowRole:
+            return r
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_NAME:
+                return t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
+            if col == self.COL_GUILD:
+                return r.guild_name or str(t.guild_id)
+            if col == self.COL_BOT:
+                return str(t.mention_id) if t.mention_id else "\u2014"
+            if col == self.COL_STATE:
+                return state_name(r.state)
+            if col == self.COL_SUCCESS:
+                return fmt_time(r.last_success)
+            if col == self.COL_ERROR:
+                if not r.last_error:
+                    return "\u2014"
+                when = fmt_time(r.last_error_at) if r.last_error_at else ""
+                return f"{when} {r.last_error}".strip()
+            if col == self.COL_LATENCY:
+                return "\u2014" if r.reply_latency is None else self.tr("{0:.1f} s").format(r.reply_latency)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_STATE:
+                return state_explanation(r.state, r.detail)
+            if col == self.COL_NAME:
+                return self.tr("Channel ID: {0}").format(t.channel_id or "\u2014")
+            if col == self.COL_ERROR and r.last_error:
+                return r.last_error
+        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATE:
+            return icons.state_icon(r.state)
+        if role == Qt.ItemDataRole.ForegroundRole and not t.enabled:
+            return QColor(icons.COLORS["offline"])
+        if role == Qt.ItemDataRole.FontRole and col == self.COL_NAME:
+            f = QFont()
+            f.setBold(t.enabled)
+            f.setItalic(not t.enabled)
+            return f
+        return None
+
+
+class StateBadgeDelegate(QStyledItemDelegate):
+    """Draws the state column as a coloured pill: icon, short text, tinted background."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        state = index.data(StateRole)
+        if state is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        widget: QWidget | None = option.widget  # type: ignore[assignment]
+        style = widget.style() if widget else None
+        if style is not None:  # selection background etc.
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.text = ""
+            opt.icon = icons.QIcon()
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        cat = icons.state_category(state)
+        base = icons.color(cat)
+        text = state_name(state)
+        fm = option.fontMetrics
+        h = min(option.rect.height() - 6, fm.height() + 6)
+        w = min(option.rect.width() - 8, fm.horizontalAdvance(text) + h + 14)
+        rect = QRectF(option.rect.left() + 4, option.rect.center().y() - h / 2 + 0.5, w, h)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(base)
+        fill.setAlpha(36)
+        painter.setBrush(fill)
+        painter.setPen(QPen(base, 1))
+        painter.drawRoundedRect(rect, h / 2, h / 2)
+        isz = int(h - 6)
+        icons.state_icon(state).paint(painter, int(rect.left()) + 5, int(rect.top()) + 3, isz, isz)
+        painter.setPen(base.darker(135))
+        text_rect = rect.adjusted(isz + 9, 0, -6, 0)
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        fm = option.fontMetrics
+        text = state_name(index.data(StateRole) or "")
+        return QSize(max(size.width(), fm.horizontalAdvance(text) + fm.height() + 30), max(size.height(), 26))
+
+
+def counts_text(counts: dict[Any, int]) -> str:
+    """ "3 replied, 1 missing" from a state → count mapping."""
+    parts = [f"{n} {state_name(s).lower()}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]
+    return ", ".join(parts) or "\u2014"
+
+
+_OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("RunsModel", "OK"),
+    "success": QT_TRANSLATE_NOOP("RunsModel", "OK"),
+    "warning": QT_TRANSLATE_NOOP("RunsModel", "Warning"),
+    "failed": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
+    "failure": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
+    "error": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
+    "setup_error": QT_TRANSLATE_NOOP("RunsModel", "Setup error"),
+    "running": QT_TRANSLATE_NOOP("RunsModel", "Running"),
+    "skipped": QT_TRANSLATE_NOOP("RunsModel", "Skipped"),
+}
+
+
+def outcome_category(outcome: str | None) -> str:
+    if outcome is None:
+        return "pending"
+    o = outcome.lower()
+    if o in ("ok", "success"):
+        return "ok"
+    if o in ("warning", "partial"):
+        return "warning"
+    if o in ("running", "skipped"):
+        return "pending"
+    return "error"
+
+
+class RunsModel(QAbstractTableModel):
+    """Recent runs, newest first (``service.RunRecord`` objects)."""
+
+    COL_STARTED, COL_TRIGGER, COL_OUTCOME, COL_CHANNELS = range(4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._runs: list[Any] = []
+        self._headers = [self.tr("Started"), self.tr("Trigger"), self.tr("Outcome"), self.tr("Channels")]
+
+    def set_runs(self, runs: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._runs = list(runs)
+        self.endResetModel()
+
+    def run_at(self, row: int) -> Any:
+        return self._runs[row]
+
+    def row_of(self, run_id: int) -> int | None:
+        for i, r in enumerate(self._runs):
+            if r.id == run_id:
+                return i
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._runs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def trigger_name(self, trigger: str) -> str:
+        names = {
+            "scheduled": self.tr("Scheduled"),
+            "catch_up": self.tr("Catch-up"),
+            "manual": self.tr("Manual"),
+            "retry": self.tr("Retry"),
+            "readd": self.tr("Re-add"),
+        }
+        return names.get(trigger, trigger)
+
+    def outcome_name(self, outcome: str | None) -> str:
+        if outcome is None:
+            return self.tr("Running")
+        label = _OUTCOMES.get(outcome.lower())
+        return QCoreApplication.translate("RunsModel", label) if label else outcome
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._runs[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_STARTED:
+                return fmt_time(r.started_at)
+            if col == self.COL_TRIGGER:
+                return self.trigger_name(r.trigger)
+            if col == self.COL_OUTCOME:
+                return self.outcome_name(r.outcome)
+            if col == self.COL_CHANNELS:
+                return counts_text(r.counts)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_OUTCOME:
+            return icons.painted_icon(outcome_category(r.outcome), sizes=(12, 16))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Slot {0}").format(r.slot_key)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None

@@ -1,0 +1,69 @@
+"""Notices from the service become desktop notifications, or window banners when those are unavailable.
+
+The service already throttles notices (one per kind per channel per day), so every notice is shown. A
+desktop notification goes through ``QSystemTrayIcon.showMessage``, which reaches the desktop's notification
+service over D-Bus when a StatusNotifierItem host is there. Clicking one only shows the window: Qt cannot
+tell which message was clicked (and on Linux the signal may even come from another app's notification).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from . import icons
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .tray import Tray
+
+log = logging.getLogger(__name__)
+TIMEOUT_MS = {"info": 5000, "warning": 10000, "error": 15000}
+
+
+class Notifications(QObject):
+    def __init__(self, window: MainWindow, tray: Tray | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tray = tray
+        self.shown: list[tuple[str, str, str]] = []  # (channel, title, body): "desktop" or "banner"
+        window.bridge.notice.connect(self.on_notice)
+        if tray is not None:
+            self._connect_clicks(tray.icon)
+            tray.availabilityChanged.connect(lambda _a: self._connect_clicks(tray.icon))
+
+    def _connect_clicks(self, icon: QSystemTrayIcon) -> None:
+        icon.messageClicked.connect(self.window.show_and_raise)
+
+    def enabled(self) -> bool:
+        svc = self.window.service
+        return bool(svc is None or svc.config.settings.notifications)
+
+    def desktop_available(self) -> bool:
+        return (
+            self.tray is not None
+            and self.tray.icon.isVisible()
+            and QSystemTrayIcon.isSystemTrayAvailable()
+            and QSystemTrayIcon.supportsMessages()
+        )
+
+    def on_notice(self, notice: Any) -> None:
+        level = getattr(notice, "level", "error")
+        if self.enabled() and self.desktop_available():
+            assert self.tray is not None
+            # The QIcon overload: a MessageIcon can replace the tray icon on some Linux trays.
+            icon = (
+                icons.app_icon()
+                if level == "info"
+                else icons.tray_icon("error" if level == "error" else "warning")
+            )
+            self.tray.icon.showMessage(notice.title, notice.body, icon, TIMEOUT_MS.get(level, 10000))
+            self.shown.append(("desktop", notice.title, notice.body))
+            log.info("notification: %s: %s", notice.title, notice.body)
+        else:
+            text = f"{notice.title}: {notice.body}" if notice.body else notice.title
+            self.window.banners.show_message(text, level)
+            self.shown.append(("banner", notice.title, notice.body))

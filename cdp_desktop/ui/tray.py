@@ -1,0 +1,190 @@
+"""The tray icon: the overall state in its drawing, a tooltip with the next run, a menu rebuilt on opening."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from .. import APP_NAME
+from . import icons
+from .models import counts_text, fmt_time
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+# A panel that starts after the app (autostart races) appears late: keep checking for a while.
+LATE_TRAY_POLL_MS = 2000
+LATE_TRAY_POLL_COUNT = 30
+
+
+class Tray(QObject):
+    """Owns the QSystemTrayIcon. ``window`` is the controller for every action."""
+
+    availabilityChanged = Signal(bool)
+
+    def __init__(self, window: MainWindow, *, demo: bool = False) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bridge = window.bridge
+        self.demo = demo
+        self.state = "offline"
+        self.icon = QSystemTrayIcon(icons.tray_icon(self.state), self)
+        self.icon.setToolTip(APP_NAME)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.rebuild_menu()
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        for sig in (
+            self.bridge.connectionChanged,
+            self.bridge.scheduleChanged,
+            self.bridge.runFinished,
+            self.bridge.channelsChanged,
+            self.bridge.serviceReady,
+        ):
+            sig.connect(lambda *_: self.refresh())
+        self._poll = QTimer(self)
+        self._poll.setInterval(LATE_TRAY_POLL_MS)
+        self._poll_left = LATE_TRAY_POLL_COUNT
+        self._poll.timeout.connect(self._check_late_tray)
+
+    # -- availability -------------------------------------------------------------------------------------
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def start(self) -> bool:
+        """Show the icon; True when a tray is there now. Otherwise keep polling for a late one."""
+        self.refresh()
+        if self.available():
+            self.icon.show()
+            return True
+        self._poll.start()
+        return False
+
+    def _check_late_tray(self) -> None:
+        self._poll_left -= 1
+        if self.available():
+            self._poll.stop()
+            # Qt picks its tray backend when the icon is created: a fresh one uses the tray that appeared.
+            old = self.icon
+            self.icon = QSystemTrayIcon(icons.tray_icon(self.state), self)
+            self.icon.setContextMenu(self.menu)
+            self.icon.activated.connect(self._on_activated)
+            old.hide()
+            old.deleteLater()
+            self.refresh()
+            self.icon.show()
+            self.availabilityChanged.emit(True)
+        elif self._poll_left <= 0:
+            self._poll.stop()
+
+    def hide(self) -> None:
+        self._poll.stop()
+        self.icon.hide()
+
+    # -- state ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        svc = self.bridge.service
+        state = svc.overall_state() if svc is not None else "offline"
+        if state != self.state:
+            self.state = state
+            self.icon.setIcon(icons.tray_icon(state))
+        self.icon.setToolTip(self.tooltip())
+
+    def status_line(self) -> str:
+        svc = self.bridge.service
+        if svc is None:
+            return self.tr("Starting\u2026")
+        names = {
+            "ok": self.tr("All channels OK"),
+            "warning": self.tr("Some channels need attention"),
+            "error": self.tr("Keep-alive failing"),
+            "offline": self.tr("Offline"),
+            "paused": self.tr("Paused"),
+        }
+        text = names.get(svc.overall_state(), svc.overall_state())
+        missing = svc.missing_count()
+        if missing:
+            text += " \u00b7 " + self.tr("{0} missing").format(missing)
+        return text
+
+    def tooltip(self) -> str:
+        svc = self.bridge.service
+        lines = [APP_NAME, self.status_line()]
+        if svc is not None:
+            nxt: datetime | None = svc.next_run()
+            if svc.paused:
+                lines.append(self.tr("Schedule paused"))
+            elif nxt is not None:
+                lines.append(self.tr("Next run: {0}").format(fmt_time(nxt)))
+            last = svc.last_run()
+            if last is not None:
+                lines.append(
+                    self.tr("Last run {when}: {summary}").format(
+                        when=fmt_time(last.finished_at or last.started_at), summary=counts_text(last.counts)
+                    )
+                )
+            else:
+                lines.append(self.tr("No runs yet"))
+        return "\n".join(lines)
+
+    def rebuild_menu(self) -> None:
+        w = self.window
+        svc = self.bridge.service
+        m = self.menu
+        m.clear()
+        status = m.addAction(self.status_line())
+        status.setEnabled(False)
+        status.setObjectName("status")
+        m.addSeparator()
+        self.act_open = self._add(m, self.tr("Open CDP Desktop"), w.show_and_raise, "open")
+        m.addSeparator()
+        running = "run_now" in self.bridge.busy
+        self.act_run = self._add(m, self.tr("Run keep-alive now"), w.run_now, "run_now")
+        self.act_run.setEnabled(svc is not None and not running)
+        missing = svc.missing_count() if svc is not None else 0
+        readd_text = (
+            self.tr("Re-add missing channels ({0})").format(missing)
+            if missing
+            else self.tr("Re-add missing channels")
+        )
+        self.act_readd = self._add(m, readd_text, w.readd_missing, "readd")
+        self.act_readd.setEnabled(missing > 0 and "readd" not in self.bridge.busy)
+        if missing:
+            self.act_readd.setIcon(icons.tray_icon("warning"))
+        paused = svc is not None and svc.paused
+        self.act_pause = self._add(
+            m, self.tr("Resume schedule") if paused else self.tr("Pause schedule"), w.toggle_pause, "pause"
+        )
+        self.act_pause.setEnabled(svc is not None)
+        self.act_settings = self._add(m, self.tr("Settings\u2026"), w.open_settings, "settings")
+        self.act_settings.setEnabled(svc is not None)
+        if self.demo:
+            m.addSeparator()
+            demo = m.addMenu(self.tr("Demo"))
+            demo.setObjectName("demo")
+            w.fill_demo_menu(demo)
+        m.addSeparator()
+        self.act_quit = self._add(m, self.tr("Quit"), w.quitRequested.emit, "quit")
+
+    def _add(self, menu: QMenu, text: str, slot: Any, name: str) -> QAction:
+        a = menu.addAction(text)
+        a.setObjectName(name)
+        a.triggered.connect(lambda _c=False: slot())
+        return a
+
+    def action(self, name: str) -> QAction | None:
+        """A menu action by object name (for tests and scripted use)."""
+        for a in self.menu.actions():
+            if a.objectName() == name:
+                return a
+        return None
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:  # left click; a double click is two of them
+            self.window.toggle_visible()
