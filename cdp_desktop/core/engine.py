@@ -259,12 +259,11 @@ class Engine:
         """Run the keep-alive for ``slot``. ``targets`` None means every enabled target of ``config``."""
         trigger = Trigger(trigger)
         settings = config.settings
+        zone = settings.zone()
         started = self.clock.now()
         run_id = self.history.start_run(slot.key, slot.at, trigger.value, started)
         self._active_runs.add(run_id)
-        ctx = _Run(
-            run_id, slot, trigger, settings, settings.zone(), force, asyncio.Semaphore(self.concurrency)
-        )
+        ctx = _Run(run_id, slot, trigger, settings, zone, force, asyncio.Semaphore(self.concurrency))
         self._emit(RunStarted(run_id, slot, trigger))
         chosen = config.enabled_targets() if targets is None else list(targets)
         self._log(
