@@ -654,6 +654,12 @@ class DiscordClient:
             raise
         except Exception as exc:  # classified; the original is not chained (its request info carries headers)
             failure = classify_exception(exc)
+            if client.is_closed() and not self._closing:
+                # the client died under this call (e.g. gateway close 4004): report why it died, not the
+                # "connector is closed" symptom
+                await self._wait_disposed(client, 2.0)
+                if self._terminal is not None:
+                    failure = self._terminal
             failure = DiscordFailure(
                 failure.state,
                 self._scrub(f"{what}: {failure.message}"),
@@ -663,6 +669,12 @@ class DiscordClient:
             )
             log.info("%s", failure.message)
             raise failure from None
+
+    async def _wait_disposed(self, client: _GatewayClient, timeout: float) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._client is client and self._terminal is None and loop.time() < deadline:
+            await asyncio.sleep(0.02)
 
     def _cache_usable(self) -> bool:
         return self._gateway_ready and self._client is not None and self._client.is_ready()
@@ -680,6 +692,7 @@ class DiscordClient:
                     cached, discord.CategoryChannel
                 ):
                     raise DiscordFailure(State.MISSING, f"channel {channel_id} is not a text channel")
+                _check_cached_permissions(cached)
                 return _info_from_cached(cached)
             if channel_id in self._deleted:
                 raise DiscordFailure(
@@ -869,6 +882,20 @@ def _info_from_payload(data: Mapping[str, Any]) -> ChannelInfo:
         topic=data.get("topic"),
         position=_opt_int(data.get("position")),
     )
+
+
+def _check_cached_permissions(channel: discord.abc.GuildChannel) -> None:
+    """NO_ACCESS from the cached overwrites and roles (the gateway keeps them current), without a request."""
+    me = channel.guild.me
+    if me is None:  # the bot's own member is not cached: let the send tell
+        return
+    perms = channel.permissions_for(me)
+    if not perms.view_channel:
+        raise DiscordFailure(State.NO_ACCESS, f"channel {channel.id}: Missing Access", code=50001, status=403)
+    if not perms.send_messages:
+        raise DiscordFailure(
+            State.NO_ACCESS, f"channel {channel.id}: Missing Permissions", code=50013, status=403
+        )
 
 
 def _info_from_cached(channel: discord.abc.GuildChannel) -> ChannelInfo:
