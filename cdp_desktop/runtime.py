@@ -1,0 +1,422 @@
+"""The asyncio side of the scheduler: wall-clock ticking, wake-up detection, network wait, retries.
+
+Timers run on a monotonic clock that stops during suspend and qasync's are coarse, so there is never one
+long sleep to the slot: the loop sleeps at most ``tick_seconds`` (and exactly until the slot when it is
+nearer), then re-evaluates what is due from the wall clock. A wall-clock jump or a late tick is a wake-up.
+Only plain asyncio is used (``asyncio.Event``, ``asyncio.wait``), so the same code runs under qasync.
+
+Decisions (pure) live in :mod:`cdp_desktop.core.schedule`; this module adds the memory a running process
+has: what it already attempted for the current slot, which channels wait for a retry, and a decided run
+that waits for the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from .core.config import Config
+from .core.engine import Engine, RunReport, Trigger
+from .core.history import History
+from .core.ports import Clock
+from .core.schedule import Slot, current_slot, next_slot, plan
+
+log = logging.getLogger("cdp_desktop.scheduler")
+
+IDLE = "idle"
+RUNNING = "running"
+WAITING_FOR_NETWORK = "waiting_for_network"
+PAUSED = "paused"
+RETRY_SCHEDULED = "retry_scheduled"
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class NextRunChanged:
+    when: datetime | None  # aware, in the configured zone
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    state: str
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    slot: Slot
+    trigger: Trigger
+    target_uids: tuple[str, ...]  # empty for a manual run over every enabled target
+
+
+@dataclass(frozen=True)
+class RunFinished:
+    report: RunReport
+
+
+@dataclass(frozen=True)
+class WokeUp:
+    """The wall clock jumped or a tick came late (suspend, clock change, blocked loop)."""
+
+    reason: str  # "clock_jump" | "late_tick"
+    wall_delta: float
+    monotonic_delta: float
+
+
+@dataclass(frozen=True)
+class RetryScheduled:
+    at: datetime
+    target_uids: tuple[str, ...]
+    attempt: int
+
+
+SchedulerEvent = NextRunChanged | StateChanged | RunStarted | RunFinished | WokeUp | RetryScheduled
+
+
+@dataclass(frozen=True)
+class _Job:
+    slot: Slot
+    trigger: Trigger
+    uids: frozenset[str]
+
+
+class Scheduler:
+    """Runs the keep-alive for each slot once per channel: on time, as a catch-up, or as a retry.
+
+    ``paused`` starts from ``get_config().paused``; :meth:`pause`/:meth:`resume` change it (the caller
+    persists it). Manual runs (:meth:`run_now`) work while paused.
+    """
+
+    def __init__(
+        self,
+        *,
+        get_config: Callable[[], Config],
+        history: History,
+        engine: Engine,
+        clock: Clock,
+        reachable: Callable[[], Awaitable[bool]],
+        on_event: Callable[[SchedulerEvent], None] | None = None,
+        tick_seconds: float = 30.0,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        retry_base: float = 60.0,
+        retry_cap: float = 1800.0,
+        reachable_timeout: float = 30.0,
+    ) -> None:
+        if not 0 < tick_seconds <= 30:
+            raise ValueError("tick_seconds must be in (0, 30]")
+        self.get_config = get_config
+        self.history = history
+        self.engine = engine  # replaced by the caller when the Discord client is recreated
+        self.clock = clock
+        self.reachable = reachable
+        self.on_event = on_event
+        self.tick_seconds = tick_seconds
+        self.retry_base = retry_base
+        self.retry_cap = retry_cap
+        self.reachable_timeout = reachable_timeout
+        # A slot whose fire time passed less than this ago, while we were watching, is "on time".
+        self.grace = timedelta(seconds=max(300.0, 3 * tick_seconds))
+        # Wall time may drift from monotonic time by this much per tick before it counts as a jump.
+        self.jump_tolerance = 10.0
+        self._sleep = sleep or asyncio.sleep
+        self.paused = get_config().paused
+        self.state = PAUSED if self.paused else IDLE
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._slot_key: str | None = None  # the slot the memory below belongs to
+        self._attempted: set[str] = set()  # automatic attempts made for that slot by this process
+        self._pending: _Job | None = None  # decided, waiting for the network
+        self._retry_uids: set[str] = set()
+        self._retry_at: datetime | None = None
+        self._retry_attempt = 0
+        self._last_wall: datetime | None = None  # wall time of the previous look at the schedule
+        self._probe: tuple[datetime, float] | None = None  # (wall, monotonic) at the previous tick
+        self._sleep_started = 0.0
+        self._expected_sleep = 0.0
+        self._next_run: datetime | None = None
+
+    # ----------------------------------------------------------------------- public API
+
+    def wake(self) -> None:
+        """Re-evaluate now (config changed, resumed, network back)."""
+        self._wake.set()
+
+    def pause(self) -> None:
+        self.paused = True
+        self._set_state(PAUSED)
+        self.wake()
+
+    def resume(self) -> None:
+        self.paused = False
+        self._set_state(RETRY_SCHEDULED if self._retry_uids else IDLE)
+        self.wake()
+
+    def next_run(self) -> datetime | None:
+        """Fire time (jitter included) of the first slot after now, in the configured zone.
+
+        Returned even while paused or without enabled targets; ``paused`` tells whether it will run.
+        """
+        settings = self.get_config().settings
+        zone = settings.zone()
+        slot = next_slot(self.clock.now(), settings.time_of_day, zone, settings.jitter_seconds)
+        return slot.fire_at.astimezone(zone)
+
+    def catch_up_due(self) -> bool:
+        """A missed slot is owed and would run as a catch-up now (False while paused)."""
+        if self.paused:
+            return False
+        if self._pending is not None:
+            return self._pending.trigger is Trigger.CATCH_UP
+        job = self._plan(self.get_config(), self.clock.now())
+        return job is not None and job.trigger is Trigger.CATCH_UP
+
+    async def run_now(self, force: bool = False) -> RunReport:
+        """Every enabled target for the current slot, skipping done pairs unless ``force``.
+
+        Serialised with automatic runs. Channels ending in a transient failure join the retry schedule.
+        """
+        config = self.get_config()
+        settings = config.settings
+        now = self.clock.now()
+        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        uids = frozenset(t.uid for t in config.enabled_targets())
+        async with self._lock:
+            self._track_slot(slot)
+            previous = self.state
+            self._set_state(RUNNING)
+            self._emit(RunStarted(slot, Trigger.MANUAL, ()))
+            try:
+                report = await self.engine.run(config, slot, Trigger.MANUAL, force=force)
+            except BaseException:
+                self._set_state(previous)
+                raise
+            self._attempted |= uids
+            self._after_run(_Job(slot, Trigger.MANUAL, uids), report)
+            self._emit(RunFinished(report))
+        self.wake()
+        return report
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """The driver loop. Returns promptly when ``stop`` is set, cancelling a run in progress."""
+        stopper: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
+        try:
+            while not stop.is_set():
+                tick: asyncio.Future[Any] = asyncio.ensure_future(self._tick())
+                await asyncio.wait({tick, stopper}, return_when=asyncio.FIRST_COMPLETED)
+                if not tick.done():
+                    tick.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await tick
+                    break
+                if tick.cancelled():
+                    break
+                if (error := tick.exception()) is not None:
+                    log.error("scheduler tick failed", exc_info=error)
+                if stop.is_set():
+                    break
+                await self._wait(self._delay(), stopper)
+        finally:
+            stopper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await stopper
+
+    # ----------------------------------------------------------------------- the loop
+
+    async def _wait(self, delay: float, stopper: asyncio.Future[Any]) -> None:
+        self._expected_sleep = delay
+        self._sleep_started = self.clock.monotonic()
+        sleeper: asyncio.Future[Any] = asyncio.ensure_future(self._sleep(delay))
+        waker: asyncio.Future[Any] = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeper, waker, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sleeper, waker):
+                task.cancel()
+            await asyncio.gather(sleeper, waker, return_exceptions=True)
+
+    def _delay(self) -> float:
+        """Seconds until the next look: at most a tick, exactly until the slot or a retry when nearer."""
+        if self.state == WAITING_FOR_NETWORK:
+            return self.tick_seconds
+        now = self.clock.now()
+        delay = self.tick_seconds
+        if self._next_run is not None:
+            delay = min(delay, (self._next_run - now).total_seconds())
+        if self._retry_at is not None and not self.paused:
+            delay = min(delay, (self._retry_at - now).total_seconds())
+        return max(delay, 0.05)
+
+    async def _tick(self) -> None:
+        self._wake.clear()  # a wake() from here on asks for another look
+        now = self.clock.now()
+        woke = self._detect_wake(now, self.clock.monotonic())
+        config = self.get_config()
+        settings = config.settings
+        zone = settings.zone()
+        slot = current_slot(now, settings.time_of_day, zone, settings.jitter_seconds)
+        self._track_slot(slot)
+        self._set_next_run(
+            next_slot(now, settings.time_of_day, zone, settings.jitter_seconds).fire_at.astimezone(zone)
+        )
+        if self.paused:
+            self._last_wall = now
+            self._set_state(PAUSED)
+            return
+        if woke and self._retry_uids:
+            self._retry_at = now  # the network may have changed: try the failed channels again now
+        job = self._pending or self._due_retry(now) or self._plan(config, now)
+        self._last_wall = now
+        if job is None:
+            self._set_state(RETRY_SCHEDULED if self._retry_uids else IDLE)
+            return
+        if not await self._is_reachable():
+            if self._pending is None:
+                log.info("slot %s is due (%s); waiting for the network", job.slot.key, job.trigger.value)
+            self._pending = job
+            self._set_state(WAITING_FOR_NETWORK)
+            return
+        self._pending = None
+        await self._execute(job)
+
+    def _detect_wake(self, now: datetime, mono: float) -> bool:
+        """Wall time moved unlike monotonic time since the last tick, or the last sleep overran."""
+        probe, self._probe = self._probe, (now, mono)
+        if probe is None:
+            return False
+        wall_delta = (now - probe[0]).total_seconds()
+        mono_delta = mono - probe[1]
+        slept = mono - self._sleep_started
+        if abs(wall_delta - mono_delta) > self.jump_tolerance:
+            reason = "clock_jump"
+        elif slept > self._expected_sleep + max(5.0, self.tick_seconds):
+            reason = "late_tick"
+        else:
+            return False
+        log.info("wake-up (%s): wall %+.0f s, monotonic %+.0f s", reason, wall_delta, mono_delta)
+        self._emit(WokeUp(reason, wall_delta, mono_delta))
+        return True
+
+    def _track_slot(self, slot: Slot) -> None:
+        """Forget the previous slot's attempts and retries when the current slot changes (coalescing)."""
+        if slot.key == self._slot_key:
+            return
+        self._slot_key = slot.key
+        self._attempted.clear()
+        self._clear_retries()
+        if self._pending is not None and self._pending.slot.key != slot.key:
+            self._pending = None
+
+    def _plan(self, config: Config, now: datetime) -> _Job | None:
+        settings = config.settings
+        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        skip = self.history.done_uids(slot.key) | self._given_up(slot)
+        if slot.key == self._slot_key:
+            skip |= self._attempted
+        due = plan(now, settings, config.targets, skip, last_fire_seen=self._last_wall, grace=self.grace)
+        if due is None:
+            return None
+        trigger = Trigger.CATCH_UP if due.catch_up else Trigger.SCHEDULED
+        return _Job(due.slot, trigger, frozenset(t.uid for t in due.targets))
+
+    def _given_up(self, slot: Slot) -> set[str]:
+        """Targets whose latest result for this slot is a permanent failure: not retried automatically."""
+        return {
+            uid
+            for uid, result in self.history.latest_results().items()
+            if result.at >= slot.at and result.state.is_failure and not result.state.is_transient
+        }
+
+    def _due_retry(self, now: datetime) -> _Job | None:
+        if not self._retry_uids or self._retry_at is None or self._retry_at > now or self._slot_key is None:
+            return None
+        config = self.get_config()
+        settings = config.settings
+        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        return _Job(slot, Trigger.RETRY, frozenset(self._retry_uids))
+
+    async def _is_reachable(self) -> bool:
+        try:
+            return bool(await asyncio.wait_for(self.reachable(), self.reachable_timeout))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.info("reachability check failed", exc_info=True)
+            return False
+
+    async def _execute(self, job: _Job) -> None:
+        async with self._lock:
+            config = self.get_config()
+            done = self.history.done_uids(job.slot.key)
+            targets = [t for t in config.targets if t.enabled and t.uid in job.uids and t.uid not in done]
+            self._retry_uids -= job.uids - {t.uid for t in targets}
+            if not targets:
+                if not self._retry_uids:
+                    self._clear_retries()
+                self._set_state(RETRY_SCHEDULED if self._retry_uids else IDLE)
+                return
+            uids = frozenset(t.uid for t in targets)
+            self._attempted |= uids
+            self._set_state(RUNNING)
+            self._emit(RunStarted(job.slot, job.trigger, tuple(sorted(uids))))
+            log.info("running slot %s (%s) for %d channel(s)", job.slot.key, job.trigger.value, len(uids))
+            report: RunReport | None = None
+            try:
+                report = await self.engine.run(config, job.slot, job.trigger, targets=targets)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("keep-alive run for slot %s failed", job.slot.key)
+            self._after_run(_Job(job.slot, job.trigger, uids), report)
+            if report is not None:
+                self._emit(RunFinished(report))
+
+    def _after_run(self, job: _Job, report: RunReport | None) -> None:
+        """Schedule the channels that failed transiently (or all, when the run itself broke) for a retry."""
+        if job.slot.key != self._slot_key:
+            return
+        if report is None:
+            failed = set(job.uids)
+        else:
+            failed = {r.target_uid for r in report.results if r.state.is_transient}
+        self._retry_uids = (self._retry_uids - job.uids) | failed
+        if not self._retry_uids:
+            self._clear_retries()
+            self._set_state(PAUSED if self.paused else IDLE)
+            return
+        self._retry_attempt += 1
+        delay = min(self.retry_cap, self.retry_base * 2 ** (self._retry_attempt - 1))
+        self._retry_at = self.clock.now() + timedelta(seconds=delay)
+        log.info("retrying %d channel(s) in %.0f s", len(self._retry_uids), delay)
+        self._emit(RetryScheduled(self._retry_at, tuple(sorted(self._retry_uids)), self._retry_attempt))
+        self._set_state(PAUSED if self.paused else RETRY_SCHEDULED)
+
+    def _clear_retries(self) -> None:
+        self._retry_uids = set()
+        self._retry_at = None
+        self._retry_attempt = 0
+
+    # ----------------------------------------------------------------------- events
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self._emit(StateChanged(state))
+
+    def _set_next_run(self, when: datetime) -> None:
+        if when != self._next_run:
+            self._next_run = when
+            self._emit(NextRunChanged(when))
+
+    def _emit(self, event: SchedulerEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:  # a broken listener must not stop the schedule
+            log.exception("scheduler event listener failed")
