@@ -265,7 +265,7 @@ def cmd_token_set(ctx: Context) -> int:
 
 
 def cmd_token_check(ctx: Context) -> int:
-    from .secrets import TokenStore, check_token_shape
+    from .secrets import TOKEN_ENV, TokenStore, check_token_shape
 
     result = TokenStore().get()
     register_secret(result.token)
@@ -274,9 +274,9 @@ def cmd_token_check(ctx: Context) -> int:
         return EXIT_INVALID
     problem = check_token_shape(result.token)
     if problem:
-        err(problem)
+        err(f"{TOKEN_ENV}: {problem}" if result.source == "env" else problem)
         return EXIT_INVALID
-    where = _("from {env}").format(env="CDP_DESKTOP_TOKEN") if result.source == "env" else result.backend
+    where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
     out(
         _("A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.").format(
             where=where

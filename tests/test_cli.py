@@ -1,0 +1,351 @@
+"""The command line: issue 2's acceptance commands as real subprocesses, the rest in-process (faster)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cdp_desktop import __version__, cli
+from cdp_desktop.cli import main
+from cdp_desktop.core.config import SCHEMA_VERSION
+from tests.desktop_session import Service
+
+REPO = Path(__file__).resolve().parents[1]
+GUILD, CHANNEL, BOT = "123456789012345678", "234567890123456789", "345678901234567890"
+TOKEN = base64.urlsafe_b64encode(b"345678901234567890").decode().rstrip("=") + ".Hq7rTw." + "Cli_tk-" * 5
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """main() installs root handlers bound to this test's captured stderr; drop them afterwards."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [h for h in root.handlers if getattr(h, "cdp_handler", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
+def run_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("CDP_DESKTOP_TOKEN", "PYTHON_KEYRING_BACKEND")
+    }
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "cdp_desktop", "--home", str(home), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=environ,
+        timeout=60,
+    )
+
+
+def one_error_line(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("cdp-desktop: error: ")
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+def files_containing(root: Path, needle: str) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+# --------------------------------------------------------------------------- acceptance (subprocesses)
+
+
+def test_acceptance_channels_add_list_and_errors(tmp_path: Path) -> None:
+    home = tmp_path / "D"
+    added = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--mention", BOT)
+    assert added.returncode == 0, added.stderr
+    assert added.stderr == ""
+
+    listed = run_cli(home, "channels", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    (target,) = json.loads(listed.stdout)["channels"]
+    assert (target["guild_id"], target["channel_id"], target["mention_id"]) == (GUILD, CHANNEL, BOT)
+    assert target["enabled"] is True and target["temporary"] is False
+
+    bad = run_cli(home, "channels", "add", "--guild", "abc", "--channel", "234567890123456780")
+    assert bad.returncode == 2
+    line = one_error_line(bad.stderr)
+    assert line.startswith("cdp-desktop: error: guild: 'abc' is not a Discord ID")
+
+    twice = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL)
+    assert twice.returncode == 2
+    assert f"channel {CHANNEL} is already configured" in one_error_line(twice.stderr)
+    assert len(json.loads(run_cli(home, "channels", "list", "--json").stdout)["channels"]) == 1
+
+
+def test_acceptance_truncated_config_is_moved_aside(tmp_path: Path) -> None:
+    home = tmp_path / "D"
+    assert run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL).returncode == 0
+    config = home / "config.json"
+    truncated = config.read_bytes()[:40]
+    config.write_bytes(truncated)
+
+    proc = run_cli(home, "channels", "list")
+    assert proc.returncode == 0
+    assert "Traceback" not in proc.stderr
+    (aside,) = home.glob("config.json.corrupt-*")
+    assert aside.read_bytes() == truncated
+    assert proc.stderr.startswith("cdp-desktop: warning: ")
+    assert str(aside) in proc.stderr
+    assert "No channels configured" in proc.stdout
+
+
+def test_acceptance_token_set_stores_in_secret_service(tmp_path: Path, secret_service: Service) -> None:
+    home = tmp_path / "D"
+    proc = run_cli(home, "-v", "token", "set", stdin=TOKEN)  # -v: the log gets INFO lines, too
+    assert proc.returncode == 0, proc.stderr
+    assert "SecretService" in proc.stdout
+    try:
+        lookup = subprocess.run(
+            ["secret-tool", "lookup", "service", "cdp-desktop", "username", "bot-token"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+        assert lookup.stdout == TOKEN
+        check = run_cli(home, "token", "check")
+        assert check.returncode == 0, check.stderr
+        assert "shaped like a bot token" in check.stdout
+        assert TOKEN not in check.stdout + check.stderr + proc.stdout + proc.stderr
+        assert home.is_dir() and files_containing(home, TOKEN) == []
+        assert files_containing(home, TOKEN.split(".")[2]) == []
+    finally:
+        cleared = run_cli(home, "token", "clear")
+    assert cleared.returncode == 0 and "removed" in cleared.stdout
+    missing = run_cli(home, "token", "check")
+    assert missing.returncode == 2 and "No bot token is stored" in one_error_line(missing.stderr)
+
+
+def test_acceptance_token_set_without_backend_writes_nothing(tmp_path: Path) -> None:
+    home = tmp_path / "D"
+    xdg = tmp_path / "xdg"
+    proc = run_cli(
+        home,
+        "token",
+        "set",
+        stdin=TOKEN,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        HOME=str(tmp_path / "userhome"),
+        XDG_DATA_HOME=str(xdg / "data"),
+        XDG_CONFIG_HOME=str(xdg / "config"),
+    )
+    assert proc.returncode == 2
+    line = one_error_line(proc.stderr)
+    for option in ("Secret Service", "GNOME Keyring", "KWallet", "CDP_DESKTOP_TOKEN"):
+        assert option in line
+    assert files_containing(tmp_path, TOKEN) == []
+    assert files_containing(tmp_path, TOKEN.split(".")[2]) == []
+    assert not (home / "config.json").exists()
+
+
+def test_version_and_help_exit_zero(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path, "--version")
+    assert (proc.returncode, proc.stdout.strip()) == (0, f"cdp-desktop {__version__}")
+    helped = run_cli(tmp_path, "channels", "add", "--help")
+    assert helped.returncode == 0 and "--mention" in helped.stdout
+
+
+# --------------------------------------------------------------------------- in-process
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def home(isolated_home: Path) -> Path:
+    return isolated_home
+
+
+def test_channels_lifecycle(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--name", "#general"
+    )
+    assert (code, err) == (0, "") and "#general" in out
+    code, out, _ = run(
+        capsys, "channels", "add", "--guild", GUILD, "--temporary", "--category", BOT, "--json"
+    )
+    temp = json.loads(out)
+    assert (
+        code == 0 and temp["temporary"] is True and temp["channel_id"] is None and temp["category_id"] == BOT
+    )
+
+    assert run(capsys, "channels", "disable", CHANNEL)[0] == 0
+    code, out, _ = run(capsys, "status", "--json")
+    status = json.loads(out)
+    assert [c["enabled"] for c in status["channels"]] == [False, True]
+    assert status["channels"][0]["name"] == "general"
+    assert run(capsys, "channels", "enable", CHANNEL)[0] == 0
+    code, out, _ = run(capsys, "channels", "remove", temp["uid"])
+    assert code == 0 and "nothing was deleted on Discord" in out
+    code, out, _ = run(capsys, "channels", "list")
+    assert code == 0 and out.startswith("on ") and CHANNEL in out and "temporary" not in out
+
+    code, _, err = run(capsys, "channels", "remove", "111111111111111111")
+    assert code == 2 and "is not a configured channel; see `channels list`" in one_error_line(err)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("channels", "add", "--guild", GUILD, "--channel", "12"), "channel: '12' is not a Discord ID"),
+        (("channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--mention", "@bot"), "mention: '@bot'"),
+        (("channels", "add", "--guild", GUILD, "--temporary", "--category", "x"), "category: 'x'"),
+        (("channels", "add", "--guild", GUILD), "one of the arguments --channel --temporary is required"),
+        (("channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--temporary"), "not allowed with"),
+        (("channels",), "the following arguments are required: ACTION"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("config", "set", "schedule_time", "25:00"), "schedule_time: '25:00' is not a time of day"),
+        (("config", "set", "timezone", "Mars/Base"), "timezone: 'Mars/Base' is not a known time zone"),
+        (("config", "set", "proxy_url", "ftp://x:1"), "use http://, https://, socks5:// or socks5h://"),
+        (("config", "set", "api_base_url", "discord.com"), "is not an http(s) URL"),
+        (("config", "set", "volume", "11"), "volume: unknown setting; known settings are"),
+        (("config", "get", "volume"), "volume: unknown setting"),
+        (("config", "set", "schedule_time"), "the following arguments are required: VALUE"),
+    ],
+)
+def test_invalid_input_is_one_line_exit_2(
+    home: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], expected: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert expected in one_error_line(err)
+    assert not (home / "config.json").exists()  # nothing saved after a rejected command
+
+
+def test_config_get_set_list(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "config", "set", "schedule_time", "7:30") == (0, "schedule_time = 07:30\n", "")
+    assert run(capsys, "config", "get", "schedule_time")[1] == "07:30\n"
+    assert run(capsys, "config", "set", "catch_up", "off")[1] == "catch_up = false\n"
+    assert run(capsys, "config", "set", "proxy_url", "socks5://127.0.0.1:1080")[0] == 0
+    assert run(capsys, "config", "set", "proxy_url", "")[1] == "proxy_url = \n"
+    assert run(capsys, "config", "get", "timezone")[1] == "\n"
+    code, out, _ = run(capsys, "config", "list", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["schedule_time"] == "07:30" and data["catch_up"] is False
+    assert data["proxy_url"] is None and set(data) >= {"timezone", "jitter_seconds", "message_template"}
+    code, out, _ = run(capsys, "config", "list")
+    assert "timezone = (system: " in out and "schedule_time = 07:30" in out
+    assert oct((home / "config.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_status_json_is_one_document_with_stable_keys(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--mention", BOT)
+    code, out, err = run(capsys, "status", "--json")
+    assert code == 0 and err == ""
+    data: dict[str, Any] = json.loads(out)
+    assert {
+        "version",
+        "config_file",
+        "paused",
+        "timezone_effective",
+        "settings",
+        "channels",
+        "warnings",
+    } <= set(data)
+    assert all(key == key.lower() and " " not in key for key in data)
+    assert data["channels"][0]["channel_id"] == CHANNEL and data["channels"][0]["mention_id"] == BOT
+    code, out, _ = run(capsys, "status")
+    assert code == 0 and "Channels: 1 configured, 1 enabled" in out and "every day at 00:00" in out
+
+
+def test_no_command_prints_status(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 0 and "not available yet" in out and "Channels: 0 configured" in out
+
+
+def test_global_options_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "elsewhere"
+    assert (
+        run(capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--home", str(other))[0] == 0
+    )
+    assert (other / "config.json").exists()
+    code, out, _ = run(capsys, "--home", str(other), "channels", "list", "-v")
+    assert code == 0 and CHANNEL in out
+
+
+def test_newer_config_is_not_overwritten(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = json.dumps({"schema_version": SCHEMA_VERSION + 1, "settings": {}, "targets": []}).encode()
+    (home / "config.json").write_bytes(raw)
+    code, _, err = run(capsys, "config", "set", "schedule_time", "01:00")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert lines[0].startswith("cdp-desktop: warning: ") and "newer version" in lines[0]
+    assert lines[1].startswith("cdp-desktop: error: config: ") and "not overwritten" in lines[1]
+    assert (home / "config.json").read_bytes() == raw
+
+
+def test_unexpected_error_is_one_line_with_log_path(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(ctx: cli.Context) -> int:
+        raise KeyError(f"deep inside {TOKEN}")
+
+    monkeypatch.setattr(cli, "cmd_status", broken)
+    code, _, err = run(capsys, "status")
+    assert code == 1
+    line = err.strip()
+    assert "\n" not in line and "unexpected KeyError" in line and "Traceback" not in line
+    log_file = home / "logs" / "cdp-desktop.log"
+    assert str(log_file) in line and TOKEN not in line
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = log_file.read_text()
+    assert "Traceback (most recent call last)" in text and "broken" in text and TOKEN not in text
+
+
+# --------------------------------------------------------------------------- token commands in-process
+
+
+def test_token_check_with_env_token(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CDP_DESKTOP_TOKEN", TOKEN)
+    code, out, err = run(capsys, "token", "check")
+    assert code == 0 and "CDP_DESKTOP_TOKEN" in out and TOKEN not in out + err
+    monkeypatch.setenv("CDP_DESKTOP_TOKEN", "not.a-token")
+    code, out, err = run(capsys, "token", "check")
+    assert "error: CDP_DESKTOP_TOKEN: A bot token has three parts" in one_error_line(err) and code == 2
+
+
+def test_token_set_rejects_bad_shape_from_stdin(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("hello world\n"))
+    code, _, err = run(capsys, "token", "set")
+    assert code == 2 and "three parts separated by dots" in one_error_line(err)
+
+
+def test_token_commands_without_backend(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring.core
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"Bot {TOKEN}\n"))
+    for args in (("token", "set"), ("token", "check"), ("token", "clear")):
+        code, out, err = run(capsys, *args)
+        assert code == 2 and out == ""
+        assert "No keyring is available" in one_error_line(err)
+    assert files_containing(home, TOKEN) == []
