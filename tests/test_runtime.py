@@ -8,9 +8,11 @@ runs in well under a second; ``suspend`` moves only the wall clock (monotonic cl
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -492,3 +494,61 @@ def test_stop_during_a_run_cancels_it_promptly(tmp_path: Path) -> None:
 
     asyncio.run(main())
     assert w.port.sent == []
+
+
+# --------------------------------------------------------------------------- under qasync (real timers)
+
+
+class OffsetClock:
+    """Real time shifted so that a chosen instant is a moment away; monotonic time is the real one."""
+
+    def __init__(self, now: datetime) -> None:
+        self.offset = now - datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def monotonic(self) -> float:
+        return SystemClock().monotonic()
+
+
+@pytest.mark.skipif(
+    not (os.environ.get("DISPLAY") or os.environ.get("QT_QPA_PLATFORM")),
+    reason="needs a Qt platform (run through scripts/test, or set QT_QPA_PLATFORM=offscreen)",
+)
+def test_under_qasync_fires_at_the_slot_and_stops(
+    tmp_path: Path, qloop: asyncio.AbstractEventLoop, wait_for: Callable[..., Any]
+) -> None:
+    clock = OffsetClock(berlin("2025-06-10T23:59:59.400"))
+    history = History(tmp_path / "h.sqlite3")
+    port = FakePort(clock)  # type: ignore[arg-type]
+    w = World(tmp_path / "w", berlin("2025-06-10T23:00"), added=berlin("2025-06-10T21:00"))
+    s = Scheduler(
+        get_config=lambda: w.config,
+        history=history,
+        engine=Engine(port, history, clock, max_attempts=1),
+        clock=clock,
+        reachable=w.reachable,
+        tick_seconds=TICK,
+    )
+
+    async def scenario() -> float:
+        stop = asyncio.Event()
+        task = asyncio.ensure_future(s.run(stop))
+        for _ in range(300):
+            if port.sent:
+                break
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)
+        loop = asyncio.get_running_loop()
+        t0 = loop.time()
+        stop.set()
+        await asyncio.wait_for(task, 1.0)
+        return loop.time() - t0
+
+    took = wait_for(scenario(), timeout=5.0)
+    assert took < 1.0
+    assert port.count(C1, "2025-06-11") == 1 and port.count(C2, "2025-06-11") == 1
+    # woken by the precise timer at the slot (qasync's coarse timers allow some slack), not by a 30 s tick
+    assert port.times(C1)[0] - berlin("2025-06-11T00:00") < timedelta(seconds=1)
+    history.close()
