@@ -5,6 +5,7 @@ They take and return JSON, need no token (the server listens on 127.0.0.1 only) 
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 from collections.abc import Awaitable, Callable
@@ -123,10 +124,16 @@ ROUTES: list[tuple[str, str, Action]] = [
         "/gateway/invalidate",
         lambda sb, b, r: {"sent": sb.invalidate_sessions(bool(b.get("resumable", False)))},
     ),
-    # The listening socket closes, so an outage always ends by itself after "seconds".
-    ("POST", "/outage", lambda sb, b, r: sb.outage(float(b["seconds"]))),
+    ("POST", "/outage", lambda sb, b, r: _outage(sb, float(b["seconds"]))),
     ("POST", "/target", lambda sb, b, r: _target(sb, b)),
 ]
+
+
+def _outage(sb: Sandbox, seconds: float) -> dict[str, Any]:
+    # Starts just after this answer has left: the outage drops every open connection, this one too.
+    # Over HTTP it always ends by itself, since nothing can reach a sandbox that refuses connections.
+    asyncio.get_running_loop().call_later(0.05, sb.outage, seconds)
+    return {"starts_in": 0.05, "seconds": seconds}
 
 
 def _target(sb: Sandbox, body: dict[str, Any]) -> dict[str, Any]:

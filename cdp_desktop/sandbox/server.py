@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import re
+from collections.abc import Coroutine
 from typing import Any
 
 from aiohttp import web
@@ -532,37 +533,54 @@ class Sandbox:
     def invalidate_sessions(self, resumable: bool = False) -> int:
         return self.hub.invalidate(resumable)
 
-    async def go_offline(self) -> None:
-        """Refuse connections: close the listening socket and drop every open connection."""
-        if self.offline or self._site is None or self._runner is None:
-            return
+    def go_offline(self) -> asyncio.Task[None]:
+        """Refuse connections: close the listening socket and drop every open connection.
+
+        Takes effect at once; the returned task (await it or not) finishes when the socket is closed.
+        """
         self.offline = True
-        await self._site.stop()
+        return self._spawn(self._close_listener())
+
+    def go_online(self) -> asyncio.Task[None]:
+        """Listen again on the same port; awaiting the returned task waits until it does."""
+        return self._spawn(self._reopen_listener())
+
+    def outage(self, seconds: float) -> asyncio.Task[None]:
+        """Go offline now and come back by itself after ``seconds`` (the task ends when back online)."""
+        self.offline = True
+
+        async def run() -> None:
+            await self._close_listener()
+            await asyncio.sleep(seconds)
+            await self._reopen_listener()
+
+        return self._spawn(run())
+
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _close_listener(self) -> None:
+        if self._site is not None:
+            site, self._site = self._site, None
+            await site.stop()
         self.hub.abort_all()
-        server = self._runner.server
+        server = self._runner.server if self._runner is not None else None
         if server is not None:
             for handler in list(server.connections):
                 if handler.transport is not None:
                     handler.transport.abort()
 
-    async def go_online(self) -> None:
-        if not self.offline or self._runner is None:
+    async def _reopen_listener(self) -> None:
+        if self._runner is None or self._site is not None:
+            self.offline = False
             return
-        self._site = web.TCPSite(self._runner, HOST, self._port)
-        await self._site.start()
+        site = web.TCPSite(self._runner, HOST, self._port)
+        await site.start()
+        self._site = site
         self.offline = False
-
-    async def outage(self, seconds: float) -> None:
-        """Go offline now and come back by itself after ``seconds``."""
-        await self.go_offline()
-
-        async def back() -> None:
-            await asyncio.sleep(seconds)
-            await self.go_online()
-
-        task = asyncio.create_task(back())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
 
     def set_target_silent(self, silent: bool = True) -> None:
         self.target_silent = silent
