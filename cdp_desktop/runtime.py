@@ -315,14 +315,16 @@ class Scheduler:
     def _plan(self, config: Config, now: datetime) -> _Job | None:
         settings = config.settings
         slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
-        skip = self.history.done_uids(slot.key) | self._given_up(slot)
+        skip = self.history.done_uids(slot.key)
         if slot.key == self._slot_key:
             skip |= self._attempted
         due = plan(now, settings, config.targets, skip, last_fire_seen=self._last_wall, grace=self.grace)
         if due is None:
             return None
-        trigger = Trigger.CATCH_UP if due.catch_up else Trigger.SCHEDULED
-        return _Job(due.slot, trigger, frozenset(t.uid for t in due.targets))
+        uids = frozenset(t.uid for t in due.targets) - self._given_up(due.slot)
+        if not uids:
+            return None
+        return _Job(due.slot, Trigger.CATCH_UP if due.catch_up else Trigger.SCHEDULED, uids)
 
     def _given_up(self, slot: Slot) -> set[str]:
         """Targets whose latest result for this slot is a permanent failure: not retried automatically."""
