@@ -1,8 +1,11 @@
 """Translation of the command line's human-facing strings.
 
 Strings are written in English and passed through ``_()``. When a non-English language is active and a Qt
-translation file for it exists, ``_()`` asks ``QCoreApplication.translate("cli", text)``; otherwise it returns
+translation file for it exists, ``_()`` asks ``QCoreApplication.translate("", text)``; otherwise it returns
 the text unchanged without importing Qt, so the command line starts fast.
+
+Extract the strings with ``pyside6-lupdate -tr-function-alias tr+=_ cdp_desktop/cli.py …``: lupdate then
+files them like a module-level ``tr()`` call, under the empty context.
 
 Translation files are ``cdp_desktop_<lang>.qm`` (e.g. ``cdp_desktop_zh_CN.qm``) in the ``translations`` folder
 of the resources. The GUI installs its own translator on its QApplication; ``activate`` reuses an existing
@@ -15,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-CONTEXT = "cli"
+CONTEXT = ""  # the context lupdate gives module-level tr() calls (see above)
 QM_PREFIX = "cdp_desktop_"
 
 _active = False

@@ -349,3 +349,89 @@ def test_token_commands_without_backend(
         assert code == 2 and out == ""
         assert "No keyring is available" in one_error_line(err)
     assert files_containing(home, TOKEN) == []
+
+
+# --------------------------------------------------------------------------- startup cost and translation
+
+
+def test_cli_imports_no_keyring_discord_or_qt(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from cdp_desktop.cli import main\n"
+        f"assert main(['--home', {str(tmp_path)!r}, 'status', '--json']) == 0\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "heavy = sorted(loaded & {'keyring', 'discord', 'aiohttp', 'PySide6'})\n"
+        "print('heavy:', heavy)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60, env=_plain_env()
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().endswith("heavy: []")
+
+
+def _plain_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "CDP_DESKTOP_"))}
+    return {**env, **extra}
+
+
+def test_cli_strings_translate_through_qt(tmp_path: Path) -> None:
+    """lupdate (with the documented alias) finds the ``_()`` strings; the CLI uses a compiled translation."""
+    import shutil
+
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if not (lupdate and lrelease):
+        pytest.skip("pyside6-lupdate/lrelease not installed next to this Python")
+    ts = tmp_path / "cdp_desktop_zh_CN.ts"
+    subprocess.run(
+        [lupdate, "-tr-function-alias", "tr+=_", str(REPO / "cdp_desktop" / "cli.py"), "-ts", str(ts)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    source = "Channels: {total} configured, {enabled} enabled"
+    translated = "频道：已配置 {total} 个，启用 {enabled} 个"
+    text = ts.read_text(encoding="utf-8")
+    marker = f'<source>{source}</source>\n        <translation type="unfinished"></translation>'
+    assert marker in text
+    ts.write_text(
+        text.replace(
+            marker,
+            f"<source>{source}</source>\n        <translation>{translated}</translation>",
+        ),
+        encoding="utf-8",
+    )
+    subprocess.run([lrelease, str(ts)], check=True, capture_output=True, timeout=60)
+    assert (tmp_path / "cdp_desktop_zh_CN.qm").is_file()
+
+    home = tmp_path / "home"
+    script = (
+        "from pathlib import Path\n"
+        "import cdp_desktop.i18n as i18n\n"
+        f"i18n.translations_dir = lambda: Path({str(tmp_path)!r})\n"
+        "from cdp_desktop.cli import main\n"
+        f"main(['--home', {str(home)!r}, 'config', 'set', 'language', 'zh_CN'])\n"
+        f"raise SystemExit(main(['--home', {str(home)!r}, 'status']))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_plain_env(QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "频道：已配置 0 个，启用 0 个" in proc.stdout
+
+
+def test_language_from_environment() -> None:
+    from cdp_desktop import i18n
+
+    assert i18n.language_from_env({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    assert i18n.language_from_env({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}) is None
+    assert i18n.language_from_env({"LC_MESSAGES": "de_DE@euro"}) == "de_DE"
+    assert i18n.language_from_env({}) is None
+    assert i18n.activate("en_US") is False and i18n._("x") == "x"
+    assert i18n.activate("xx_YY") is False  # no translation file: stays English, Qt not needed
