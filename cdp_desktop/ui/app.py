@@ -214,6 +214,8 @@ class GuiApp:
         has_tray = self.tray.start()
         self.window.set_tray_available(has_tray)
         self.tray.availabilityChanged.connect(self.window.set_tray_available)
+        if not has_tray:
+            log.info("no system tray (yet): the window stays open")
         if self.demo or not has_tray:
             self.window.show()
         await asyncio.sleep(0.02)  # let the window paint before the heavy imports below

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..core.errors import State
 from . import icons
 from .banner import BannerArea
 from .bridge import ServiceBridge
@@ -467,7 +468,7 @@ class MainWindow(QMainWindow):
         running = "run_now" in busy or self._running
         self.act_run.setEnabled(ready and not running)
         self.btn_run.setText(self.tr("Running\u2026") if running else self.tr("Run now"))
-        missing = svc.missing_count() if ready else 0
+        missing = self.missing_count()
         self.act_readd.setEnabled(missing > 0 and "readd" not in busy)
         self.btn_readd.setVisible(missing > 0)
         self.btn_readd.setText(
@@ -488,6 +489,10 @@ class MainWindow(QMainWindow):
         ):
             b.setEnabled(a.isEnabled())
         self.progress.setVisible(running or "readd" in busy)
+
+    def missing_count(self) -> int:
+        """From the rows on screen (refreshed on every ChannelsChanged): no extra history queries."""
+        return sum(1 for r in self.channels_model.rows() if r.state == State.MISSING)
 
     # ------------------------------------------------------------------------------------------ selection
     def selected_row(self) -> Any:

@@ -1,0 +1,249 @@
+"""The main window and the tray menu on real widgets, with the real AppService against the sandbox.
+
+The sandbox runs in its own thread (``SandboxThread``) so that the GUI's qasync loop and the server never
+share a loop. Nothing is mocked: a server-side deletion is a real CHANNEL_DELETE, runs use real discord.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from cdp_desktop.core.config import Target
+from cdp_desktop.core.errors import State
+from cdp_desktop.sandbox.thread import SandboxThread
+from cdp_desktop.service import AppService
+from cdp_desktop.ui.bridge import ServiceBridge
+from cdp_desktop.ui.main_window import KEEP_RUNNING_KEY, MainWindow
+from cdp_desktop.ui.notifications import Notifications
+from cdp_desktop.ui.tray import Tray
+from tests.gui.dialog_support import connect, make_service, start_sandbox
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxThread]:
+    st = start_sandbox()
+    yield st
+    st.stop()
+
+
+def add_sandbox_targets(service: AppService, st: SandboxThread, count: int = 2) -> list[Target]:
+    earlier = datetime.now(UTC) - timedelta(days=2)
+    targets = []
+    for i, channel_id in enumerate(st.text_channel_ids[:count]):
+        t = Target(
+            guild_id=st.guild_id,
+            channel_id=channel_id,
+            mention_id=st.target_bot_id,
+            name=f"keepalive-{i}",
+            added_at=earlier,
+            enabled_at=earlier,
+        )
+        service.add_target(t)
+        targets.append(t)
+    return targets
+
+
+class Ui:
+    def __init__(self, service: AppService, window: MainWindow, tray: Tray, notes: Notifications) -> None:
+        self.service, self.window, self.tray, self.notes = service, window, tray, notes
+
+    def states(self) -> dict[str, State]:
+        return {r.target.uid: r.state for r in self.window.channels_model.rows()}
+
+
+@pytest.fixture
+def ui(qtbot: Any, isolated_home: Path, sandbox: SandboxThread, wait_for: Callable[..., Any]) -> Iterator[Ui]:
+    service = make_service(isolated_home, sandbox)
+    connect(service, sandbox, wait_for, presence=False)
+    add_sandbox_targets(service, sandbox)
+    bridge = ServiceBridge()
+    settings = QSettings(str(isolated_home / "ui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bridge, ui_settings=settings)
+    qtbot.addWidget(window)
+    tray = Tray(window)  # not shown: no tray needed to test the menu it builds
+    notes = Notifications(window, None)  # no tray: notices become banners
+    bridge.attach(service)
+    window.show()
+    qtbot.waitExposed(window)
+    yield Ui(service, window, tray, notes)
+    bridge.detach()
+    wait_for(service.stop(), timeout=10)
+
+
+def click(qtbot: Any, button: Any) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_window_shows_channels_and_header(ui: Ui) -> None:
+    w = ui.window
+    assert w.windowTitle().startswith("CDP Desktop")
+    assert w.channels_model.rowCount() == 2
+    assert set(ui.states().values()) == {State.PENDING}
+    assert "Connected" in w.conn_label.text()
+    assert w.bot_label.text()  # the bot's name from the sandbox
+    assert w.next_label.text().startswith("Next run")
+    assert w._tick.isActive()  # the countdown ticks while the window is visible ...
+    w.hide()
+    assert not w._tick.isActive()  # ... and not while it is hidden
+
+
+def test_run_now_updates_the_table_to_replied(qtbot: Any, ui: Ui) -> None:
+    w = ui.window
+    click(qtbot, w.btn_run)
+    assert not w.btn_run.isEnabled()  # disabled while the run is going
+    qtbot.waitUntil(lambda: set(ui.states().values()) == {State.REPLIED}, timeout=15_000)
+    qtbot.waitUntil(w.btn_run.isEnabled, timeout=5000)
+    assert w.runs_model.rowCount() == 1
+    assert "Replied" in w.run_detail.toPlainText()
+    assert w.channels_model.data(w.channels_model.index(0, w.channels_model.COL_LATENCY)).endswith(" s")
+    assert "Last run" in w.last_label.text()
+    assert not w.btn_readd.isVisible()
+
+
+def test_server_side_deletion_turns_missing_and_readd_fixes_it(
+    qtbot: Any, ui: Ui, sandbox: SandboxThread
+) -> None:
+    w, tray = ui.window, ui.tray
+    tray.rebuild_menu()
+    assert tray.action("readd") is not None and not tray.action("readd").isEnabled()
+    gone = ui.service.config.targets[0]
+    sandbox.delete_channel(gone.channel_id)
+
+    click(qtbot, w.btn_run)
+    qtbot.waitUntil(lambda: ui.states()[gone.uid] == State.MISSING, timeout=15_000)
+    qtbot.waitUntil(w.btn_run.isEnabled, timeout=10_000)
+    # The re-add button stands out (visible, enabled) and the tray menu enables its entry.
+    assert w.btn_readd.isVisible() and w.btn_readd.isEnabled()
+    assert "(1)" in w.btn_readd.text()
+    tray.menu.aboutToShow.emit()
+    assert tray.action("readd").isEnabled()
+    assert ui.tray.state in ("error", "warning")
+    # No tray: the "missing" notice became a banner in the window.
+    assert any("missing" in text.lower() or gone.label in text for _lvl, text in w.banners.messages()), (
+        w.banners.messages()
+    )
+
+    click(qtbot, w.btn_readd)
+    qtbot.waitUntil(lambda: ui.states()[gone.uid] != State.MISSING, timeout=15_000)
+    new_id = ui.service.config.find(gone.uid).channel_id
+    assert new_id != gone.channel_id
+    qtbot.waitUntil(lambda: not w.btn_readd.isVisible(), timeout=5000)
+    tray.menu.aboutToShow.emit()
+    assert not tray.action("readd").isEnabled()
+
+    click(qtbot, w.btn_run)
+    qtbot.waitUntil(lambda: ui.states()[gone.uid] == State.REPLIED, timeout=15_000)
+
+
+def test_tray_menu_actions_drive_the_window(qtbot: Any, ui: Ui) -> None:
+    tray, w = ui.tray, ui.window
+    tray.menu.aboutToShow.emit()
+    names = [a.objectName() for a in tray.menu.actions() if a.objectName()]
+    assert names == ["status", "open", "run_now", "readd", "pause", "settings", "quit"]
+    assert not tray.action("status").isEnabled()
+
+    tray.action("pause").trigger()
+    assert ui.service.paused
+    tray.menu.aboutToShow.emit()
+    assert tray.action("pause").text() == "Resume schedule"
+    assert tray.state == "paused"
+    assert w.next_label.text() == "Paused"
+    tray.action("pause").trigger()
+    assert not ui.service.paused
+
+    w.hide()
+    tray.action("open").trigger()
+    assert w.isVisible()
+    with qtbot.waitSignal(w.quitRequested, timeout=1000):
+        tray.action("quit").trigger()
+
+
+def test_enable_disable_and_remove_with_confirmation(qtbot: Any, ui: Ui) -> None:
+    w = ui.window
+    w.table.selectRow(0)
+    uid = w.selected_uid()
+    assert w.btn_toggle.text() == "Disable"
+    click(qtbot, w.btn_toggle)
+    assert ui.states()[uid] == State.SKIPPED_DISABLED
+    assert w.btn_toggle.text() == "Enable"
+    click(qtbot, w.btn_toggle)
+    assert ui.states()[uid] == State.PENDING
+
+    click(qtbot, w.btn_remove)
+    box = w._dialogs["confirm_remove"]
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
+    assert w.channels_model.rowCount() == 2
+    w.table.selectRow(0)
+    click(qtbot, w.btn_remove)
+    click(qtbot, w._dialogs["confirm_remove"].button(QMessageBox.StandardButton.Yes))
+    qtbot.waitUntil(lambda: w.channels_model.rowCount() == 1, timeout=2000)
+    assert uid not in [t.uid for t in ui.service.config.targets]
+
+
+def test_errors_from_background_tasks_reach_the_banner(qtbot: Any, ui: Ui) -> None:
+    async def boom() -> None:
+        await asyncio.sleep(0)
+        raise RuntimeError("kaboom 42")
+
+    ui.window.bridge.spawn(boom(), what="Test action")
+    qtbot.waitUntil(lambda: any("kaboom 42" in t for _l, t in ui.window.banners.messages()), timeout=3000)
+
+
+def test_closing_without_a_tray_asks_once(qtbot: Any, ui: Ui) -> None:
+    w = ui.window
+    w.set_tray_available(False)
+    w.close()
+    box = w._dialogs["background"]
+    assert box.isVisible() and w.isVisible()
+    click(qtbot, box.button(QMessageBox.StandardButton.Yes))  # "Keep running", "Don't ask again" is ticked
+    assert not w.isVisible()
+    assert w.ui_settings is not None and w.ui_settings.value(KEEP_RUNNING_KEY) == "yes"
+    w.show()
+    w.close()  # remembered: hides without asking
+    assert not w.isVisible()
+    assert not w._dialogs["background"].isVisible() if "background" in w._dialogs else True
+
+    w.set_tray_available(True)
+    w.show()
+    w.close()
+    assert not w.isVisible()
+
+
+def test_opens_fast_with_a_long_history(
+    qtbot: Any, isolated_home: Path, wait_for: Callable[..., Any]
+) -> None:
+    """15,000 history rows: the window only ever loads the recent runs."""
+    service = make_service(isolated_home, None)
+    t = Target(guild_id=10**17, channel_id=10**17 + 1, name="busy")
+    service.add_target(t)
+    h = service.history
+    start = datetime.now(UTC) - timedelta(days=400)
+    from cdp_desktop.core.history import ChannelResult
+
+    for i in range(15_000):
+        at = start + timedelta(minutes=i)
+        run_id = h.start_run(f"k{i}", at, "scheduled", at)
+        h.add_result(run_id, ChannelResult(run_id, t.uid, t.channel_id, t.label, State.REPLIED, at=at))
+        h.finish_run(run_id, at, "ok")
+    bridge = ServiceBridge()
+    began = time.perf_counter()
+    window = MainWindow(bridge)
+    qtbot.addWidget(window)
+    bridge.attach(service)
+    window.show()
+    qtbot.waitExposed(window)
+    elapsed = time.perf_counter() - began
+    assert window.runs_model.rowCount() == 50
+    assert elapsed < 1.5, elapsed
+    bridge.detach()
+    wait_for(service.stop(), timeout=10)
