@@ -118,6 +118,11 @@ ROUTES: list[tuple[str, str, Action]] = [
     ("POST", "/token/revoke", lambda sb, b, r: sb.revoke_token()),
     ("POST", "/token/restore", lambda sb, b, r: sb.restore_token()),
     ("POST", "/gateway/close", lambda sb, b, r: {"closed": sb.close_gateways(int(b.get("code", 4000)))}),
+    (
+        "POST",
+        "/gateway/stall_acks",
+        lambda sb, b, r: sb.stall_heartbeat_acks(bool(b.get("stalled", True))),
+    ),
     ("POST", "/gateway/reconnect", lambda sb, b, r: {"sent": sb.send_reconnect()}),
     (
         "POST",

@@ -109,6 +109,7 @@ class GatewayHub:
         self.connections: set[Connection] = set()
         self.sessions: dict[str, Session] = {}
         self.log: list[JsonDict] = []  # ops received / events and closes sent, for tests
+        self.ack_heartbeats = True  # False: a "zombie" connection that never answers op 1
 
     # ----- websocket endpoint -------------------------------------------------------------------
 
@@ -150,7 +151,8 @@ class GatewayHub:
             return
         self._note("op", conn, op=op)
         if op == 1:
-            conn.send({"op": 11, "d": None, "s": None, "t": None})
+            if self.ack_heartbeats:
+                conn.send({"op": 11, "d": None, "s": None, "t": None})
         elif op == 2:
             self._identify(conn, data if isinstance(data, dict) else {})
         elif op == 6:

@@ -173,9 +173,9 @@ async def _process(
         headers = verdict.headers
         if verdict.retry_after is not None:
             entry["rate_limited"] = verdict.scope
-            response = too_many(verdict.retry_after, is_global=False, scope=verdict.scope)
-            response.headers.update(headers)
-            return response
+            refused = too_many(verdict.retry_after, is_global=False, scope=verdict.scope)
+            refused.headers.update(headers)
+            return refused
     response = await handler(request)
     response.headers.update(headers)
     return response
@@ -261,7 +261,7 @@ async def get_me(request: web.Request) -> web.Response:
 
 async def get_my_guilds(request: web.Request) -> web.Response:
     sb = request.app[SANDBOX_KEY]
-    guilds = [
+    guilds: list[JsonDict] = [
         {
             "id": str(g.id),
             "name": g.name,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import re
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from aiohttp import web
@@ -527,6 +527,10 @@ class Sandbox:
     def close_gateways(self, code: int = 4000, reason: str = "") -> int:
         return self.hub.close_all(code, reason)
 
+    def stall_heartbeat_acks(self, stalled: bool = True) -> None:
+        """Stop (or resume) answering heartbeats: the client should notice and reconnect."""
+        self.hub.ack_heartbeats = not stalled
+
     def send_reconnect(self) -> int:
         return self.hub.send_op(7)
 
@@ -590,13 +594,11 @@ class Sandbox:
             return
         self.target_online = online
         for guild in self.guilds_of(self.target_bot_id):
-            payload = presence_payload(self.target_bot_id, guild.id, online)
-            self.hub.dispatch(
-                "PRESENCE_UPDATE",
-                lambda s, g=guild, p=payload: (
-                    p if s.has(GUILD_PRESENCES) and s.user_id in g.members else None
-                ),
-            )
+            self.hub.dispatch("PRESENCE_UPDATE", self._presence_builder(guild, online))
+
+    def _presence_builder(self, guild: Guild, online: bool) -> Callable[[Session], JsonDict | None]:
+        payload = presence_payload(self.target_bot_id, guild.id, online)
+        return lambda s: payload if s.has(GUILD_PRESENCES) and s.user_id in guild.members else None
 
     def forbid_channel(self, channel_id: int, code: int = 50001) -> None:
         """50001: the bot loses VIEW_CHANNEL (every call 403); 50013: loses SEND_MESSAGES."""

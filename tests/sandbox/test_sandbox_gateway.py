@@ -81,6 +81,22 @@ def test_op9_invalid_session(resumable: bool) -> None:
     run(scenario())
 
 
+def test_unanswered_heartbeats_make_the_client_reconnect() -> None:
+    async def scenario() -> None:
+        async with sandbox(heartbeat_interval=150) as sb:
+            client, task = await start_client(sb, heartbeat_timeout=0.4)
+            try:
+                resumed = asyncio.ensure_future(client.wait_for("resumed", timeout=5))
+                await expect(client, "disconnect", sb.stall_heartbeat_acks)
+                sb.stall_heartbeat_acks(False)  # the new connection gets its ACKs again
+                await resumed
+                assert gateway_ops(sb, 6) == 1
+            finally:
+                await stop_client(client, task)
+
+    run(scenario())
+
+
 def test_resume_of_forgotten_session_falls_back_to_identify() -> None:
     async def scenario() -> None:
         async with sandbox() as sb:
