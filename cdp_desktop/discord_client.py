@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import inspect
 import logging
 import os
@@ -45,7 +46,14 @@ from cdp_desktop.core.ports import (
     Reply,
     SentMessage,
 )
-from cdp_desktop.proxy import ProxySpec, make_connector, parse_proxy, redact_proxy, request_options
+from cdp_desktop.proxy import (
+    ProxySpec,
+    make_connector,
+    parse_proxy,
+    redact_proxy,
+    request_options,
+    secrets_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +164,8 @@ def _http_failure(status: int, body: Any, what: str) -> DiscordFailure:
 def _state_for_status(status: int) -> State:
     if status == 401:
         return State.TOKEN_INVALID
+    if status == 407:  # the proxy refused our credentials: a network setting, not Discord
+        return State.NETWORK
     if status == 404:
         return State.MISSING
     if status == 429:
@@ -221,10 +231,19 @@ def classify_exception(exc: BaseException) -> DiscordFailure:
 
 def _is_socks_error(exc: BaseException) -> bool:
     try:
-        from python_socks import ProxyError, ProxyException
+        import aiohttp_socks
+        import python_socks
     except ImportError:  # aiohttp-socks is a dependency, but the HTTP-proxy path does not need it
         return False
-    return isinstance(exc, ProxyException | ProxyError)
+    return isinstance(
+        exc,
+        python_socks.ProxyError
+        | python_socks.ProxyConnectionError
+        | python_socks.ProxyTimeoutError
+        | aiohttp_socks.ProxyError
+        | aiohttp_socks.ProxyConnectionError
+        | aiohttp_socks.ProxyTimeoutError,
+    )
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -295,18 +314,23 @@ async def check_token(token: str, *, endpoints: Endpoints, timeout: float = 20) 
             body = await _json_or_none(resp)
             if resp.status >= 400:
                 failure = _http_failure(resp.status, body, "GET /users/@me")
-                return TokenCheck(failure.state, None, None, _scrub(str(failure), token))
+                return TokenCheck(failure.state, None, None, _scrub(str(failure), token, spec))
     except Exception as exc:  # every failure becomes a state; nothing escapes with the token in it
         failure = classify_exception(exc)
-        return TokenCheck(failure.state, None, None, _scrub(str(failure), token))
+        return TokenCheck(failure.state, None, None, _scrub(str(failure), token, spec))
     if not isinstance(body, dict) or "id" not in body:
         return TokenCheck(State.DISCORD_UNAVAILABLE, None, None, "GET /users/@me returned no user")
     name = str(body.get("global_name") or body.get("username") or "")
     return TokenCheck(State.OK, name, int(body["id"]), f"Logged in as {name}")
 
 
-def _scrub(text: str, token: str | None) -> str:
-    return text.replace(token, "<token>") if token else text
+def _scrub(text: str, token: str | None, proxy: ProxySpec | None = None) -> str:
+    """Remove the token and the proxy password from a message meant for logs, status lines or users."""
+    if token:
+        text = text.replace(token, "<token>")
+    for secret in secrets_of(proxy):
+        text = text.replace(secret, "<password>")
+    return text
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -502,7 +526,8 @@ class DiscordClient:
 
     def _backoff(self, attempt: int) -> float:
         base, cap = (0.2, 2.0) if self._fast else (2.0, 300.0)
-        return min(cap, base * (2**attempt)) * random.uniform(0.5, 1.0)
+        delay: float = min(cap, base * 2.0**attempt) * random.uniform(0.5, 1.0)
+        return delay
 
     def _intents(self) -> discord.Intents:
         intents = discord.Intents.none()
@@ -629,7 +654,7 @@ class DiscordClient:
     # --- REST plumbing -----
 
     def _scrub(self, text: str) -> str:
-        return _scrub(text, self._token)
+        return _scrub(text, self._token, self._proxy)
 
     def _rest(self) -> _GatewayClient:
         client = self._client
@@ -840,7 +865,10 @@ class DiscordClient:
             if failure.state is State.MISSING:
                 return False
             raise
-        return int(data.get("type", -1)) == _CATEGORY_TYPE and int(data.get("guild_id", 0) or 0) == guild_id
+        payload: Mapping[str, Any] = data
+        return (
+            int(payload.get("type", -1)) == _CATEGORY_TYPE and int(payload.get("guild_id") or 0) == guild_id
+        )
 
     async def list_guilds(self) -> list[GuildInfo]:
         if self._cache_usable():
@@ -853,8 +881,8 @@ class DiscordClient:
         result = []
         for g in guilds:
             gid = int(g["id"])
-            chans = await self._call(
-                f"GET /guilds/{gid}/channels", lambda c, gid=gid: c.http.get_all_guild_channels(gid)
+            chans: list[dict[str, Any]] = await self._call(
+                f"GET /guilds/{gid}/channels", functools.partial(_guild_channels, gid)
             )
             result.append(_guild_from_payloads(gid, str(g.get("name", "")), chans))
         return result
@@ -862,6 +890,10 @@ class DiscordClient:
 
 # ----------------------------------------------------------------------------------------------------
 # Payload helpers
+
+
+def _guild_channels(guild_id: int, client: discord.Client) -> Awaitable[Any]:
+    return client.http.get_all_guild_channels(guild_id)
 
 
 def _reply(message_id: int, author_id: int, after: SentMessage, created_at: datetime) -> Reply:

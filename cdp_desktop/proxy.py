@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import aiohttp
 
@@ -87,10 +87,21 @@ def make_connector(spec: ProxySpec | None) -> aiohttp.BaseConnector:
 
 
 def request_options(spec: ProxySpec | None) -> dict[str, Any]:
-    """``proxy``/``proxy_auth`` keyword arguments for discord.py's Client or an aiohttp request."""
+    """The ``proxy`` keyword argument for discord.py's Client or an aiohttp request (HTTP proxies only).
+
+    Credentials travel inside the URL: aiohttp turns them into ``Proxy-Authorization`` itself, while its
+    ``proxy_auth=BasicAuth(...)`` is deprecated since aiohttp 3.13.
+    """
     if spec is None or spec.is_socks:
         return {}
-    options: dict[str, Any] = {"proxy": f"{spec.scheme}://{_host_for_url(spec.host)}:{spec.port}"}
+    auth = ""
     if spec.username is not None:
-        options["proxy_auth"] = aiohttp.BasicAuth(spec.username, spec.password or "")
-    return options
+        auth = f"{quote(spec.username, safe='')}:{quote(spec.password or '', safe='')}@"
+    return {"proxy": f"{spec.scheme}://{auth}{_host_for_url(spec.host)}:{spec.port}"}
+
+
+def secrets_of(spec: ProxySpec | None) -> list[str]:
+    """The proxy password in the forms it could show up in an error message (to scrub it)."""
+    if spec is None or not spec.password:
+        return []
+    return list({spec.password, quote(spec.password, safe="")})

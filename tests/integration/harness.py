@@ -67,7 +67,7 @@ async def harness(
     before_start: Callable[[Sandbox], Awaitable[None] | None] | None = None,
     **client_options: Any,
 ) -> AsyncIterator[Harness]:
-    """A started sandbox (rate limits off unless asked) and a DiscordClient against it (ready unless asked)."""
+    """A started sandbox (rate limits off unless asked) and a DiscordClient on it (ready unless asked)."""
     sb_opts: dict[str, Any] = {"token": TOKEN, "rate_limits": False}
     sb_opts.update(sandbox or {})
     sb = Sandbox(**sb_opts)

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from cdp_desktop.core.errors import DiscordFailure, State
-from cdp_desktop.discord_client import DeleteRefusedError, DiscordClient, Endpoints
+from cdp_desktop.discord_client import DeleteRefusedError, DiscordClient, Endpoints, check_token
 from cdp_desktop.sandbox import Sandbox
 from tests.integration.harness import TOKEN, eventually, harness, run
 
@@ -472,5 +472,21 @@ def test_delete_guard_fails_closed_when_the_ledger_breaks() -> None:
             with pytest.raises(DeleteRefusedError):
                 await h.client.delete_owned_channel(h.sb.text_channel_ids[2])
             assert not h.requests("DELETE")
+
+    run(main())
+
+
+def test_check_token_over_rest() -> None:
+    async def main() -> None:
+        sb = Sandbox(token=TOKEN, rate_limits=False)
+        await sb.start()
+        try:
+            ok = await check_token(TOKEN, endpoints=Endpoints(api_base=sb.api_base), timeout=5)
+            assert (ok.state, ok.bot_name, ok.bot_id) == (State.OK, "CDP Sandbox Bot", sb.bot_user_id)
+            bad = await check_token(TOKEN + "x", endpoints=Endpoints(api_base=sb.api_base), timeout=5)
+            assert bad.state is State.TOKEN_INVALID and bad.bot_name is None
+            assert not sb.hub.connections  # REST only: no gateway session
+        finally:
+            await sb.stop()
 
     run(main())
