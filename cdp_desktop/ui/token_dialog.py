@@ -42,35 +42,41 @@ def shape_problem_text(token: str) -> str | None:
     if problem is None:
         return None
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TokenShape", text)
-
-    where = tr(
+    where = QCoreApplication.translate(
+        "TokenShape",
         "Copy it again from the Discord Developer Portal "
-        "(Applications \u2192 your app \u2192 Bot \u2192 Reset Token)."
+        "(Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
     )
     if problem.startswith("The token is empty"):
-        return tr("The token is empty.") + " " + where
+        return QCoreApplication.translate("TokenShape", "The token is empty.") + " " + where
     if problem.startswith("The token is too long"):
-        return tr("The token is too long (bot tokens have about 70 characters).") + " " + where
+        return (
+            QCoreApplication.translate(
+                "TokenShape", "The token is too long (bot tokens have about 70 characters)."
+            )
+            + " "
+            + where
+        )
     m = re.match(r"A bot token has three parts separated by dots; this text has (\d+)", problem)
     if m:
-        return tr("A bot token has three parts separated by dots; this text has {0}.").replace(
-            "{0}", m.group(1)
-        ) + (" " + where)
+        return QCoreApplication.translate(
+            "TokenShape", "A bot token has three parts separated by dots; this text has {0}."
+        ).replace("{0}", m.group(1)) + (" " + where)
     if problem.startswith("The token contains characters"):
         return (
-            tr(
+            QCoreApplication.translate(
+                "TokenShape",
                 "The token contains characters a bot token cannot have "
-                "(only letters, digits, - and _ between the dots)."
+                "(only letters, digits, - and _ between the dots).",
             )
             + " "
             + where
         )
     if problem.startswith("The first part of a bot token"):
-        return tr(
+        return QCoreApplication.translate(
+            "TokenShape",
             "The first part of a bot token encodes the bot's user ID, and this one does not; "
-            "it may be the client secret or the public key instead."
+            "it may be the client secret or the public key instead.",
         ) + (" " + where)
     return problem
 
@@ -104,7 +110,7 @@ class TokenPanel(QWidget):
             self.tr(
                 "Paste the bot token from the Discord Developer Portal (Applications \u2192 your app "
                 "\u2192 Bot \u2192 Reset Token). It is checked by logging in, then stored in the system "
-                "keyring."
+                "keyring.",
             ),
             self,
         )
@@ -169,7 +175,7 @@ class TokenPanel(QWidget):
                 self.tr(
                     "No keyring is available to store the token (start GNOME Keyring or KWallet in your "
                     "desktop session). You can still use the token for this session only: it is kept in "
-                    "memory and never written to a file."
+                    "memory and never written to a file.",
                 )
             )
         elif state == "locked":
@@ -214,7 +220,7 @@ class TokenPanel(QWidget):
             self.busy.set_text(
                 self.tr(
                     "Still working\u2026 If your desktop asks for the keyring password, unlock it; "
-                    "the window stays usable meanwhile."
+                    "the window stays usable meanwhile.",
                 )
             )
 
@@ -252,7 +258,7 @@ class TokenPanel(QWidget):
             elif remember:
                 message = self.tr(
                     "Logged in as {0}, but the keyring could not store the token: it is used for this "
-                    "session only."
+                    "session only.",
                 )
             else:
                 message = self.tr("Logged in as {0}. The token is used for this session only.")
@@ -269,7 +275,7 @@ class TokenPanel(QWidget):
             self,
             self.tr("Clear token"),
             self.tr(
-                "Remove the bot token from the keyring? CDP Desktop goes offline until you enter a new one."
+                "Remove the bot token from the keyring? CDP Desktop goes offline until you enter a new one.",
             ),
             lambda: self._tasks.spawn(self._clear()),
             yes_text=self.tr("Clear token"),

@@ -34,77 +34,102 @@ OK_STYLE = "color: #2e7d32;"
 INFO_STYLE = "color: palette(placeholder-text);"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConfigError", text)
-
-
 # (pattern on ConfigError.detail, translated template) — templates use {0}, {1} for the captured groups.
 # Kept next to the validators' wording in core/config.py; an unknown message falls back to the English detail.
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return [
         (
             re.compile(r"^(.*) is not a Discord ID\."),
-            _t(
+            QCoreApplication.translate(
+                "ConfigError",
                 "{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on "
-                "(right-click \u2192 Copy ID)."
+                "(right-click \u2192 Copy ID).",
             ),
         ),
         (
             re.compile(r"^(.*) is not a time of day"),
-            _t("{0} is not a time of day; use HH:MM from 00:00 to 23:59."),
+            QCoreApplication.translate(
+                "ConfigError", "{0} is not a time of day; use HH:MM from 00:00 to 23:59."
+            ),
         ),
         (
             re.compile(r"^(.*) is not a known time zone"),
-            _t("{0} is not a known time zone; use an IANA name such as Asia/Shanghai."),
+            QCoreApplication.translate(
+                "ConfigError", "{0} is not a known time zone; use an IANA name such as Asia/Shanghai."
+            ),
         ),
         (
             re.compile(r"^(.*) is not a whole number from (\d+) to (\d+)\."),
-            _t("{0} is not a whole number from {1} to {2}."),
+            QCoreApplication.translate("ConfigError", "{0} is not a whole number from {1} to {2}."),
         ),
         (
             re.compile(r"^expected a whole number from (\d+) to (\d+)\."),
-            _t("Expected a whole number from {0} to {1}."),
+            QCoreApplication.translate("ConfigError", "Expected a whole number from {0} to {1}."),
         ),
         (
             re.compile(r"^(-?\d+) is out of range; use (\d+) to (\d+)\."),
-            _t("{0} is out of range; use {1} to {2}."),
+            QCoreApplication.translate("ConfigError", "{0} is out of range; use {1} to {2}."),
         ),
         (
             re.compile(r"^(.*) has no supported scheme"),
-            _t("{0} has no supported scheme; use http://, https://, socks5:// or socks5h://."),
+            QCoreApplication.translate(
+                "ConfigError", "{0} has no supported scheme; use http://, https://, socks5:// or socks5h://."
+            ),
         ),
-        (re.compile(r"^(.*) has an invalid port\."), _t("{0} has an invalid port.")),
+        (
+            re.compile(r"^(.*) has an invalid port\."),
+            QCoreApplication.translate("ConfigError", "{0} has an invalid port."),
+        ),
         (
             re.compile(r"^(.*) needs a host and a port"),
-            _t("{0} needs a host and a port, e.g. http://127.0.0.1:7890."),
+            QCoreApplication.translate(
+                "ConfigError", "{0} needs a host and a port, e.g. http://127.0.0.1:7890."
+            ),
         ),
         (
             re.compile(r"^(.*) is not an http\(s\) URL"),
-            _t("{0} is not an http(s) URL, e.g. https://discord.com/api/v10."),
+            QCoreApplication.translate(
+                "ConfigError", "{0} is not an http(s) URL, e.g. https://discord.com/api/v10."
+            ),
         ),
-        (re.compile(r"^the message template is empty\."), _t("The message template is empty.")),
+        (
+            re.compile(r"^the message template is empty\."),
+            QCoreApplication.translate("ConfigError", "The message template is empty."),
+        ),
         (
             re.compile(r"^the template is too long \((\d+) characters"),
-            _t("The template is too long ({0} characters; keep it under 1800)."),
+            QCoreApplication.translate(
+                "ConfigError", "The template is too long ({0} characters; keep it under 1800)."
+            ),
         ),
         (
             re.compile(r"^the template has an unbalanced brace"),
-            _t("The template has an unbalanced brace; write {{ for a literal {."),
+            QCoreApplication.translate(
+                "ConfigError", "The template has an unbalanced brace; write {{ for a literal {."
+            ),
         ),
         (
             re.compile(r"^unknown placeholder \{(.*)\}; use (.*)\.$"),
-            _t("Unknown placeholder {{0}}; use {1}."),
+            QCoreApplication.translate("ConfigError", "Unknown placeholder {{0}}; use {1}."),
         ),
-        (re.compile(r"^channel (\d+) is already configured\."), _t("Channel {0} is already configured.")),
+        (
+            re.compile(r"^channel (\d+) is already configured\."),
+            QCoreApplication.translate("ConfigError", "Channel {0} is already configured."),
+        ),
         (
             re.compile(r"^a temporary channel for this guild and category is already configured\."),
-            _t("A temporary channel for this server and category is already configured."),
+            QCoreApplication.translate(
+                "ConfigError", "A temporary channel for this server and category is already configured."
+            ),
         ),
         (
             re.compile(r"^channel names are at most 100 characters\."),
-            _t("Channel names are at most 100 characters."),
+            QCoreApplication.translate("ConfigError", "Channel names are at most 100 characters."),
         ),
-        (re.compile(r"^(.*) is not a configured channel"), _t("{0} is not a configured channel.")),
+        (
+            re.compile(r"^(.*) is not a configured channel"),
+            QCoreApplication.translate("ConfigError", "{0} is not a configured channel."),
+        ),
     ]
 
 

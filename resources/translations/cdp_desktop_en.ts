@@ -1,0 +1,1499 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <source>(system: {zone})</source>
+            <translation>(system: {zone})</translation>
+        </message>
+        <message>
+            <source>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</source>
+            <translation>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</translation>
+        </message>
+        <message>
+            <source>Added: {line}</source>
+            <translation>Added: {line}</translation>
+        </message>
+        <message>
+            <source>Bot token (input is hidden): </source>
+            <translation>Bot token (input is hidden): </translation>
+        </message>
+        <message>
+            <source>Channels: {total} configured, {enabled} enabled</source>
+            <translation>Channels: {total} configured, {enabled} enabled</translation>
+        </message>
+        <message>
+            <source>Configuration: {path}</source>
+            <translation>Configuration: {path}</translation>
+        </message>
+        <message>
+            <source>Disabled {label}.</source>
+            <translation>Disabled {label}.</translation>
+        </message>
+        <message>
+            <source>Enabled {label}.</source>
+            <translation>Enabled {label}.</translation>
+        </message>
+        <message>
+            <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
+            <translation>Keeps Discord bots alive with a verified daily message, from the system tray.</translation>
+        </message>
+        <message>
+            <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
+            <translation>No channels configured. Add one with: {prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>Paused: no keep-alive messages are sent until you resume.</source>
+            <translation>Paused: no keep-alive messages are sent until you resume.</translation>
+        </message>
+        <message>
+            <source>Removed {label} from the configuration (nothing was deleted on Discord).</source>
+            <translation>Removed {label} from the configuration (nothing was deleted on Discord).</translation>
+        </message>
+        <message>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
+            <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</translation>
+        </message>
+        <message>
+            <source>The desktop window is not available yet; here is the status.</source>
+            <translation>The desktop window is not available yet; here is the status.</translation>
+        </message>
+        <message>
+            <source>add a channel</source>
+            <translation>add a channel</translation>
+        </message>
+        <message>
+            <source>cannot use the app folder: {problem}; pass --home DIR</source>
+            <translation>cannot use the app folder: {problem}; pass --home DIR</translation>
+        </message>
+        <message>
+            <source>category ID</source>
+            <translation>category ID</translation>
+        </message>
+        <message>
+            <source>category {category}</source>
+            <translation>category {category}</translation>
+        </message>
+        <message>
+            <source>change one setting (an empty VALUE resets optional ones)</source>
+            <translation>change one setting (an empty VALUE resets optional ones)</translation>
+        </message>
+        <message>
+            <source>channel ID</source>
+            <translation>channel ID</translation>
+        </message>
+        <message>
+            <source>channel name (used to recreate it if it is deleted)</source>
+            <translation>channel name (used to recreate it if it is deleted)</translation>
+        </message>
+        <message>
+            <source>check that a token is stored and shaped like a bot token</source>
+            <translation>check that a token is stored and shaped like a bot token</translation>
+        </message>
+        <message>
+            <source>create a temporary channel for each run instead</source>
+            <translation>create a temporary channel for each run instead</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>error</translation>
+        </message>
+        <message>
+            <source>from {env}</source>
+            <translation>from {env}</translation>
+        </message>
+        <message>
+            <source>guild {guild}</source>
+            <translation>guild {guild}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>interrupted</translation>
+        </message>
+        <message>
+            <source>keep configuration, history and logs in DIR (env {env})</source>
+            <translation>keep configuration, history and logs in DIR (env {env})</translation>
+        </message>
+        <message>
+            <source>list and edit the channels that get keep-alive messages</source>
+            <translation>list and edit the channels that get keep-alive messages</translation>
+        </message>
+        <message>
+            <source>mentions &lt;@{bot}&gt;</source>
+            <translation>mentions &lt;@{bot}&gt;</translation>
+        </message>
+        <message>
+            <source>more output on stderr (-vv: debug)</source>
+            <translation>more output on stderr (-vv: debug)</translation>
+        </message>
+        <message>
+            <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
+            <translation>no token given; pipe it to `{prog} token set` or run it in a terminal</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>off</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>on</translation>
+        </message>
+        <message>
+            <source>on </source>
+            <translation>on </translation>
+        </message>
+        <message>
+            <source>print all settings</source>
+            <translation>print all settings</translation>
+        </message>
+        <message>
+            <source>print one JSON document</source>
+            <translation>print one JSON document</translation>
+        </message>
+        <message>
+            <source>print one setting</source>
+            <translation>print one setting</translation>
+        </message>
+        <message>
+            <source>remove a channel from the configuration (never deletes it on Discord)</source>
+            <translation>remove a channel from the configuration (never deletes it on Discord)</translation>
+        </message>
+        <message>
+            <source>remove the token from the keyring</source>
+            <translation>remove the token from the keyring</translation>
+        </message>
+        <message>
+            <source>send keep-alive messages to a channel again</source>
+            <translation>send keep-alive messages to a channel again</translation>
+        </message>
+        <message>
+            <source>server (guild) ID</source>
+            <translation>server (guild) ID</translation>
+        </message>
+        <message>
+            <source>show and change settings</source>
+            <translation>show and change settings</translation>
+        </message>
+        <message>
+            <source>show the configuration and channels</source>
+            <translation>show the configuration and channels</translation>
+        </message>
+        <message>
+            <source>show the configured channels</source>
+            <translation>show the configured channels</translation>
+        </message>
+        <message>
+            <source>stop sending keep-alive messages to a channel</source>
+            <translation>stop sending keep-alive messages to a channel</translation>
+        </message>
+        <message>
+            <source>store the bot token (read from stdin, or asked for without echo)</source>
+            <translation>store the bot token (read from stdin, or asked for without echo)</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>temporary channel</translation>
+        </message>
+        <message>
+            <source>the bot token in the system keyring</source>
+            <translation>the bot token in the system keyring</translation>
+        </message>
+        <message>
+            <source>the log (not writable)</source>
+            <translation>the log (not writable)</translation>
+        </message>
+        <message>
+            <source>unexpected {kind}: {problem}. Details are in {log}; please report it.</source>
+            <translation>unexpected {kind}: {problem}. Details are in {log}; please report it.</translation>
+        </message>
+        <message>
+            <source>user ID of the bot to mention (and expect a reply from)</source>
+            <translation>user ID of the bot to mention (and expect a reply from)</translation>
+        </message>
+        <message>
+            <source>{problem} (see `{prog} --help`)</source>
+            <translation>{problem} (see `{prog} --help`)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelEditor</name>
+        <message>
+            <source>(already added)</source>
+            <translation>(already added)</translation>
+        </message>
+        <message>
+            <source>(no category)</source>
+            <translation>(no category)</translation>
+        </message>
+        <message>
+            <source>(nobody: do not mention a bot)</source>
+            <translation>(nobody: do not mention a bot)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Add channel</source>
+            <translation>Add channel</translation>
+        </message>
+        <message>
+            <source>Category ID (optional)</source>
+            <translation>Category ID (optional)</translation>
+        </message>
+        <message>
+            <source>Category ID:</source>
+            <translation>Category ID:</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>Category:</translation>
+        </message>
+        <message>
+            <source>Channel ID</source>
+            <translation>Channel ID</translation>
+        </message>
+        <message>
+            <source>Channel ID:</source>
+            <translation>Channel ID:</translation>
+        </message>
+        <message>
+            <source>Channel {0} belongs to another server ({1}).</source>
+            <translation>Channel {0} belongs to another server ({1}).</translation>
+        </message>
+        <message>
+            <source>Channel:</source>
+            <translation>Channel:</translation>
+        </message>
+        <message>
+            <source>Checking the channel on Discord…</source>
+            <translation>Checking the channel on Discord…</translation>
+        </message>
+        <message>
+            <source>Choose a channel.</source>
+            <translation>Choose a channel.</translation>
+        </message>
+        <message>
+            <source>Edit channel</source>
+            <translation>Edit channel</translation>
+        </message>
+        <message>
+            <source>Enabled (send the daily keep-alive to this channel)</source>
+            <translation>Enabled (send the daily keep-alive to this channel)</translation>
+        </message>
+        <message>
+            <source>Enter IDs by hand</source>
+            <translation>Enter IDs by hand</translation>
+        </message>
+        <message>
+            <source>Loading the servers the bot can see…</source>
+            <translation>Loading the servers the bot can see…</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>No bots are listed: that needs the Server Members intent (Settings). Paste the target bot's user ID instead.</source>
+            <translation>No bots are listed: that needs the Server Members intent (Settings). Paste the target bot's user ID instead.</translation>
+        </message>
+        <message>
+            <source>Not connected to Discord: the IDs you type cannot be verified now. They are checked at the next run.</source>
+            <translation>Not connected to Discord: the IDs you type cannot be verified now. They are checked at the next run.</translation>
+        </message>
+        <message>
+            <source>Own message for this channel</source>
+            <translation>Own message for this channel</translation>
+        </message>
+        <message>
+            <source>Pick a channel below, or enter its IDs by hand.</source>
+            <translation>Pick a channel below, or enter its IDs by hand.</translation>
+        </message>
+        <message>
+            <source>Pick from the servers the bot can see</source>
+            <translation>Pick from the servers the bot can see</translation>
+        </message>
+        <message>
+            <source>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</source>
+            <translation>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</translation>
+        </message>
+        <message>
+            <source>Please correct the fields marked above.</source>
+            <translation>Please correct the fields marked above.</translation>
+        </message>
+        <message>
+            <source>Preview:</source>
+            <translation>Preview:</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Server ID, e.g. 1234567890123456789</source>
+            <translation>Server ID, e.g. 1234567890123456789</translation>
+        </message>
+        <message>
+            <source>Server ID:</source>
+            <translation>Server ID:</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>Server:</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation>Something went wrong: {0}</translation>
+        </message>
+        <message>
+            <source>Taken from Discord when empty</source>
+            <translation>Taken from Discord when empty</translation>
+        </message>
+        <message>
+            <source>Target bot ID:</source>
+            <translation>Target bot ID:</translation>
+        </message>
+        <message>
+            <source>Target bot:</source>
+            <translation>Target bot:</translation>
+        </message>
+        <message>
+            <source>Temporary channel: create a new channel for each run (in the chosen category)</source>
+            <translation>Temporary channel: create a new channel for each run (in the chosen category)</translation>
+        </message>
+        <message>
+            <source>The bot cannot see any text channel in this server.</source>
+            <translation>The bot cannot see any text channel in this server.</translation>
+        </message>
+        <message>
+            <source>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
+            <translation>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</translation>
+        </message>
+        <message>
+            <source>User ID of the bot to mention (optional)</source>
+            <translation>User ID of the bot to mention (optional)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsModel</name>
+        <message>
+            <source>Bot ID: {0}</source>
+            <translation>Bot ID: {0}</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Channel ID: {0}</source>
+            <translation>Channel ID: {0}</translation>
+        </message>
+        <message>
+            <source>Guild</source>
+            <translation>Guild</translation>
+        </message>
+        <message>
+            <source>Guild ID: {0}</source>
+            <translation>Guild ID: {0}</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>Last error</translation>
+        </message>
+        <message>
+            <source>Last success</source>
+            <translation>Last success</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Target bot</source>
+            <translation>Target bot</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>temporary channel</translation>
+        </message>
+        <message>
+            <source>{0:.1f} s</source>
+            <translation>{0:.1f} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsPage</name>
+        <message>
+            <source>Add channel…</source>
+            <translation>Add channel…</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <source>Choose the channels that get the daily keep-alive. You can change them later.</source>
+            <translation>Choose the channels that get the daily keep-alive. You can change them later.</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>temporary channel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigError</name>
+        <message>
+            <source>A temporary channel for this server and category is already configured.</source>
+            <translation>A temporary channel for this server and category is already configured.</translation>
+        </message>
+        <message>
+            <source>Channel names are at most 100 characters.</source>
+            <translation>Channel names are at most 100 characters.</translation>
+        </message>
+        <message>
+            <source>Channel {0} is already configured.</source>
+            <translation>Channel {0} is already configured.</translation>
+        </message>
+        <message>
+            <source>Expected a whole number from {0} to {1}.</source>
+            <translation>Expected a whole number from {0} to {1}.</translation>
+        </message>
+        <message>
+            <source>The message template is empty.</source>
+            <translation>The message template is empty.</translation>
+        </message>
+        <message>
+            <source>The template has an unbalanced brace; write {{ for a literal {.</source>
+            <translation>The template has an unbalanced brace; write {{ for a literal {.</translation>
+        </message>
+        <message>
+            <source>The template is too long ({0} characters; keep it under 1800).</source>
+            <translation>The template is too long ({0} characters; keep it under 1800).</translation>
+        </message>
+        <message>
+            <source>Unknown placeholder {{0}}; use {1}.</source>
+            <translation>Unknown placeholder {{0}}; use {1}.</translation>
+        </message>
+        <message>
+            <source>{0} has an invalid port.</source>
+            <translation>{0} has an invalid port.</translation>
+        </message>
+        <message>
+            <source>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
+            <translation>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</translation>
+        </message>
+        <message>
+            <source>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
+            <translation>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</translation>
+        </message>
+        <message>
+            <source>{0} is not a configured channel.</source>
+            <translation>{0} is not a configured channel.</translation>
+        </message>
+        <message>
+            <source>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</translation>
+        </message>
+        <message>
+            <source>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
+            <translation>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</translation>
+        </message>
+        <message>
+            <source>{0} is not a whole number from {1} to {2}.</source>
+            <translation>{0} is not a whole number from {1} to {2}.</translation>
+        </message>
+        <message>
+            <source>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</source>
+            <translation>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</translation>
+        </message>
+        <message>
+            <source>{0} is out of range; use {1} to {2}.</source>
+            <translation>{0} is out of range; use {1} to {2}.</translation>
+        </message>
+        <message>
+            <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
+            <translation>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Engine</name>
+        <message>
+            <source>Delivered by an earlier attempt; reply not checked.</source>
+            <translation>Delivered by an earlier attempt; reply not checked.</translation>
+        </message>
+        <message>
+            <source>Not attempted: </source>
+            <translation>Not attempted: </translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>Welcome to CDP Desktop</source>
+            <translation>Welcome to CDP Desktop</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuiApp</name>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Unexpected error: {0}. Details are in the log.</source>
+            <translation>Unexpected error: {0}. Details are in the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source> — demo</source>
+            <translation> — demo</translation>
+        </message>
+        <message>
+            <source>&amp;Add channel…</source>
+            <translation>&amp;Add channel…</translation>
+        </message>
+        <message>
+            <source>&amp;Channels</source>
+            <translation>&amp;Channels</translation>
+        </message>
+        <message>
+            <source>&amp;Close window</source>
+            <translation>&amp;Close window</translation>
+        </message>
+        <message>
+            <source>&amp;Demo</source>
+            <translation>&amp;Demo</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>&amp;Disable</translation>
+        </message>
+        <message>
+            <source>&amp;Edit channel…</source>
+            <translation>&amp;Edit channel…</translation>
+        </message>
+        <message>
+            <source>&amp;Enable</source>
+            <translation>&amp;Enable</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Pause schedule</source>
+            <translation>&amp;Pause schedule</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Remove channel</source>
+            <translation>&amp;Remove channel</translation>
+        </message>
+        <message>
+            <source>&amp;Resume schedule</source>
+            <translation>&amp;Resume schedule</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Bot &amp;token…</source>
+            <translation>Bot &amp;token…</translation>
+        </message>
+        <message>
+            <source>Bring the server back</source>
+            <translation>Bring the server back</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Connected</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Could not open {0}</source>
+            <translation>Could not open {0}</translation>
+        </message>
+        <message>
+            <source>Could not re-create a channel: {0}</source>
+            <translation>Could not re-create a channel: {0}</translation>
+        </message>
+        <message>
+            <source>Delete a channel on the server</source>
+            <translation>Delete a channel on the server</translation>
+        </message>
+        <message>
+            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
+            <translation>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</translation>
+        </message>
+        <message>
+            <source>Demo: no configured channel is left to delete.</source>
+            <translation>Demo: no configured channel is left to delete.</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>Don't ask again</source>
+            <translation>Don't ask again</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>Enable</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>Keep running</translation>
+        </message>
+        <message>
+            <source>Keep running?</source>
+            <translation>Keep running?</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>Last run {when}: {summary}</translation>
+        </message>
+        <message>
+            <source>Let the target bot reply</source>
+            <translation>Let the target bot reply</translation>
+        </message>
+        <message>
+            <source>List servers</source>
+            <translation>List servers</translation>
+        </message>
+        <message>
+            <source>Next run due now ({0})</source>
+            <translation>Next run due now ({0})</translation>
+        </message>
+        <message>
+            <source>Next run in {countdown} (at {time})</source>
+            <translation>Next run in {countdown} (at {time})</translation>
+        </message>
+        <message>
+            <source>No bot token</source>
+            <translation>No bot token</translation>
+        </message>
+        <message>
+            <source>No channel is missing.</source>
+            <translation>No channel is missing.</translation>
+        </message>
+        <message>
+            <source>No channels yet. Click “Add…” to choose one.</source>
+            <translation>No channels yet. Click “Add…” to choose one.</translation>
+        </message>
+        <message>
+            <source>No run scheduled</source>
+            <translation>No run scheduled</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>No runs yet</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>Open &amp;log folder</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>Open log folder</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Re-add &amp;missing channels</source>
+            <translation>Re-add &amp;missing channels</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels</source>
+            <translation>Re-add missing channels</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels ({0})</source>
+            <translation>Re-add missing channels ({0})</translation>
+        </message>
+        <message>
+            <source>Re-adding…</source>
+            <translation>Re-adding…</translation>
+        </message>
+        <message>
+            <source>Re-created {0} channel(s).</source>
+            <translation>Re-created {0} channel(s).</translation>
+        </message>
+        <message>
+            <source>Recent runs</source>
+            <translation>Recent runs</translation>
+        </message>
+        <message>
+            <source>Reconnecting…</source>
+            <translation>Reconnecting…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Remove channel</source>
+            <translation>Remove channel</translation>
+        </message>
+        <message>
+            <source>Restore the token</source>
+            <translation>Restore the token</translation>
+        </message>
+        <message>
+            <source>Revoke the token</source>
+            <translation>Revoke the token</translation>
+        </message>
+        <message>
+            <source>Run finished: {0}</source>
+            <translation>Run finished: {0}</translation>
+        </message>
+        <message>
+            <source>Run keep-alive &amp;now</source>
+            <translation>Run keep-alive &amp;now</translation>
+        </message>
+        <message>
+            <source>Run now</source>
+            <translation>Run now</translation>
+        </message>
+        <message>
+            <source>Running keep-alive…</source>
+            <translation>Running keep-alive…</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>Running…</translation>
+        </message>
+        <message>
+            <source>Select a run to see what happened.</source>
+            <translation>Select a run to see what happened.</translation>
+        </message>
+        <message>
+            <source>Silence the target bot</source>
+            <translation>Silence the target bot</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Stop sending keep-alives to {0}?
+The channel itself stays on Discord; only this app forgets it.</source>
+            <translation>Stop sending keep-alives to {0}?
+The channel itself stays on Discord; only this app forgets it.</translation>
+        </message>
+        <message>
+            <source>Take the server offline</source>
+            <translation>Take the server offline</translation>
+        </message>
+        <message>
+            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</source>
+            <translation>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</translation>
+        </message>
+        <message>
+            <source>This dialog is not available: {0}</source>
+            <translation>This dialog is not available: {0}</translation>
+        </message>
+        <message>
+            <source>Token rejected by Discord</source>
+            <translation>Token rejected by Discord</translation>
+        </message>
+        <message>
+            <source>Waiting for the network</source>
+            <translation>Waiting for the network</translation>
+        </message>
+        <message>
+            <source>via proxy {0}</source>
+            <translation>via proxy {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notice</name>
+        <message>
+            <source>Bot token rejected</source>
+            <translation>Bot token rejected</translation>
+        </message>
+        <message>
+            <source>Channel missing on Discord</source>
+            <translation>Channel missing on Discord</translation>
+        </message>
+        <message>
+            <source>Keep-alive failed</source>
+            <translation>Keep-alive failed</translation>
+        </message>
+        <message>
+            <source>Keep-alive working again</source>
+            <translation>Keep-alive working again</translation>
+        </message>
+        <message>
+            <source>Lost access to a channel</source>
+            <translation>Lost access to a channel</translation>
+        </message>
+        <message>
+            <source>Target bot did not reply</source>
+            <translation>Target bot did not reply</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>Readd</name>
+        <message>
+            <source>Could not check the channel: </source>
+            <translation>Could not check the channel: </translation>
+        </message>
+        <message>
+            <source>Not attempted: </source>
+            <translation>Not attempted: </translation>
+        </message>
+        <message>
+            <source>The bot cannot access this server or category. Check its roles and try again.</source>
+            <translation>The bot cannot access this server or category. Check its roles and try again.</translation>
+        </message>
+        <message>
+            <source>The bot lacks the Manage Channels permission in this server. Grant it and try again.</source>
+            <translation>The bot lacks the Manage Channels permission in this server. Grant it and try again.</translation>
+        </message>
+        <message>
+            <source>The server already has 500 channels, Discord's maximum. Delete a channel there and try again.</source>
+            <translation>The server already has 500 channels, Discord's maximum. Delete a channel there and try again.</translation>
+        </message>
+        <message>
+            <source>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</source>
+            <translation>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsModel</name>
+        <message>
+            <source>Catch-up</source>
+            <translation>Catch-up</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>Manual</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Re-add</source>
+            <translation>Re-add</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>Setup error</source>
+            <translation>Setup error</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>Slot {0}</source>
+            <translation>Slot {0}</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>Trigger</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warning</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>Daily at:</source>
+            <translation>Daily at:</translation>
+        </message>
+        <message>
+            <source>More options are in Settings.</source>
+            <translation>More options are in Settings.</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Schedule</translation>
+        </message>
+        <message>
+            <source>The keep-alive is sent once a day at this time, plus a small random delay.</source>
+            <translation>The keep-alive is sent once a day at this time, plus a small random delay.</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>Time zone:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceBridge</name>
+        <message>
+            <source>{action} failed: {error}</source>
+            <translation>{action} failed: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>A new language applies after CDP Desktop restarts.</source>
+            <translation>A new language applies after CDP Desktop restarts.</translation>
+        </message>
+        <message>
+            <source>A random delay of up to this many seconds after the scheduled time.</source>
+            <translation>A random delay of up to this many seconds after the scheduled time.</translation>
+        </message>
+        <message>
+            <source>API base URL:</source>
+            <translation>API base URL:</translation>
+        </message>
+        <message>
+            <source>Catch up a missed run (computer asleep or offline)</source>
+            <translation>Catch up a missed run (computer asleep or offline)</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Connection</translation>
+        </message>
+        <message>
+            <source>Could not change the login item: {0}</source>
+            <translation>Could not change the login item: {0}</translation>
+        </message>
+        <message>
+            <source>Daily at:</source>
+            <translation>Daily at:</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>Desktop</translation>
+        </message>
+        <message>
+            <source>Failed: {0}</source>
+            <translation>Failed: {0}</translation>
+        </message>
+        <message>
+            <source>How long to wait for the target bot's reply (0: do not wait).</source>
+            <translation>How long to wait for the target bot's reply (0: do not wait).</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Language:</translation>
+        </message>
+        <message>
+            <source>Message:</source>
+            <translation>Message:</translation>
+        </message>
+        <message>
+            <source>Needs the Server Members and Presence intents enabled for your bot in the Discord Developer Portal (Applications → your app → Bot → Privileged Gateway Intents). Without them, the reply check is used instead.</source>
+            <translation>Needs the Server Members and Presence intents enabled for your bot in the Discord Developer Portal (Applications → your app → Bot → Privileged Gateway Intents). Without them, the reply check is used instead.</translation>
+        </message>
+        <message>
+            <source>Not available on this system yet.</source>
+            <translation>Not available on this system yet.</translation>
+        </message>
+        <message>
+            <source>Not saved: {0}</source>
+            <translation>Not saved: {0}</translation>
+        </message>
+        <message>
+            <source>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</source>
+            <translation>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</translation>
+        </message>
+        <message>
+            <source>Proxy:</source>
+            <translation>Proxy:</translation>
+        </message>
+        <message>
+            <source>Random delay:</source>
+            <translation>Random delay:</translation>
+        </message>
+        <message>
+            <source>Reach the Discord API through this proxy.</source>
+            <translation>Reach the Discord API through this proxy.</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>Schedule</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Show desktop notifications when something fails</source>
+            <translation>Show desktop notifications when something fails</translation>
+        </message>
+        <message>
+            <source>Show whether target bots are online (presence intents)</source>
+            <translation>Show whether target bots are online (presence intents)</translation>
+        </message>
+        <message>
+            <source>Start CDP Desktop when I log in</source>
+            <translation>Start CDP Desktop when I log in</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Test</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>Time zone:</translation>
+        </message>
+        <message>
+            <source>Wait for reply:</source>
+            <translation>Wait for reply:</translation>
+        </message>
+        <message>
+            <source>Works: {0}</source>
+            <translation>Works: {0}</translation>
+        </message>
+        <message>
+            <source>none, e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
+            <translation>none, e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</translation>
+        </message>
+    </context>
+    <context>
+        <name>State</name>
+        <message>
+            <source>Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).</source>
+            <translation>Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).</translation>
+        </message>
+        <message>
+            <source>Check the network connection and the proxy setting; the app retries.</source>
+            <translation>Check the network connection and the proxy setting; the app retries.</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <source>Discord could not be reached.</source>
+            <translation>Discord could not be reached.</translation>
+        </message>
+        <message>
+            <source>Discord down</source>
+            <translation>Discord down</translation>
+        </message>
+        <message>
+            <source>Discord is rate limiting the bot.</source>
+            <translation>Discord is rate limiting the bot.</translation>
+        </message>
+        <message>
+            <source>Discord refused the privileged intents the app asked for.</source>
+            <translation>Discord refused the privileged intents the app asked for.</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token.</source>
+            <translation>Discord rejected the bot token.</translation>
+        </message>
+        <message>
+            <source>Discord returned a server error.</source>
+            <translation>Discord returned a server error.</translation>
+        </message>
+        <message>
+            <source>Enable the Server Members and Presence intents in the Developer Portal.</source>
+            <translation>Enable the Server Members and Presence intents in the Developer Portal.</translation>
+        </message>
+        <message>
+            <source>Enter a new token from the Discord Developer Portal.</source>
+            <translation>Enter a new token from the Discord Developer Portal.</translation>
+        </message>
+        <message>
+            <source>Give the bot View Channel and Send Messages in this channel.</source>
+            <translation>Give the bot View Channel and Send Messages in this channel.</translation>
+        </message>
+        <message>
+            <source>Intents missing</source>
+            <translation>Intents missing</translation>
+        </message>
+        <message>
+            <source>Keep-alive message sent.</source>
+            <translation>Keep-alive message sent.</translation>
+        </message>
+        <message>
+            <source>Keep-alive sent and the target bot replied.</source>
+            <translation>Keep-alive sent and the target bot replied.</translation>
+        </message>
+        <message>
+            <source>Keep-alive sent, but the target bot did not reply in time.</source>
+            <translation>Keep-alive sent, but the target bot did not reply in time.</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Missing</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Network</translation>
+        </message>
+        <message>
+            <source>No access</source>
+            <translation>No access</translation>
+        </message>
+        <message>
+            <source>No reply</source>
+            <translation>No reply</translation>
+        </message>
+        <message>
+            <source>Not run yet for the current day.</source>
+            <translation>Not run yet for the current day.</translation>
+        </message>
+        <message>
+            <source>Nothing to do: the app retries later today.</source>
+            <translation>Nothing to do: the app retries later today.</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>Rate limited</source>
+            <translation>Rate limited</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>Replied</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>The bot cannot see or write to this channel.</source>
+            <translation>The bot cannot see or write to this channel.</translation>
+        </message>
+        <message>
+            <source>The channel is disabled.</source>
+            <translation>The channel is disabled.</translation>
+        </message>
+        <message>
+            <source>The channel no longer exists on Discord.</source>
+            <translation>The channel no longer exists on Discord.</translation>
+        </message>
+        <message>
+            <source>Token invalid</source>
+            <translation>Token invalid</translation>
+        </message>
+        <message>
+            <source>Use “Re-add missing channels” to recreate it.</source>
+            <translation>Use “Re-add missing channels” to recreate it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeZoneCombo</name>
+        <message>
+            <source>System</source>
+            <translation>System</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenDialog</name>
+        <message>
+            <source>Bot token</source>
+            <translation>Bot token</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenPage</name>
+        <message>
+            <source>Bot token</source>
+            <translation>Bot token</translation>
+        </message>
+        <message>
+            <source>CDP Desktop posts the keep-alive as your Discord bot.</source>
+            <translation>CDP Desktop posts the keep-alive as your Discord bot.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenPanel</name>
+        <message>
+            <source>A token is stored. Enter a new one to replace it.</source>
+            <translation>A token is stored. Enter a new one to replace it.</translation>
+        </message>
+        <message>
+            <source>Bot token</source>
+            <translation>Bot token</translation>
+        </message>
+        <message>
+            <source>Clear token</source>
+            <translation>Clear token</translation>
+        </message>
+        <message>
+            <source>Clear token…</source>
+            <translation>Clear token…</translation>
+        </message>
+        <message>
+            <source>Log in with this token until CDP Desktop quits, without storing it anywhere.</source>
+            <translation>Log in with this token until CDP Desktop quits, without storing it anywhere.</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}, but the keyring could not store the token: it is used for this session only.</source>
+            <translation>Logged in as {0}, but the keyring could not store the token: it is used for this session only.</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}. The token is saved in the system keyring.</source>
+            <translation>Logged in as {0}. The token is saved in the system keyring.</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}. The token is used for this session only.</source>
+            <translation>Logged in as {0}. The token is used for this session only.</translation>
+        </message>
+        <message>
+            <source>Logging in to Discord…</source>
+            <translation>Logging in to Discord…</translation>
+        </message>
+        <message>
+            <source>No keyring is available to store the token (start GNOME Keyring or KWallet in your desktop session). You can still use the token for this session only: it is kept in memory and never written to a file.</source>
+            <translation>No keyring is available to store the token (start GNOME Keyring or KWallet in your desktop session). You can still use the token for this session only: it is kept in memory and never written to a file.</translation>
+        </message>
+        <message>
+            <source>Paste the bot token from the Discord Developer Portal (Applications → your app → Bot → Reset Token). It is checked by logging in, then stored in the system keyring.</source>
+            <translation>Paste the bot token from the Discord Developer Portal (Applications → your app → Bot → Reset Token). It is checked by logging in, then stored in the system keyring.</translation>
+        </message>
+        <message>
+            <source>Remove the bot token from the keyring? CDP Desktop goes offline until you enter a new one.</source>
+            <translation>Remove the bot token from the keyring? CDP Desktop goes offline until you enter a new one.</translation>
+        </message>
+        <message>
+            <source>Removing the token…</source>
+            <translation>Removing the token…</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation>Something went wrong: {0}</translation>
+        </message>
+        <message>
+            <source>Still working… If your desktop asks for the keyring password, unlock it; the window stays usable meanwhile.</source>
+            <translation>Still working… If your desktop asks for the keyring password, unlock it; the window stays usable meanwhile.</translation>
+        </message>
+        <message>
+            <source>The keyring is locked. Saving will ask your desktop to unlock it.</source>
+            <translation>The keyring is locked. Saving will ask your desktop to unlock it.</translation>
+        </message>
+        <message>
+            <source>The token was removed.</source>
+            <translation>The token was removed.</translation>
+        </message>
+        <message>
+            <source>Use for this session only</source>
+            <translation>Use for this session only</translation>
+        </message>
+        <message>
+            <source>Validate &amp;&amp; save</source>
+            <translation>Validate &amp;&amp; save</translation>
+        </message>
+        <message>
+            <source>Waiting for the keyring to unlock…</source>
+            <translation>Waiting for the keyring to unlock…</translation>
+        </message>
+        <message>
+            <source>the bot</source>
+            <translation>the bot</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenShape</name>
+        <message>
+            <source>A bot token has three parts separated by dots; this text has {0}.</source>
+            <translation>A bot token has three parts separated by dots; this text has {0}.</translation>
+        </message>
+        <message>
+            <source>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
+        </message>
+        <message>
+            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</source>
+            <translation>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</translation>
+        </message>
+        <message>
+            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</source>
+            <translation>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</translation>
+        </message>
+        <message>
+            <source>The token is empty.</source>
+            <translation>The token is empty.</translation>
+        </message>
+        <message>
+            <source>The token is too long (bot tokens have about 70 characters).</source>
+            <translation>The token is too long (bot tokens have about 70 characters).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>All channels OK</source>
+            <translation>All channels OK</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
+        </message>
+        <message>
+            <source>Keep-alive failing</source>
+            <translation>Keep-alive failing</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>Last run {when}: {summary}</translation>
+        </message>
+        <message>
+            <source>Next run: {0}</source>
+            <translation>Next run: {0}</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>No runs yet</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Open CDP Desktop</source>
+            <translation>Open CDP Desktop</translation>
+        </message>
+        <message>
+            <source>Pause schedule</source>
+            <translation>Pause schedule</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels</source>
+            <translation>Re-add missing channels</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels ({0})</source>
+            <translation>Re-add missing channels ({0})</translation>
+        </message>
+        <message>
+            <source>Resume schedule</source>
+            <translation>Resume schedule</translation>
+        </message>
+        <message>
+            <source>Run keep-alive now</source>
+            <translation>Run keep-alive now</translation>
+        </message>
+        <message>
+            <source>Schedule paused</source>
+            <translation>Schedule paused</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <source>Some channels need attention</source>
+            <translation>Some channels need attention</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>{0} missing</source>
+            <translation>{0} missing</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidatedLineEdit</name>
+        <message>
+            <source>Required.</source>
+            <translation>Required.</translation>
+        </message>
+    </context>
+</TS>

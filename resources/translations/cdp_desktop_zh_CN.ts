@@ -1,0 +1,1499 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name />
+        <message>
+            <source>(system: {zone})</source>
+            <translation>（系统：{zone}）</translation>
+        </message>
+        <message>
+            <source>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</source>
+            <translation>已设置令牌（{where}），格式像机器人令牌；连接时由 Discord 验证。</translation>
+        </message>
+        <message>
+            <source>Added: {line}</source>
+            <translation>已添加：{line}</translation>
+        </message>
+        <message>
+            <source>Bot token (input is hidden): </source>
+            <translation>机器人令牌（输入不会显示）：</translation>
+        </message>
+        <message>
+            <source>Channels: {total} configured, {enabled} enabled</source>
+            <translation>频道：已配置 {total} 个，已启用 {enabled} 个</translation>
+        </message>
+        <message>
+            <source>Configuration: {path}</source>
+            <translation>配置文件：{path}</translation>
+        </message>
+        <message>
+            <source>Disabled {label}.</source>
+            <translation>已停用 {label}。</translation>
+        </message>
+        <message>
+            <source>Enabled {label}.</source>
+            <translation>已启用 {label}。</translation>
+        </message>
+        <message>
+            <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
+            <translation>从系统托盘每天发送经过验证的消息，让 Discord 机器人保持活跃。</translation>
+        </message>
+        <message>
+            <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
+            <translation>尚未配置频道。添加方法：{prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>Paused: no keep-alive messages are sent until you resume.</source>
+            <translation>已暂停：恢复之前不会发送保活消息。</translation>
+        </message>
+        <message>
+            <source>Removed {label} from the configuration (nothing was deleted on Discord).</source>
+            <translation>已从配置中移除 {label}（Discord 上没有删除任何内容）。</translation>
+        </message>
+        <message>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
+            <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发 {catch_up}</translation>
+        </message>
+        <message>
+            <source>The desktop window is not available yet; here is the status.</source>
+            <translation>桌面窗口暂不可用；以下是当前状态。</translation>
+        </message>
+        <message>
+            <source>add a channel</source>
+            <translation>添加频道</translation>
+        </message>
+        <message>
+            <source>cannot use the app folder: {problem}; pass --home DIR</source>
+            <translation>无法使用应用文件夹：{problem}；请传入 --home DIR</translation>
+        </message>
+        <message>
+            <source>category ID</source>
+            <translation>分类 ID</translation>
+        </message>
+        <message>
+            <source>category {category}</source>
+            <translation>分类 {category}</translation>
+        </message>
+        <message>
+            <source>change one setting (an empty VALUE resets optional ones)</source>
+            <translation>修改一项设置（对可选项，VALUE 为空表示恢复默认）</translation>
+        </message>
+        <message>
+            <source>channel ID</source>
+            <translation>频道 ID</translation>
+        </message>
+        <message>
+            <source>channel name (used to recreate it if it is deleted)</source>
+            <translation>频道名称（频道被删除时用于重新创建）</translation>
+        </message>
+        <message>
+            <source>check that a token is stored and shaped like a bot token</source>
+            <translation>检查是否已保存令牌且格式像机器人令牌</translation>
+        </message>
+        <message>
+            <source>create a temporary channel for each run instead</source>
+            <translation>改为每次运行时创建一个临时频道</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>from {env}</source>
+            <translation>来自 {env}</translation>
+        </message>
+        <message>
+            <source>guild {guild}</source>
+            <translation>服务器 {guild}</translation>
+        </message>
+        <message>
+            <source>interrupted</source>
+            <translation>已中断</translation>
+        </message>
+        <message>
+            <source>keep configuration, history and logs in DIR (env {env})</source>
+            <translation>将配置、历史记录和日志保存在 DIR 中（环境变量 {env}）</translation>
+        </message>
+        <message>
+            <source>list and edit the channels that get keep-alive messages</source>
+            <translation>列出并编辑接收保活消息的频道</translation>
+        </message>
+        <message>
+            <source>mentions &lt;@{bot}&gt;</source>
+            <translation>提及 &lt;@{bot}&gt;</translation>
+        </message>
+        <message>
+            <source>more output on stderr (-vv: debug)</source>
+            <translation>在标准错误输出更多信息（-vv：调试）</translation>
+        </message>
+        <message>
+            <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
+            <translation>未提供令牌；请通过管道传给 `{prog} token set`，或在终端中运行</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>开</translation>
+        </message>
+        <message>
+            <source>on </source>
+            <translation>开 </translation>
+        </message>
+        <message>
+            <source>print all settings</source>
+            <translation>输出全部设置</translation>
+        </message>
+        <message>
+            <source>print one JSON document</source>
+            <translation>输出一个 JSON 文档</translation>
+        </message>
+        <message>
+            <source>print one setting</source>
+            <translation>输出一项设置</translation>
+        </message>
+        <message>
+            <source>remove a channel from the configuration (never deletes it on Discord)</source>
+            <translation>从配置中移除频道（绝不会在 Discord 上删除它）</translation>
+        </message>
+        <message>
+            <source>remove the token from the keyring</source>
+            <translation>从系统密钥环中删除令牌</translation>
+        </message>
+        <message>
+            <source>send keep-alive messages to a channel again</source>
+            <translation>重新向频道发送保活消息</translation>
+        </message>
+        <message>
+            <source>server (guild) ID</source>
+            <translation>服务器（guild）ID</translation>
+        </message>
+        <message>
+            <source>show and change settings</source>
+            <translation>查看和修改设置</translation>
+        </message>
+        <message>
+            <source>show the configuration and channels</source>
+            <translation>显示配置和频道</translation>
+        </message>
+        <message>
+            <source>show the configured channels</source>
+            <translation>显示已配置的频道</translation>
+        </message>
+        <message>
+            <source>stop sending keep-alive messages to a channel</source>
+            <translation>停止向频道发送保活消息</translation>
+        </message>
+        <message>
+            <source>store the bot token (read from stdin, or asked for without echo)</source>
+            <translation>保存机器人令牌（从标准输入读取，或以不回显方式询问）</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>临时频道</translation>
+        </message>
+        <message>
+            <source>the bot token in the system keyring</source>
+            <translation>系统密钥环中的机器人令牌</translation>
+        </message>
+        <message>
+            <source>the log (not writable)</source>
+            <translation>日志（不可写）</translation>
+        </message>
+        <message>
+            <source>unexpected {kind}: {problem}. Details are in {log}; please report it.</source>
+            <translation>意外的{kind}：{problem}。详细信息见 {log}；请报告此问题。</translation>
+        </message>
+        <message>
+            <source>user ID of the bot to mention (and expect a reply from)</source>
+            <translation>要 @提及（并期待其回复）的机器人的用户 ID</translation>
+        </message>
+        <message>
+            <source>{problem} (see `{prog} --help`)</source>
+            <translation>{problem}（参见 `{prog} --help`）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Banner</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelEditor</name>
+        <message>
+            <source>(already added)</source>
+            <translation>（已添加）</translation>
+        </message>
+        <message>
+            <source>(no category)</source>
+            <translation>（无分类）</translation>
+        </message>
+        <message>
+            <source>(nobody: do not mention a bot)</source>
+            <translation>（无：不 @提及机器人）</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Add channel</source>
+            <translation>添加频道</translation>
+        </message>
+        <message>
+            <source>Category ID (optional)</source>
+            <translation>分类 ID（可选）</translation>
+        </message>
+        <message>
+            <source>Category ID:</source>
+            <translation>分类 ID：</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>分类：</translation>
+        </message>
+        <message>
+            <source>Channel ID</source>
+            <translation>频道 ID</translation>
+        </message>
+        <message>
+            <source>Channel ID:</source>
+            <translation>频道 ID：</translation>
+        </message>
+        <message>
+            <source>Channel {0} belongs to another server ({1}).</source>
+            <translation>频道 {0} 属于另一个服务器（{1}）。</translation>
+        </message>
+        <message>
+            <source>Channel:</source>
+            <translation>频道：</translation>
+        </message>
+        <message>
+            <source>Checking the channel on Discord…</source>
+            <translation>正在 Discord 上检查频道…</translation>
+        </message>
+        <message>
+            <source>Choose a channel.</source>
+            <translation>请选择一个频道。</translation>
+        </message>
+        <message>
+            <source>Edit channel</source>
+            <translation>编辑频道</translation>
+        </message>
+        <message>
+            <source>Enabled (send the daily keep-alive to this channel)</source>
+            <translation>启用（每天向此频道发送保活消息）</translation>
+        </message>
+        <message>
+            <source>Enter IDs by hand</source>
+            <translation>手动输入 ID</translation>
+        </message>
+        <message>
+            <source>Loading the servers the bot can see…</source>
+            <translation>正在加载机器人可见的服务器…</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>No bots are listed: that needs the Server Members intent (Settings). Paste the target bot's user ID instead.</source>
+            <translation>未列出机器人：这需要 Server Members 意图（见设置）。也可以直接粘贴目标机器人的用户 ID。</translation>
+        </message>
+        <message>
+            <source>Not connected to Discord: the IDs you type cannot be verified now. They are checked at the next run.</source>
+            <translation>未连接到 Discord：现在无法验证你输入的 ID，将在下次运行时检查。</translation>
+        </message>
+        <message>
+            <source>Own message for this channel</source>
+            <translation>为此频道单独设置消息</translation>
+        </message>
+        <message>
+            <source>Pick a channel below, or enter its IDs by hand.</source>
+            <translation>请在下方选择频道，或手动输入其 ID。</translation>
+        </message>
+        <message>
+            <source>Pick from the servers the bot can see</source>
+            <translation>从机器人可见的服务器中选择</translation>
+        </message>
+        <message>
+            <source>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</source>
+            <translation>占位符：{mention}（目标机器人）、{date}、{time}、{channel}。</translation>
+        </message>
+        <message>
+            <source>Please correct the fields marked above.</source>
+            <translation>请更正上方标出的字段。</translation>
+        </message>
+        <message>
+            <source>Preview:</source>
+            <translation>预览：</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Server ID, e.g. 1234567890123456789</source>
+            <translation>服务器 ID，例如 1234567890123456789</translation>
+        </message>
+        <message>
+            <source>Server ID:</source>
+            <translation>服务器 ID：</translation>
+        </message>
+        <message>
+            <source>Server:</source>
+            <translation>服务器：</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation>出现问题：{0}</translation>
+        </message>
+        <message>
+            <source>Taken from Discord when empty</source>
+            <translation>留空则使用 Discord 上的名称</translation>
+        </message>
+        <message>
+            <source>Target bot ID:</source>
+            <translation>目标机器人 ID：</translation>
+        </message>
+        <message>
+            <source>Target bot:</source>
+            <translation>目标机器人：</translation>
+        </message>
+        <message>
+            <source>Temporary channel: create a new channel for each run (in the chosen category)</source>
+            <translation>临时频道：每次运行时新建一个频道（位于所选分类中）</translation>
+        </message>
+        <message>
+            <source>The bot cannot see any text channel in this server.</source>
+            <translation>机器人在此服务器中看不到任何文字频道。</translation>
+        </message>
+        <message>
+            <source>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
+            <translation>机器人看不到频道 {0}。请检查 ID，并确认机器人是该服务器的成员且有“查看频道”权限。</translation>
+        </message>
+        <message>
+            <source>User ID of the bot to mention (optional)</source>
+            <translation>要 @提及的机器人的用户 ID（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsModel</name>
+        <message>
+            <source>Bot ID: {0}</source>
+            <translation>机器人 ID：{0}</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>频道</translation>
+        </message>
+        <message>
+            <source>Channel ID: {0}</source>
+            <translation>频道 ID：{0}</translation>
+        </message>
+        <message>
+            <source>Guild</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Guild ID: {0}</source>
+            <translation>服务器 ID：{0}</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>上次错误</translation>
+        </message>
+        <message>
+            <source>Last success</source>
+            <translation>上次成功</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>回复</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Target bot</source>
+            <translation>目标机器人</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>临时频道</translation>
+        </message>
+        <message>
+            <source>{0:.1f} s</source>
+            <translation>{0:.1f} 秒</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChannelsPage</name>
+        <message>
+            <source>Add channel…</source>
+            <translation>添加频道…</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>频道</translation>
+        </message>
+        <message>
+            <source>Choose the channels that get the daily keep-alive. You can change them later.</source>
+            <translation>选择每天接收保活消息的频道。之后可以随时更改。</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>临时频道</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfigError</name>
+        <message>
+            <source>A temporary channel for this server and category is already configured.</source>
+            <translation>此服务器和分类的临时频道已经配置过了。</translation>
+        </message>
+        <message>
+            <source>Channel names are at most 100 characters.</source>
+            <translation>频道名称最多 100 个字符。</translation>
+        </message>
+        <message>
+            <source>Channel {0} is already configured.</source>
+            <translation>频道 {0} 已经配置过了。</translation>
+        </message>
+        <message>
+            <source>Expected a whole number from {0} to {1}.</source>
+            <translation>需要 {0} 到 {1} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>The message template is empty.</source>
+            <translation>消息模板为空。</translation>
+        </message>
+        <message>
+            <source>The template has an unbalanced brace; write {{ for a literal {.</source>
+            <translation>模板中的花括号不成对；要输出字面的 { 请写 {{。</translation>
+        </message>
+        <message>
+            <source>The template is too long ({0} characters; keep it under 1800).</source>
+            <translation>模板太长（{0} 个字符；请少于 1800 个）。</translation>
+        </message>
+        <message>
+            <source>Unknown placeholder {{0}}; use {1}.</source>
+            <translation>未知的占位符 {{0}}；请使用 {1}。</translation>
+        </message>
+        <message>
+            <source>{0} has an invalid port.</source>
+            <translation>{0} 的端口无效。</translation>
+        </message>
+        <message>
+            <source>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
+            <translation>{0} 的协议不受支持；请使用 http://、https://、socks5:// 或 socks5h://。</translation>
+        </message>
+        <message>
+            <source>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
+            <translation>{0} 不是 Discord ID。ID 由 17 到 20 位数字组成；请开启开发者模式后复制（右键 → 复制 ID）。</translation>
+        </message>
+        <message>
+            <source>{0} is not a configured channel.</source>
+            <translation>{0} 不是已配置的频道。</translation>
+        </message>
+        <message>
+            <source>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>{0} 不是已知的时区；请使用 IANA 名称，例如 Asia/Shanghai。</translation>
+        </message>
+        <message>
+            <source>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
+            <translation>{0} 不是有效的时间；请使用 00:00 到 23:59 的 HH:MM 格式。</translation>
+        </message>
+        <message>
+            <source>{0} is not a whole number from {1} to {2}.</source>
+            <translation>{0} 不是 {1} 到 {2} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</source>
+            <translation>{0} 不是 http(s) 网址，例如 https://discord.com/api/v10。</translation>
+        </message>
+        <message>
+            <source>{0} is out of range; use {1} to {2}.</source>
+            <translation>{0} 超出范围；请使用 {1} 到 {2}。</translation>
+        </message>
+        <message>
+            <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
+            <translation>{0} 需要主机和端口，例如 http://127.0.0.1:7890。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Engine</name>
+        <message>
+            <source>Delivered by an earlier attempt; reply not checked.</source>
+            <translation>已在之前的尝试中送达；未检查回复。</translation>
+        </message>
+        <message>
+            <source>Not attempted: </source>
+            <translation>未尝试：</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>Welcome to CDP Desktop</source>
+            <translation>欢迎使用 CDP Desktop</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuiApp</name>
+        <message>
+            <source>Start</source>
+            <translation>启动</translation>
+        </message>
+        <message>
+            <source>Unexpected error: {0}. Details are in the log.</source>
+            <translation>意外错误：{0}。详细信息见日志。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source> — demo</source>
+            <translation> — 演示</translation>
+        </message>
+        <message>
+            <source>&amp;Add channel…</source>
+            <translation>添加频道(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Channels</source>
+            <translation>频道(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Close window</source>
+            <translation>关闭窗口(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Demo</source>
+            <translation>演示(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>停用(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit channel…</source>
+            <translation>编辑频道(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Enable</source>
+            <translation>启用(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Pause schedule</source>
+            <translation>暂停计划(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove channel</source>
+            <translation>移除频道(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Resume schedule</source>
+            <translation>恢复计划(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <source>Bot &amp;token…</source>
+            <translation>机器人令牌(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Bring the server back</source>
+            <translation>让服务器恢复在线</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>已连接</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Could not open {0}</source>
+            <translation>无法打开 {0}</translation>
+        </message>
+        <message>
+            <source>Could not re-create a channel: {0}</source>
+            <translation>无法重新创建频道：{0}</translation>
+        </message>
+        <message>
+            <source>Delete a channel on the server</source>
+            <translation>在服务器上删除一个频道</translation>
+        </message>
+        <message>
+            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
+            <translation>演示：频道 {0} 已在服务器上被删除。点击“立即运行”看看应用如何发现它。</translation>
+        </message>
+        <message>
+            <source>Demo: no configured channel is left to delete.</source>
+            <translation>演示：没有可删除的已配置频道了。</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>Don't ask again</source>
+            <translation>不再询问</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>继续运行</translation>
+        </message>
+        <message>
+            <source>Keep running?</source>
+            <translation>继续在后台运行？</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>上次运行 {when}：{summary}</translation>
+        </message>
+        <message>
+            <source>Let the target bot reply</source>
+            <translation>让目标机器人回复</translation>
+        </message>
+        <message>
+            <source>List servers</source>
+            <translation>列出服务器</translation>
+        </message>
+        <message>
+            <source>Next run due now ({0})</source>
+            <translation>下次运行：现在（{0}）</translation>
+        </message>
+        <message>
+            <source>Next run in {countdown} (at {time})</source>
+            <translation>{countdown} 后运行（{time}）</translation>
+        </message>
+        <message>
+            <source>No bot token</source>
+            <translation>没有机器人令牌</translation>
+        </message>
+        <message>
+            <source>No channel is missing.</source>
+            <translation>没有缺失的频道。</translation>
+        </message>
+        <message>
+            <source>No channels yet. Click “Add…” to choose one.</source>
+            <translation>还没有频道。点击“添加…”选择一个。</translation>
+        </message>
+        <message>
+            <source>No run scheduled</source>
+            <translation>没有计划的运行</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>尚无运行记录</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Open log folder</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Re-add &amp;missing channels</source>
+            <translation>重新创建缺失的频道(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels</source>
+            <translation>重新创建缺失的频道</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels ({0})</source>
+            <translation>重新创建缺失的频道（{0}）</translation>
+        </message>
+        <message>
+            <source>Re-adding…</source>
+            <translation>正在重新创建…</translation>
+        </message>
+        <message>
+            <source>Re-created {0} channel(s).</source>
+            <translation>已重新创建 {0} 个频道。</translation>
+        </message>
+        <message>
+            <source>Recent runs</source>
+            <translation>最近的运行</translation>
+        </message>
+        <message>
+            <source>Reconnecting…</source>
+            <translation>正在重新连接…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Remove channel</source>
+            <translation>移除频道</translation>
+        </message>
+        <message>
+            <source>Restore the token</source>
+            <translation>恢复令牌</translation>
+        </message>
+        <message>
+            <source>Revoke the token</source>
+            <translation>吊销令牌</translation>
+        </message>
+        <message>
+            <source>Run finished: {0}</source>
+            <translation>运行完成：{0}</translation>
+        </message>
+        <message>
+            <source>Run keep-alive &amp;now</source>
+            <translation>立即运行保活(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Run now</source>
+            <translation>立即运行</translation>
+        </message>
+        <message>
+            <source>Running keep-alive…</source>
+            <translation>正在运行保活…</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>正在运行…</translation>
+        </message>
+        <message>
+            <source>Select a run to see what happened.</source>
+            <translation>选择一次运行以查看详情。</translation>
+        </message>
+        <message>
+            <source>Silence the target bot</source>
+            <translation>让目标机器人不再回复</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>Stop sending keep-alives to {0}?
+The channel itself stays on Discord; only this app forgets it.</source>
+            <translation>停止向 {0} 发送保活消息吗？
+频道本身仍保留在 Discord 上，只是本应用不再记录它。</translation>
+        </message>
+        <message>
+            <source>Take the server offline</source>
+            <translation>让服务器离线</translation>
+        </message>
+        <message>
+            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</source>
+            <translation>此桌面没有系统托盘。关闭窗口后是否继续在后台发送保活消息？
+再次启动 CDP Desktop 即可重新打开窗口。</translation>
+        </message>
+        <message>
+            <source>This dialog is not available: {0}</source>
+            <translation>此对话框不可用：{0}</translation>
+        </message>
+        <message>
+            <source>Token rejected by Discord</source>
+            <translation>令牌被 Discord 拒绝</translation>
+        </message>
+        <message>
+            <source>Waiting for the network</source>
+            <translation>正在等待网络</translation>
+        </message>
+        <message>
+            <source>via proxy {0}</source>
+            <translation>通过代理 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notice</name>
+        <message>
+            <source>Bot token rejected</source>
+            <translation>机器人令牌被拒绝</translation>
+        </message>
+        <message>
+            <source>Channel missing on Discord</source>
+            <translation>Discord 上的频道缺失</translation>
+        </message>
+        <message>
+            <source>Keep-alive failed</source>
+            <translation>保活失败</translation>
+        </message>
+        <message>
+            <source>Keep-alive working again</source>
+            <translation>保活已恢复正常</translation>
+        </message>
+        <message>
+            <source>Lost access to a channel</source>
+            <translation>失去了频道的访问权限</translation>
+        </message>
+        <message>
+            <source>Target bot did not reply</source>
+            <translation>目标机器人未回复</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+    </context>
+    <context>
+        <name>Readd</name>
+        <message>
+            <source>Could not check the channel: </source>
+            <translation>无法检查频道：</translation>
+        </message>
+        <message>
+            <source>Not attempted: </source>
+            <translation>未尝试：</translation>
+        </message>
+        <message>
+            <source>The bot cannot access this server or category. Check its roles and try again.</source>
+            <translation>机器人无法访问该服务器或分类。请检查它的身份组后重试。</translation>
+        </message>
+        <message>
+            <source>The bot lacks the Manage Channels permission in this server. Grant it and try again.</source>
+            <translation>机器人在该服务器中没有“管理频道”权限。请授予该权限后重试。</translation>
+        </message>
+        <message>
+            <source>The server already has 500 channels, Discord's maximum. Delete a channel there and try again.</source>
+            <translation>该服务器已有 500 个频道，达到 Discord 的上限。请先在服务器中删除一个频道再重试。</translation>
+        </message>
+        <message>
+            <source>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</source>
+            <translation>未知的服务器：机器人已不在其中。请重新邀请机器人，或移除该频道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsModel</name>
+        <message>
+            <source>Catch-up</source>
+            <translation>补发</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>频道</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Re-add</source>
+            <translation>重新创建</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>运行中</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>Setup error</source>
+            <translation>设置错误</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>Slot {0}</source>
+            <translation>时段 {0}</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>开始时间</translation>
+        </message>
+        <message>
+            <source>Trigger</source>
+            <translation>触发方式</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>警告</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulePage</name>
+        <message>
+            <source>Daily at:</source>
+            <translation>每天时间：</translation>
+        </message>
+        <message>
+            <source>More options are in Settings.</source>
+            <translation>更多选项请见“设置”。</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>计划时间</translation>
+        </message>
+        <message>
+            <source>The keep-alive is sent once a day at this time, plus a small random delay.</source>
+            <translation>保活消息每天在此时间发送一次，另加少量随机延迟。</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>时区：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServiceBridge</name>
+        <message>
+            <source>{action} failed: {error}</source>
+            <translation>{action}失败：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source> s</source>
+            <translation> 秒</translation>
+        </message>
+        <message>
+            <source>A new language applies after CDP Desktop restarts.</source>
+            <translation>新的语言将在 CDP Desktop 重启后生效。</translation>
+        </message>
+        <message>
+            <source>A random delay of up to this many seconds after the scheduled time.</source>
+            <translation>在计划时间之后随机延迟，最多这么多秒。</translation>
+        </message>
+        <message>
+            <source>API base URL:</source>
+            <translation>API 基础网址：</translation>
+        </message>
+        <message>
+            <source>Catch up a missed run (computer asleep or offline)</source>
+            <translation>补发错过的运行（电脑休眠或离线时）</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>Could not change the login item: {0}</source>
+            <translation>无法更改登录启动项：{0}</translation>
+        </message>
+        <message>
+            <source>Daily at:</source>
+            <translation>每天时间：</translation>
+        </message>
+        <message>
+            <source>Desktop</source>
+            <translation>桌面</translation>
+        </message>
+        <message>
+            <source>Failed: {0}</source>
+            <translation>失败：{0}</translation>
+        </message>
+        <message>
+            <source>How long to wait for the target bot's reply (0: do not wait).</source>
+            <translation>等待目标机器人回复的时长（0：不等待）。</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <source>Message:</source>
+            <translation>消息：</translation>
+        </message>
+        <message>
+            <source>Needs the Server Members and Presence intents enabled for your bot in the Discord Developer Portal (Applications → your app → Bot → Privileged Gateway Intents). Without them, the reply check is used instead.</source>
+            <translation>需要在 Discord 开发者门户中为你的机器人启用 Server Members 和 Presence 意图（Applications → 你的应用 → Bot → Privileged Gateway Intents）。未启用时改用回复检查。</translation>
+        </message>
+        <message>
+            <source>Not available on this system yet.</source>
+            <translation>此系统暂不支持。</translation>
+        </message>
+        <message>
+            <source>Not saved: {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Placeholders: {mention} (the target bot), {date}, {time}, {channel}.</source>
+            <translation>占位符：{mention}（目标机器人）、{date}、{time}、{channel}。</translation>
+        </message>
+        <message>
+            <source>Proxy:</source>
+            <translation>代理：</translation>
+        </message>
+        <message>
+            <source>Random delay:</source>
+            <translation>随机延迟：</translation>
+        </message>
+        <message>
+            <source>Reach the Discord API through this proxy.</source>
+            <translation>通过此代理访问 Discord API。</translation>
+        </message>
+        <message>
+            <source>Schedule</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Show desktop notifications when something fails</source>
+            <translation>出现问题时显示桌面通知</translation>
+        </message>
+        <message>
+            <source>Show whether target bots are online (presence intents)</source>
+            <translation>显示目标机器人是否在线（Presence 意图）</translation>
+        </message>
+        <message>
+            <source>Start CDP Desktop when I log in</source>
+            <translation>登录时启动 CDP Desktop</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>测试</translation>
+        </message>
+        <message>
+            <source>Time zone:</source>
+            <translation>时区：</translation>
+        </message>
+        <message>
+            <source>Wait for reply:</source>
+            <translation>等待回复：</translation>
+        </message>
+        <message>
+            <source>Works: {0}</source>
+            <translation>可用：{0}</translation>
+        </message>
+        <message>
+            <source>none, e.g. http://127.0.0.1:7890 or socks5://127.0.0.1:1080</source>
+            <translation>无，例如 http://127.0.0.1:7890 或 socks5://127.0.0.1:1080</translation>
+        </message>
+    </context>
+    <context>
+        <name>State</name>
+        <message>
+            <source>Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).</source>
+            <translation>请确认目标机器人在线，并且会回应其他机器人的 @提及（Coze 可能忽略机器人发来的消息）。</translation>
+        </message>
+        <message>
+            <source>Check the network connection and the proxy setting; the app retries.</source>
+            <translation>请检查网络连接和代理设置；应用会自动重试。</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>Discord could not be reached.</source>
+            <translation>无法连接到 Discord。</translation>
+        </message>
+        <message>
+            <source>Discord down</source>
+            <translation>Discord 故障</translation>
+        </message>
+        <message>
+            <source>Discord is rate limiting the bot.</source>
+            <translation>Discord 正在对机器人限速。</translation>
+        </message>
+        <message>
+            <source>Discord refused the privileged intents the app asked for.</source>
+            <translation>Discord 拒绝了应用请求的特权意图（Privileged Intents）。</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token.</source>
+            <translation>Discord 拒绝了机器人令牌。</translation>
+        </message>
+        <message>
+            <source>Discord returned a server error.</source>
+            <translation>Discord 返回了服务器错误。</translation>
+        </message>
+        <message>
+            <source>Enable the Server Members and Presence intents in the Developer Portal.</source>
+            <translation>请在开发者门户中启用 Server Members 和 Presence 意图。</translation>
+        </message>
+        <message>
+            <source>Enter a new token from the Discord Developer Portal.</source>
+            <translation>请从 Discord 开发者门户获取并输入新的令牌。</translation>
+        </message>
+        <message>
+            <source>Give the bot View Channel and Send Messages in this channel.</source>
+            <translation>请在此频道中授予机器人“查看频道”和“发送消息”权限。</translation>
+        </message>
+        <message>
+            <source>Intents missing</source>
+            <translation>缺少意图</translation>
+        </message>
+        <message>
+            <source>Keep-alive message sent.</source>
+            <translation>保活消息已发送。</translation>
+        </message>
+        <message>
+            <source>Keep-alive sent and the target bot replied.</source>
+            <translation>保活消息已发送，目标机器人已回复。</translation>
+        </message>
+        <message>
+            <source>Keep-alive sent, but the target bot did not reply in time.</source>
+            <translation>保活消息已发送，但目标机器人未在规定时间内回复。</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>网络问题</translation>
+        </message>
+        <message>
+            <source>No access</source>
+            <translation>无权限</translation>
+        </message>
+        <message>
+            <source>No reply</source>
+            <translation>未回复</translation>
+        </message>
+        <message>
+            <source>Not run yet for the current day.</source>
+            <translation>今天尚未运行。</translation>
+        </message>
+        <message>
+            <source>Nothing to do: the app retries later today.</source>
+            <translation>无需操作：应用会在今天稍后重试。</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>待运行</translation>
+        </message>
+        <message>
+            <source>Rate limited</source>
+            <translation>被限速</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>The bot cannot see or write to this channel.</source>
+            <translation>机器人无法查看此频道或在其中发言。</translation>
+        </message>
+        <message>
+            <source>The channel is disabled.</source>
+            <translation>该频道已停用。</translation>
+        </message>
+        <message>
+            <source>The channel no longer exists on Discord.</source>
+            <translation>该频道在 Discord 上已不存在。</translation>
+        </message>
+        <message>
+            <source>Token invalid</source>
+            <translation>令牌无效</translation>
+        </message>
+        <message>
+            <source>Use “Re-add missing channels” to recreate it.</source>
+            <translation>使用“重新创建缺失的频道”来重建它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeZoneCombo</name>
+        <message>
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenDialog</name>
+        <message>
+            <source>Bot token</source>
+            <translation>机器人令牌</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenPage</name>
+        <message>
+            <source>Bot token</source>
+            <translation>机器人令牌</translation>
+        </message>
+        <message>
+            <source>CDP Desktop posts the keep-alive as your Discord bot.</source>
+            <translation>CDP Desktop 以你的 Discord 机器人身份发送保活消息。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenPanel</name>
+        <message>
+            <source>A token is stored. Enter a new one to replace it.</source>
+            <translation>已保存一个令牌。输入新令牌即可替换。</translation>
+        </message>
+        <message>
+            <source>Bot token</source>
+            <translation>机器人令牌</translation>
+        </message>
+        <message>
+            <source>Clear token</source>
+            <translation>清除令牌</translation>
+        </message>
+        <message>
+            <source>Clear token…</source>
+            <translation>清除令牌…</translation>
+        </message>
+        <message>
+            <source>Log in with this token until CDP Desktop quits, without storing it anywhere.</source>
+            <translation>使用此令牌登录直到 CDP Desktop 退出，不在任何地方保存。</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}, but the keyring could not store the token: it is used for this session only.</source>
+            <translation>已登录为 {0}，但系统密钥环无法保存令牌：它仅在本次运行中使用。</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}. The token is saved in the system keyring.</source>
+            <translation>已登录为 {0}。令牌已保存在系统密钥环中。</translation>
+        </message>
+        <message>
+            <source>Logged in as {0}. The token is used for this session only.</source>
+            <translation>已登录为 {0}。令牌仅在本次运行中使用。</translation>
+        </message>
+        <message>
+            <source>Logging in to Discord…</source>
+            <translation>正在登录 Discord…</translation>
+        </message>
+        <message>
+            <source>No keyring is available to store the token (start GNOME Keyring or KWallet in your desktop session). You can still use the token for this session only: it is kept in memory and never written to a file.</source>
+            <translation>没有可用于保存令牌的系统密钥环（请在桌面会话中启动 GNOME Keyring 或 KWallet）。你仍可以仅在本次运行中使用令牌：它只保存在内存中，绝不会写入文件。</translation>
+        </message>
+        <message>
+            <source>Paste the bot token from the Discord Developer Portal (Applications → your app → Bot → Reset Token). It is checked by logging in, then stored in the system keyring.</source>
+            <translation>粘贴来自 Discord 开发者门户的机器人令牌（Applications → 你的应用 → Bot → Reset Token）。令牌会先通过登录验证，然后保存在系统密钥环中。</translation>
+        </message>
+        <message>
+            <source>Remove the bot token from the keyring? CDP Desktop goes offline until you enter a new one.</source>
+            <translation>要从系统密钥环中删除机器人令牌吗？在输入新令牌之前，CDP Desktop 将处于离线状态。</translation>
+        </message>
+        <message>
+            <source>Removing the token…</source>
+            <translation>正在删除令牌…</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {0}</source>
+            <translation>出现问题：{0}</translation>
+        </message>
+        <message>
+            <source>Still working… If your desktop asks for the keyring password, unlock it; the window stays usable meanwhile.</source>
+            <translation>仍在处理… 如果桌面要求输入密钥环密码，请解锁；在此期间窗口仍可正常使用。</translation>
+        </message>
+        <message>
+            <source>The keyring is locked. Saving will ask your desktop to unlock it.</source>
+            <translation>系统密钥环已锁定。保存时桌面会请求解锁。</translation>
+        </message>
+        <message>
+            <source>The token was removed.</source>
+            <translation>令牌已删除。</translation>
+        </message>
+        <message>
+            <source>Use for this session only</source>
+            <translation>仅在本次运行中使用</translation>
+        </message>
+        <message>
+            <source>Validate &amp;&amp; save</source>
+            <translation>验证并保存</translation>
+        </message>
+        <message>
+            <source>Waiting for the keyring to unlock…</source>
+            <translation>正在等待系统密钥环解锁…</translation>
+        </message>
+        <message>
+            <source>the bot</source>
+            <translation>机器人</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenShape</name>
+        <message>
+            <source>A bot token has three parts separated by dots; this text has {0}.</source>
+            <translation>机器人令牌由三段组成，以点分隔；这段文本有 {0} 段。</translation>
+        </message>
+        <message>
+            <source>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
+        </message>
+        <message>
+            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</source>
+            <translation>机器人令牌的第一段编码了机器人的用户 ID，而这段文本不是；它可能是客户端密钥（Client Secret）或公钥。</translation>
+        </message>
+        <message>
+            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</source>
+            <translation>令牌包含机器人令牌中不可能出现的字符（点之间只能有字母、数字、- 和 _）。</translation>
+        </message>
+        <message>
+            <source>The token is empty.</source>
+            <translation>令牌为空。</translation>
+        </message>
+        <message>
+            <source>The token is too long (bot tokens have about 70 characters).</source>
+            <translation>令牌太长（机器人令牌大约 70 个字符）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tray</name>
+        <message>
+            <source>All channels OK</source>
+            <translation>所有频道正常</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>演示</translation>
+        </message>
+        <message>
+            <source>Keep-alive failing</source>
+            <translation>保活失败</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>上次运行 {when}：{summary}</translation>
+        </message>
+        <message>
+            <source>Next run: {0}</source>
+            <translation>下次运行：{0}</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>尚无运行记录</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>Open CDP Desktop</source>
+            <translation>打开 CDP Desktop</translation>
+        </message>
+        <message>
+            <source>Pause schedule</source>
+            <translation>暂停计划</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels</source>
+            <translation>重新创建缺失的频道</translation>
+        </message>
+        <message>
+            <source>Re-add missing channels ({0})</source>
+            <translation>重新创建缺失的频道（{0}）</translation>
+        </message>
+        <message>
+            <source>Resume schedule</source>
+            <translation>恢复计划</translation>
+        </message>
+        <message>
+            <source>Run keep-alive now</source>
+            <translation>立即运行保活</translation>
+        </message>
+        <message>
+            <source>Schedule paused</source>
+            <translation>计划已暂停</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>设置…</translation>
+        </message>
+        <message>
+            <source>Some channels need attention</source>
+            <translation>部分频道需要处理</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>{0} missing</source>
+            <translation>{0} 个缺失</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidatedLineEdit</name>
+        <message>
+            <source>Required.</source>
+            <translation>必填。</translation>
+        </message>
+    </context>
+</TS>

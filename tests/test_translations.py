@@ -1,0 +1,89 @@
+"""The Chinese translation: complete, compiled, loadable, and consistent with the sources."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from cdp_desktop import i18n
+from cdp_desktop.core.errors import EXPLANATIONS, State
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "translations" / "cdp_desktop_zh_CN.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d")
+
+
+def messages(path: Path) -> Iterator[tuple[str, str, ET.Element]]:
+    for ctx in ET.parse(path).getroot().findall("context"):
+        for message in ctx.findall("message"):
+            yield ctx.findtext("name") or "", message.findtext("source") or "", message
+
+
+@pytest.fixture
+def zh_cn(qapp: Any) -> Iterator[QTranslator]:
+    qm = i18n.find_translation("zh_CN")
+    assert qm is not None, "resources/translations/cdp_desktop_zh_CN.qm is missing"
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_zh_cn_qm_translates_known_strings(zh_cn: QTranslator) -> None:
+    tr = QCoreApplication.translate
+    assert tr("MainWindow", " \u2014 demo") == " \u2014 演示"  # the main window's title suffix
+    assert tr("MainWindow", "Recent runs") == "最近的运行"
+    assert tr("State", EXPLANATIONS[State.MISSING].summary) == "该频道在 Discord 上已不存在。"
+    assert tr("Tray", "Run keep-alive now") == "立即运行保活"
+    assert tr("ChannelEditor", "Add channel") == "添加频道"
+    assert tr(i18n.CONTEXT, "show the configured channels") == "显示已配置的频道"  # the CLI's _()
+    # An unknown text falls back to English rather than to nothing.
+    assert tr("MainWindow", "no such text") == "no such text"
+
+
+def test_every_state_text_is_translated(zh_cn: QTranslator) -> None:
+    for explanation in EXPLANATIONS.values():
+        for text in filter(None, (explanation.summary, explanation.action)):
+            translated = QCoreApplication.translate("State", text)
+            assert translated != text and re.search(r"[\u4e00-\u9fff]", translated), text
+
+
+def test_no_message_is_unfinished_or_empty() -> None:
+    bad = [
+        (ctx, source)
+        for ctx, source, message in messages(TS)
+        if message.find("translation") is None
+        or message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")  # type: ignore[union-attr]
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert bad == []
+    assert sum(1 for _ in messages(TS)) > 300
+
+
+def test_placeholders_and_accelerators_survive_translation() -> None:
+    for ctx, source, message in messages(TS):
+        translation = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (ctx, source)
+        if re.search(r"&\w", source):
+            assert re.search(r"&\w", translation), (ctx, source)
+
+
+def test_translation_files_are_up_to_date() -> None:
+    """Fails when a string was added or changed without running scripts/update_translations.py."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
