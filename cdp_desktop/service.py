@@ -7,13 +7,29 @@ state or a :class:`Notice` event, never as an exception escaping into the event 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from .core.config import Target
-from .core.errors import State
-from .core.ports import ConnectionStatus
+from .core import schedule
+from .core.config import Config, ConfigError, ConfigStore, Target
+from .core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, SetupError, State
+from .core.history import History
+from .core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
+from .paths import AppPaths
+
+if TYPE_CHECKING:
+    from .core.engine import Engine, ReaddReport, RunReport
+    from .discord_client import DiscordClient, TokenCheck
+    from .runtime import Scheduler
+    from .secrets import TokenResult, TokenStore
+
+log = logging.getLogger(__name__)
 
 # ----------------------------------------------------------------------------------------- events
 
@@ -74,3 +90,529 @@ class ChannelRow:
     last_error: str | None
     last_error_at: datetime | None
     reply_latency: float | None
+
+
+# ----------------------------------------------------------------------------------------- service
+_N = "Notice"
+# Which result states deserve a notification, under which kind (one per kind per channel per day).
+_NOTICE_KIND = {
+    State.MISSING: "missing",
+    State.NO_ACCESS: "no_access",
+    State.TOKEN_INVALID: "token_invalid",
+    State.INTENTS_MISSING: "run_failed",
+    State.RATE_LIMITED: "run_failed",
+    State.DISCORD_UNAVAILABLE: "run_failed",
+    State.NETWORK: "run_failed",
+    State.NO_REPLY: "no_reply",
+}
+_NOTICE_TITLES = {
+    "missing": QT_TRANSLATE_NOOP(_N, "Channel missing on Discord"),
+    "no_access": QT_TRANSLATE_NOOP(_N, "Lost access to a channel"),
+    "token_invalid": QT_TRANSLATE_NOOP(_N, "Bot token rejected"),
+    "run_failed": QT_TRANSLATE_NOOP(_N, "Keep-alive failed"),
+    "no_reply": QT_TRANSLATE_NOOP(_N, "Target bot did not reply"),
+    "recovered": QT_TRANSLATE_NOOP(_N, "Keep-alive working again"),
+}
+
+
+class AppService:
+    """Owns the whole keep-alive machinery for one home directory."""
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        token_store: TokenStore | None = None,
+        clock: Clock | None = None,
+        env: Mapping[str, str] = os.environ,
+        fast: bool = False,
+    ) -> None:
+        self.paths = paths
+        paths.ensure()
+        self.clock: Clock = clock or SystemClock()
+        self.env = env
+        self.fast = fast  # tests and demo: short guild_ready_timeout, no identify sleep
+        self._store = ConfigStore(paths.config_dir)
+        loaded = self._store.load()
+        self.config: Config = loaded.config
+        self.load_warnings: list[str] = list(loaded.warnings)
+        self.history = History(paths.history_file)
+        self._token_store = token_store
+        self.token_state: TokenResult | None = None
+        self.connection = ConnectionStatus(state="offline")
+        self.client: DiscordClient | None = None
+        self.engine: Engine | None = None
+        self.scheduler: Scheduler | None = None
+        self.demo: Any = None  # demo.DemoControls in --demo mode
+        self._listeners: list[Listener] = []
+        self._token: str | None = None
+        self._schedule = False
+        self._stop = asyncio.Event()
+        self._scheduler_task: asyncio.Task[None] | None = None
+        self._run_lock = asyncio.Lock()
+        self._deleted_live: set[int] = set()  # configured channels the gateway saw deleted
+        self._restart_task: asyncio.Future[None] | None = None
+
+    # ------------------------------------------------------------------------------- events
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, event: ServiceEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # a broken listener must not break the keep-alive
+                log.exception("event listener failed for %s", type(event).__name__)
+
+    def _notice(self, kind: str, body: str, target_uid: str | None = None, level: str = "error") -> None:
+        day = self.clock.now().astimezone(self.config.settings.zone()).date().isoformat()
+        if not self.history.claim_notification(kind, target_uid, day):
+            return
+        self._emit(Notice(kind, _NOTICE_TITLES.get(kind, kind), body, target_uid, level))
+
+    # ------------------------------------------------------------------------------- token
+    @property
+    def token_store(self) -> TokenStore:
+        if self._token_store is None:
+            from .secrets import TokenStore
+
+            self._token_store = TokenStore()
+        return self._token_store
+
+    async def _load_token(self) -> str | None:
+        result = await self.token_store.aget()
+        self.token_state = result
+        return result.token
+
+    # ------------------------------------------------------------------------------- lifecycle
+    async def start(self, token: str | None = None, *, schedule_runs: bool = True) -> None:
+        """Connect to Discord and (unless ``schedule_runs`` is False) start the scheduler.
+
+        Token and network problems become connection states and notices, never exceptions.
+        """
+        self._schedule = schedule_runs
+        self._token = token or await self._load_token()
+        if not self._token:
+            self._set_connection(ConnectionStatus(state="no_token", detail=self._token_message()))
+        else:
+            await self._start_client()
+        if schedule_runs:
+            self._start_scheduler()
+        self._emit(ChannelsChanged())
+
+    def _token_message(self) -> str:
+        if self.token_state is not None and self.token_state.message:
+            return self.token_state.message
+        return "No bot token is set. Run `cdp-desktop token set` or use the Token dialog."
+
+    async def _start_client(self) -> None:
+        from .core.engine import Engine
+        from .discord_client import DiscordClient, configure_endpoint, resolve_endpoints
+
+        assert self._token
+        endpoints = resolve_endpoints(self.config.settings, self.env)
+        configure_endpoint(endpoints.api_base, endpoints.gateway_url)
+        self.client = DiscordClient(
+            self._token,
+            endpoints=endpoints,
+            presence_intents=self.config.settings.presence_intents,
+            is_owned=self.history.is_owned,
+            configured_ids=self.config.configured_channel_ids,
+            on_status=self._set_connection,
+            guild_ready_timeout=0.1 if self.fast else 2.0,
+            fast_reconnect=self.fast,
+        )
+        if hasattr(self.client, "on_channel_deleted"):
+            self.client.on_channel_deleted = self._on_channel_deleted
+        self.engine = Engine(self.client, self.history, self.clock, on_event=self._on_engine_event)
+        await self.client.start()
+        if self.scheduler is not None:
+            self.scheduler.engine = self.engine
+            self.scheduler.wake()
+
+    async def _stop_client(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            await client.close()
+
+    def _start_scheduler(self) -> None:
+        if self.engine is None or self._scheduler_task is not None:
+            return
+        from .runtime import Scheduler
+
+        self.scheduler = Scheduler(
+            get_config=lambda: self.config,
+            history=self.history,
+            engine=self.engine,
+            clock=self.clock,
+            reachable=self._reachable,
+            on_event=self._on_scheduler_event,
+        )
+        self._stop.clear()
+        self._scheduler_task = asyncio.ensure_future(self._run_scheduler())
+
+    async def _run_scheduler(self) -> None:
+        assert self.scheduler is not None
+        try:
+            await self.scheduler.run(self._stop)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("the scheduler stopped unexpectedly")
+            self._emit(
+                Notice("error", "Scheduler stopped", "The scheduler stopped unexpectedly; see the log.")
+            )
+
+    async def stop(self) -> None:
+        """Stop the scheduler and close the Discord client (bounded: returns within about 5 s)."""
+        self._stop.set()
+        task, self._scheduler_task = self._scheduler_task, None
+        if task is not None:
+            try:
+                await asyncio.wait_for(task, 3)
+            except (TimeoutError, asyncio.CancelledError):
+                task.cancel()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stop_client(), 4)
+        self.history.close()
+
+    async def _reachable(self) -> bool:
+        client = self.client
+        if client is None:
+            return False
+        if client.is_connected:
+            return True
+        return await client.check_reachable()
+
+    async def wait_connected(self, timeout: float = 30.0) -> None:
+        """For one-shot commands: wait until the client is ready, else raise SetupError with the reason."""
+        if self.client is None:
+            raise SetupError(self._token_message(), State.TOKEN_INVALID)
+        ok = await self.client.wait_ready(timeout)
+        status = self.client.status
+        if status.state == "token_invalid":
+            raise SetupError(
+                "Discord rejected the bot token. Set a new one with `cdp-desktop token set`.",
+                State.TOKEN_INVALID,
+            )
+        if not ok:
+            detail = f" ({status.detail})" if status.detail else ""
+            raise SetupError(
+                f"Could not connect to Discord{detail}. Check the network, proxy_url and api_base_url.",
+                State.NETWORK,
+            )
+
+    # ------------------------------------------------------------------------------- state from adapters
+    def _set_connection(self, status: ConnectionStatus) -> None:
+        previous = self.connection.state
+        self.connection = status
+        self._emit(ConnectionChanged(status))
+        if status.state == "token_invalid" and previous != "token_invalid":
+            self._notice("token_invalid", EXPLANATIONS[State.TOKEN_INVALID].action or "")
+        if status.state == "connected" and previous != "connected" and self.scheduler is not None:
+            self.scheduler.wake()  # network is back: a waiting catch-up can go now
+
+    def _on_channel_deleted(self, channel_id: int) -> None:
+        if channel_id in self.config.configured_channel_ids():
+            self._deleted_live.add(channel_id)
+            target = self.config.find(channel_id)
+            self._notice("missing", f"{target.label}: {EXPLANATIONS[State.MISSING].summary}", target.uid)
+            self._emit(ChannelsChanged())
+
+    def _on_engine_event(self, event: object) -> None:
+        name = type(event).__name__
+        if name == "RunStarted":
+            self._emit(RunStarted(event.run_id, str(event.trigger), event.slot.key))  # type: ignore[attr-defined]
+        elif name == "ChannelStateChanged":
+            self._emit(ChannelsChanged())
+
+    def _on_scheduler_event(self, event: object) -> None:
+        name = type(event).__name__
+        if name == "RunFinished":
+            self._after_run(event.report)  # type: ignore[attr-defined]
+        else:
+            self._emit(self._schedule_changed())
+
+    def _schedule_changed(self) -> ScheduleChanged:
+        state = self.scheduler.state if self.scheduler is not None else "idle"
+        return ScheduleChanged(self.next_run(), self.paused, state)
+
+    def _after_run(self, report: RunReport) -> None:
+        """Remember what channels look like, raise notices, tell the UI."""
+        from .core.engine import apply_refreshed
+
+        if report.refreshed:
+            try:
+                self.update_config(lambda c: apply_refreshed(c, report), quiet=True)
+            except ConfigError as exc:  # e.g. a config from a newer version: keep running, just don't save
+                log.warning("could not save refreshed channel details: %s", exc)
+        for result in report.results:
+            if result.state != State.MISSING and result.channel_id is not None:
+                self._deleted_live.discard(result.channel_id)
+            kind = _NOTICE_KIND.get(result.state)
+            if kind:
+                level = "warning" if result.state == State.NO_REPLY else "error"
+                body = f"{result.label}: {result.message or EXPLANATIONS[result.state].summary}"
+                self._notice(kind, body, result.target_uid, level)
+            elif result.state.is_success and self._was_failing(result.target_uid, report.run_id):
+                body = f"{result.label}: {EXPLANATIONS[result.state].summary}"
+                self._notice("recovered", body, result.target_uid, "info")
+        self._emit(RunFinished(report))
+        self._emit(ChannelsChanged())
+        self._emit(self._schedule_changed())
+
+    def _was_failing(self, target_uid: str, current_run: int) -> bool:
+        for run in self.history.recent_runs(5):
+            if run.id == current_run:
+                continue
+            for r in self.history.results_for_run(run.id):
+                if r.target_uid == target_uid:
+                    return r.state.is_failure
+        return False
+
+    # ------------------------------------------------------------------------------- actions
+    async def run_now(self, force: bool = False) -> RunReport:
+        """Every enabled target for the current slot, skipping done pairs unless ``force``."""
+        if self.engine is None:
+            raise SetupError(self._token_message(), State.TOKEN_INVALID)
+        if self.scheduler is not None:
+            return await self.scheduler.run_now(force=force)
+        from .core.engine import Trigger
+
+        async with self._run_lock:
+            s = self.config.settings
+            slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+            report = await self.engine.run(self.config, slot, Trigger.MANUAL, force=force)
+        self._after_run(report)
+        return report
+
+    async def readd_missing(self) -> ReaddReport:
+        if self.engine is None:
+            raise SetupError(self._token_message(), State.TOKEN_INVALID)
+        async with self._run_lock:
+            report = await self.engine.readd_missing(self.config, self._save_config)
+        for entry in report.recreated:
+            self._deleted_live.discard(entry.old_channel_id)
+        self._emit(ChannelsChanged())
+        if self.scheduler is not None:
+            self.scheduler.wake()
+        return report
+
+    def _save_config(self, config: Config) -> None:
+        self._store.save(config)
+        self.config = config
+        self._emit(ChannelsChanged())
+
+    @property
+    def paused(self) -> bool:
+        return self.config.paused
+
+    def pause(self) -> None:
+        self.update_config(lambda c: setattr(c, "paused", True))
+        if self.scheduler is not None:
+            self.scheduler.pause()
+        self._emit(self._schedule_changed())
+
+    def resume(self) -> None:
+        self.update_config(lambda c: setattr(c, "paused", False))
+        if self.scheduler is not None:
+            self.scheduler.resume()
+        self._emit(self._schedule_changed())
+
+    # ------------------------------------------------------------------------------- config
+    def update_config(self, mutate: Callable[[Config], None], *, quiet: bool = False) -> None:
+        """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in."""
+        candidate = self.config.copy()
+        mutate(candidate)
+        from .core.config import config_from_dict, config_to_dict
+
+        validated = config_from_dict(config_to_dict(candidate))  # raises ConfigError on invalid input
+        endpoint_changed = _endpoint_key(validated) != _endpoint_key(self.config)
+        self._store.save(validated)
+        self.config = validated
+        if not quiet:
+            self._emit(ChannelsChanged())
+            self._emit(self._schedule_changed())
+        if self.scheduler is not None:
+            self.scheduler.wake()
+        if endpoint_changed and self._token and self.client is not None:
+            self._restart_task = asyncio.ensure_future(self._restart_client())
+
+    async def _restart_client(self) -> None:
+        await self._stop_client()
+        await self._start_client()
+
+    def add_target(self, target: Target) -> None:
+        self.update_config(lambda c: c.add_target(target))
+
+    def remove_target(self, uid: str) -> None:
+        self.update_config(lambda c: c.remove_target(uid))
+
+    def set_enabled(self, uid: str, enabled: bool) -> None:
+        now = self.clock.now()
+        self.update_config(lambda c: c.set_enabled(uid, enabled, now))
+
+    def replace_target(self, uid: str, target: Target) -> None:
+        def mutate(c: Config) -> None:
+            old = c.find(uid)
+            index = c.targets.index(old)
+            c.targets.pop(index)
+            new = replace(target, uid=old.uid, added_at=old.added_at)
+            c.add_target(new)
+            c.targets.insert(index, c.targets.pop())
+
+        self.update_config(mutate)
+
+    # ------------------------------------------------------------------------------- token actions
+    async def check_token(self, token: str) -> TokenCheck:
+        from .discord_client import check_token, resolve_endpoints
+
+        return await check_token(token, endpoints=resolve_endpoints(self.config.settings, self.env))
+
+    async def set_token(self, token: str, *, remember: bool = True) -> TokenCheck:
+        check = await self.check_token(token)
+        if check.state != State.OK:
+            return check
+        if remember:
+            result = await self.token_store.aset(token)
+            self.token_state = result
+        self._token = token
+        await self._stop_client()
+        await self._start_client()
+        if self._schedule:
+            self._start_scheduler()
+        self._emit(ChannelsChanged())
+        return check
+
+    async def clear_token(self) -> None:
+        self.token_state = await self.token_store.aclear()
+        self._token = None
+        await self._stop_client()
+        self._set_connection(ConnectionStatus(state="no_token", detail=self._token_message()))
+
+    # ------------------------------------------------------------------------------- queries
+    async def list_guilds(self) -> list[GuildInfo]:
+        if self.client is None or not self.client.is_connected:
+            return []
+        try:
+            return await self.client.list_guilds()
+        except Exception:  # the editor falls back to typed IDs
+            log.warning("could not list guilds", exc_info=True)
+            return []
+
+    async def describe_channel(self, channel_id: int) -> ChannelInfo | None:
+        if self.client is None:
+            return None
+        try:
+            return await asyncio.wait_for(self.client.fetch_channel(channel_id), 10)
+        except Exception:
+            return None
+
+    async def test_proxy(self, proxy_url: str | None, api_base: str | None) -> tuple[bool, str]:
+        from .core.config import parse_api_base_url, parse_proxy_url
+        from .discord_client import discover_gateway, resolve_endpoints
+
+        try:
+            proxy = parse_proxy_url(proxy_url)
+            base = parse_api_base_url(api_base) or resolve_endpoints(self.config.settings, {}).api_base
+        except ConfigError as exc:
+            return False, str(exc)
+        try:
+            await discover_gateway(base, proxy=proxy, timeout=10)
+        except Exception as exc:
+            from .discord_client import classify_exception
+
+            failure = classify_exception(exc)
+            return False, f"{base}: {failure}"
+        return True, f"Reached {base}" + (f" through {proxy}" if proxy else "")
+
+    def current_slot_key(self) -> str:
+        s = self.config.settings
+        return schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds).key
+
+    def channel_rows(self) -> list[ChannelRow]:
+        latest = self.history.latest_results()
+        successes = self.history.last_success()
+        errors = self.history.last_error()
+        done = self.history.done_uids(self.current_slot_key())
+        guild_names = (
+            self.client.guild_names()
+            if self.client is not None and hasattr(self.client, "guild_names")
+            else {}
+        )
+        rows = []
+        for t in self.config.targets:
+            result = latest.get(t.uid)
+            error = errors.get(t.uid)
+            if not t.enabled:
+                state = State.SKIPPED_DISABLED
+            elif t.channel_id is not None and t.channel_id in self._deleted_live:
+                state = State.MISSING
+            elif result is not None and (t.uid in done or result.state.is_failure):
+                state = result.state  # today's outcome, or a failure that still stands
+            else:
+                state = State.PENDING
+            detail = result.message if result is not None and result.state == state else ""
+            rows.append(
+                ChannelRow(
+                    target=t,
+                    state=state,
+                    detail=detail or EXPLANATIONS[state].summary,
+                    guild_name=guild_names.get(t.guild_id),
+                    last_success=successes.get(t.uid),
+                    last_error=error.message if error else None,
+                    last_error_at=error.at if error else None,
+                    reply_latency=result.reply_latency if result is not None else None,
+                )
+            )
+        return rows
+
+    def missing_count(self) -> int:
+        return sum(1 for row in self.channel_rows() if row.state == State.MISSING)
+
+    def recent_runs(self, limit: int = 50) -> list[Any]:
+        return self.history.recent_runs(limit)
+
+    def last_run(self) -> Any:
+        runs = self.history.recent_runs(1)
+        return runs[0] if runs else None
+
+    def run_results(self, run_id: int) -> list[Any]:
+        return self.history.results_for_run(run_id)
+
+    def run_log(self, run_id: int) -> list[Any]:
+        return self.history.run_log(run_id)
+
+    def next_run(self) -> datetime | None:
+        s = self.config.settings
+        slot = schedule.next_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        return slot.fire_at.astimezone(s.zone())
+
+    def catch_up_due(self) -> bool:
+        if self.scheduler is not None:
+            return self.scheduler.catch_up_due()
+        s = self.config.settings
+        if not s.catch_up or self.paused:
+            return False
+        slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        return bool(schedule.owed_targets(self.config.targets, slot, self.history.done_uids(slot.key)))
+
+    def overall_state(self) -> str:
+        if self.paused:
+            return "paused"
+        if self.connection.state == "token_invalid":
+            return "error"
+        if self.connection.state in ("offline", "no_token", "reconnecting", "connecting"):
+            return "offline"
+        states = {row.state for row in self.channel_rows()}
+        if any(s.is_failure for s in states):
+            return "error"
+        if State.NO_REPLY in states:
+            return "warning"
+        return "ok"
+
+
+def _endpoint_key(config: Config) -> tuple[object, ...]:
+    s = config.settings
+    return (s.api_base_url, s.proxy_url, s.presence_intents)

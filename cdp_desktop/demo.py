@@ -1,0 +1,116 @@
+"""``--demo``: the whole app against the built-in sandbox, with a throw-away home and a demo token.
+
+The sandbox runs in-process on the same event loop. The schedule is set a minute or so ahead so that a
+scheduled run happens in front of the user; :class:`DemoControls` lets the Demo menu simulate faults.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .core.config import Target
+from .paths import AppPaths
+
+if TYPE_CHECKING:
+    from .sandbox import Sandbox
+    from .service import AppService
+
+log = logging.getLogger(__name__)
+
+DEMO_TOKEN = (
+    "MTAwMDAwMDAwMDAwMDAwMDAx.ZGVtbw.c2FuZGJveC1kZW1vLXRva2VuLW5vdC1yZWFs"  # not a real Discord token
+)
+
+
+@dataclass
+class DemoControls:
+    """What the Demo menu can do to the sandbox, to show how the app reacts."""
+
+    sandbox: Sandbox
+
+    def delete_channel(self) -> int | None:
+        """Delete the first configured demo channel that still exists, on the server side."""
+        existing = set(self._channel_ids())
+        for channel_id in self.sandbox.text_channel_ids:
+            if channel_id in existing:
+                self.sandbox.delete_channel(channel_id)
+                return channel_id
+        return None
+
+    def _channel_ids(self) -> list[int]:
+        return [int(c["id"]) for c in self.sandbox.channels(self.sandbox.guild_id)]
+
+    def silence_target(self, silent: bool) -> None:
+        self.sandbox.set_target_silent(silent)
+
+    def revoke_token(self) -> None:
+        self.sandbox.revoke_token()
+
+    def restore_token(self) -> None:
+        self.sandbox.restore_token()
+
+    def go_offline(self) -> None:
+        self.sandbox.go_offline()
+
+    def go_online(self) -> None:
+        self.sandbox.go_online()
+
+
+async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbox]:
+    """Start the sandbox and an AppService wired to it. The caller owns both (stop service, then sandbox)."""
+    from .sandbox import Sandbox
+    from .service import AppService
+
+    sandbox = Sandbox(token=DEMO_TOKEN, rate_limits=True, seed=True, reply_delay=1.5)
+    await sandbox.start()
+    root = Path(home) if home else Path(tempfile.mkdtemp(prefix="cdp-desktop-demo-"))
+    paths = AppPaths(config_dir=root, data_dir=root, log_dir=root / "logs")
+    env = {"CDP_DESKTOP_TOKEN": DEMO_TOKEN}
+    service = AppService(paths, env=env, fast=True)
+    prepare_demo_config(service, sandbox)
+    service.demo = DemoControls(sandbox)
+    await service.start(token=DEMO_TOKEN)
+    log.info("demo: sandbox at %s, home %s", sandbox.api_base, root)
+    return service, sandbox
+
+
+def prepare_demo_config(service: AppService, sandbox: Sandbox) -> None:
+    """Demo channels with the replying demo bot, and a schedule 40–100 s ahead (no jitter)."""
+    zone = service.config.settings.zone()
+    now = service.clock.now().astimezone(zone)
+    slot = (now + timedelta(seconds=40)).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    created = service.clock.now() - timedelta(seconds=1)
+
+    def mutate(config: object) -> None:
+        from .core.config import Config
+
+        assert isinstance(config, Config)
+        config.settings.api_base_url = sandbox.api_base
+        config.settings.schedule_time = f"{slot.hour:02d}:{slot.minute:02d}"
+        config.settings.jitter_seconds = 0
+        config.settings.reply_timeout_seconds = 20
+        known = config.configured_channel_ids()
+        for channel in sandbox.channels(sandbox.guild_id):
+            channel_id = int(channel["id"])
+            if channel.get("type") != 0 or channel_id in known:
+                continue
+            config.add_target(
+                Target(
+                    guild_id=sandbox.guild_id,
+                    channel_id=channel_id,
+                    mention_id=sandbox.target_bot_id,
+                    name=str(channel.get("name") or ""),
+                    category_id=int(channel["parent_id"]) if channel.get("parent_id") else None,
+                    topic=channel.get("topic"),
+                    position=channel.get("position"),
+                    added_at=created,
+                    enabled_at=created,
+                )
+            )
+
+    service.update_config(mutate, quiet=True)
