@@ -144,7 +144,11 @@ def cmd_channels_add(ctx: Context) -> int:
         category_id=_id(a.category, "category"),
     )
     config = ctx.load()
-    config.add_target(target)
+    config.add_target(target)  # duplicates and invalid IDs are refused before anything is asked of Discord
+    if target.channel_id is not None and not getattr(a, "no_verify", False):
+        from .cli_runtime import remember_channel
+
+        remember_channel(ctx, config, target)
     ctx.save(config)
     if ctx.json:
         out_json(target_json(target))
@@ -276,13 +280,13 @@ def cmd_token_check(ctx: Context) -> int:
     if problem:
         err(f"{TOKEN_ENV}: {problem}" if result.source == "env" else problem)
         return EXIT_INVALID
-    where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
-    out(
-        _("A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.").format(
-            where=where
-        )
-    )
-    return EXIT_OK
+    if getattr(ctx.args, "offline", False):
+        where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
+        out(_("A token is set ({where}) and is shaped like a bot token.").format(where=where))
+        return EXIT_OK
+    from .cli_runtime import check_token_login
+
+    return check_token_login(ctx, result.token)
 
 
 def cmd_token_clear(ctx: Context) -> int:
@@ -327,8 +331,15 @@ def status_json(ctx: Context, config: Config) -> dict[str, Any]:
 
 
 def cmd_status(ctx: Context) -> int:
+    from .cli_runtime import runtime_status
+
     config = ctx.load()
     data = status_json(ctx, config)
+    runtime = runtime_status(ctx)
+    states = runtime.pop("states")
+    data.update(runtime)
+    for channel in data["channels"]:
+        channel.update(states.get(channel["uid"], {}))
     if ctx.json:
         out_json(data)
         return EXIT_OK
@@ -347,6 +358,9 @@ def cmd_status(ctx: Context) -> int:
     )
     if config.paused:
         out(_("Paused: no keep-alive messages are sent until you resume."))
+    out(_("Next run: {when}").format(when=data["next_run"] or "-"))
+    if data["catch_up_due"]:
+        out(_("A missed keep-alive is due and runs as soon as the app or daemon is running."))
     enabled = len(config.enabled_targets())
     out(
         _("Channels: {total} configured, {enabled} enabled").format(
@@ -354,14 +368,28 @@ def cmd_status(ctx: Context) -> int:
         )
     )
     for t in config.targets:
-        out("  " + _target_line(t))
+        state = states.get(t.uid, {}).get("state", "")
+        out(f"  {state:<18} " + _target_line(t))
     return EXIT_OK
 
 
 def cmd_default(ctx: Context) -> int:
-    """No command: the GUI once it exists; for now a note and the status."""
-    out(_("The desktop window is not available yet; here is the status."))
-    return cmd_status(ctx)
+    """No command: the tray app (``--demo``: against the built-in sandbox)."""
+    from .cli_runtime import run_gui
+
+    return run_gui(ctx, demo=bool(getattr(ctx.args, "demo", False)))
+
+
+def _runtime(name: str) -> Callable[[Context], int]:
+    """A command implemented in cli_runtime, imported only when it runs."""
+
+    def call(ctx: Context) -> int:
+        from . import cli_runtime
+
+        func: Callable[[Context], int] = getattr(cli_runtime, name)
+        return func(ctx)
+
+    return call
 
 
 # --------------------------------------------------------------------------- parser
@@ -412,6 +440,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("start the app against the built-in Discord sandbox (no account needed)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     p = [common]
 
@@ -431,6 +464,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--name", metavar="N", help=_("channel name (used to recreate it if it is deleted)"))
     add.add_argument("--category", metavar="CAT", help=_("category ID"))
+    add.add_argument(
+        "--no-verify", action="store_true", help=_("do not look the channel up on Discord (offline use)")
+    )
     _json_flag(add)
     _json_flag(_command(ch, "list", cmd_channels_list, _("show the configured channels"), p))
     for name, func, text in (
@@ -462,10 +498,35 @@ def build_parser() -> argparse.ArgumentParser:
     _command(
         tk, "set", cmd_token_set, _("store the bot token (read from stdin, or asked for without echo)"), p
     )
-    _command(tk, "check", cmd_token_check, _("check that a token is stored and shaped like a bot token"), p)
+    check = _command(tk, "check", cmd_token_check, _("check the stored token by logging in to Discord"), p)
+    check.add_argument(
+        "--offline", action="store_true", help=_("only check that a token is stored and shaped right")
+    )
     _command(tk, "clear", cmd_token_clear, _("remove the token from the keyring"), p)
 
-    _json_flag(_command(sub, "status", cmd_status, _("show the configuration and channels"), p))
+    _json_flag(_command(sub, "status", cmd_status, _("show the schedule, the channels and their states"), p))
+
+    run_now = _command(sub, "run-now", _runtime("cmd_run_now"), _("send the keep-alive now"), p)
+    run_now.add_argument("--force", action="store_true", help=_("send even to channels already done today"))
+    _json_flag(run_now)
+    readd = _command(
+        sub,
+        "readd-missing",
+        _runtime("cmd_readd_missing"),
+        _("recreate configured channels deleted on Discord"),
+        p,
+    )
+    _json_flag(readd)
+    _command(sub, "daemon", _runtime("cmd_daemon"), _("run the scheduler without a window (servers)"), p)
+    sandbox = _command(
+        sub, "sandbox", _runtime("cmd_sandbox"), _("run the local Discord sandbox and print its API base"), p
+    )
+    sandbox.add_argument(
+        "--port", type=int, default=0, metavar="P", help=_("port on 127.0.0.1 (default: any)")
+    )
+    sandbox.add_argument(
+        "--token", metavar="T", help=_("bot token the sandbox accepts (default: a demo token)")
+    )
     return parser
 
 

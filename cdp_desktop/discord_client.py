@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import functools
 import inspect
 import logging
@@ -324,6 +325,46 @@ async def check_token(token: str, *, endpoints: Endpoints, timeout: float = 20) 
     return TokenCheck(State.OK, name, int(body["id"]), f"Logged in as {name}")
 
 
+async def describe_channel_rest(
+    token: str, channel_id: int, *, endpoints: Endpoints, timeout: float = 15
+) -> ChannelInfo:
+    """One ``GET /channels/{id}`` without a gateway connection (``channels add`` remembers the channel's
+    name, category, topic and position this way). Raises a classified ``DiscordFailure``."""
+    spec = endpoints.proxy_spec
+    headers = {"Authorization": f"Bot {token}", "User-Agent": "DiscordBot (cdp-desktop)"}
+    what = f"GET /channels/{channel_id}"
+    try:
+        async with (
+            _plain_session(spec, timeout) as session,
+            session.get(
+                f"{endpoints.api_base}/channels/{channel_id}", headers=headers, **request_options(spec)
+            ) as resp,
+        ):
+            body = await _json_or_none(resp)
+            if resp.status >= 400:
+                raise _http_failure(resp.status, body, what)
+    except DiscordFailure:
+        raise
+    except Exception as exc:
+        failure = classify_exception(exc)
+        raise DiscordFailure(
+            failure.state, _scrub(str(failure), token, spec), failure.code, failure.status
+        ) from None
+    if not isinstance(body, dict) or "id" not in body or "guild_id" not in body:
+        raise DiscordFailure(State.MISSING, f"{what}: not a server channel", code=10003, status=404)
+    return _info_from_payload(body)
+
+
+class _NoVoiceWarning(logging.Filter):
+    """discord.py warns at every Client() that voice libraries are missing; this app never uses voice."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+logging.getLogger("discord.client").addFilter(_NoVoiceWarning())
+
+
 def _scrub(text: str, token: str | None, proxy: ProxySpec | None = None) -> str:
     """Remove the token and the proxy password from a message meant for logs, status lines or users."""
     if token:
@@ -430,6 +471,7 @@ class DiscordClient:
         self._supervisor: asyncio.Task[None] | None = None
         self._ready_evt = asyncio.Event()
         self._settled_evt = asyncio.Event()  # ready, or stopped for good
+        self._stop_evt = asyncio.Event()  # close() was called
         self._seen: dict[int, deque[_Seen]] = {}
         self._message_evt: dict[int, asyncio.Event] = {}
         self._deleted: set[int] = set()
@@ -443,6 +485,9 @@ class DiscordClient:
         """Start the connection supervisor and return at once."""
         if self._supervisor is None or self._supervisor.done():
             self._closing = False
+            self._stop_evt.clear()
+            self._terminal = None
+            self._settled_evt.clear()
             self._supervisor = asyncio.create_task(self._supervise(), name="cdp-discord-supervisor")
 
     async def wait_ready(self, timeout: float) -> bool:
@@ -454,6 +499,7 @@ class DiscordClient:
 
     async def close(self) -> None:
         self._closing = True
+        self._stop_evt.set()
         client = self._client
         if client is not None:
             with contextlib.suppress(Exception):
@@ -473,7 +519,8 @@ class DiscordClient:
 
     @property
     def status(self) -> ConnectionStatus:
-        return self._status
+        """A snapshot of the connection status."""
+        return dataclasses.replace(self._status, extra=dict(self._status.extra))
 
     @property
     def is_connected(self) -> bool:
@@ -520,7 +567,8 @@ class DiscordClient:
             log.warning("Discord connection lost (%s); reconnecting in %.1f s", reason, delay)
             self._set_status("reconnecting", detail=reason)
             state = "reconnecting"
-            await asyncio.sleep(delay)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stop_evt.wait(), delay)  # close() cuts the backoff short
         if not self._closing and self._terminal is None:
             self._set_status("offline")
 
@@ -647,7 +695,7 @@ class DiscordClient:
         self._status.proxy = self.endpoints.proxy_display
         if self._on_status is not None:
             try:
-                self._on_status(self._status)
+                self._on_status(self.status)
             except Exception:  # a listener's bug must not kill the supervisor
                 log.exception("connection status listener failed")
 

@@ -1,0 +1,321 @@
+"""The CLI commands that talk to Discord or run for a long time: run-now, readd-missing, daemon, sandbox,
+the login check of ``token check``, the runtime part of ``status``, and the GUI / ``--demo`` entry.
+
+Kept apart from ``cli.py`` so that the quick commands never import discord.py, aiohttp or Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .core.errors import EXPLANATIONS, SetupError, State
+from .i18n import _
+
+if TYPE_CHECKING:
+    from .cli import Context
+    from .core.config import Config, Target
+    from .core.engine import RunReport
+    from .core.readd import ReaddReport
+    from .service import AppService
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def _service(ctx: Context) -> AppService:
+    from .service import AppService
+
+    return AppService(ctx.paths)
+
+
+async def _connected(ctx: Context, work: Callable[[AppService], Awaitable[T]]) -> T:
+    """Start the service without the scheduler, wait for Discord, do ``work``, always stop cleanly."""
+    service = _service(ctx)
+    try:
+        await service.start(schedule_runs=False)
+        await service.wait_connected(timeout=45)
+        return await work(service)
+    finally:
+        await service.stop()
+
+
+# --------------------------------------------------------------------------- run-now / readd-missing
+
+
+def run_report_json(report: RunReport) -> dict[str, Any]:
+    return {
+        "run_id": report.run_id,
+        "slot": report.slot.key,
+        "slot_at": report.slot.fire_at.isoformat(),
+        "trigger": report.trigger.value,
+        "outcome": report.outcome,
+        "exit_code": report.exit_code,
+        "started_at": report.started_at.isoformat(),
+        "finished_at": report.finished_at.isoformat(),
+        "skipped_done": list(report.skipped_done),
+        "results": [
+            {
+                "uid": r.target_uid,
+                "channel_id": str(r.channel_id) if r.channel_id is not None else None,
+                "name": r.label,
+                "state": r.state.value,
+                "code": r.code,
+                "message": r.message,
+                "message_id": str(r.message_id) if r.message_id is not None else None,
+                "reply_latency_seconds": r.reply_latency,
+            }
+            for r in report.results
+        ],
+    }
+
+
+def cmd_run_now(ctx: Context) -> int:
+    from .cli import out, out_json
+
+    force = bool(getattr(ctx.args, "force", False))
+    ctx.load()  # config warnings first, on stderr
+    report = asyncio.run(_connected(ctx, lambda s: s.run_now(force=force)))
+    if ctx.json:
+        out_json(run_report_json(report))
+    else:
+        for r in report.results:
+            out(f"{r.state.value:<20} {r.label}: {r.message or EXPLANATIONS[r.state].summary}")
+        if not report.results:
+            out(
+                _(
+                    "Nothing to do: every enabled channel is done for {slot} (use --force to send again)."
+                ).format(slot=report.slot.key)
+            )
+        out(report.summary)
+    return report.exit_code
+
+
+def readd_report_json(report: ReaddReport) -> dict[str, Any]:
+    return {
+        "exit_code": report.exit_code,
+        "entries": [
+            {
+                "uid": e.target_uid,
+                "name": e.label,
+                "old_channel_id": str(e.old_channel_id),
+                "new_channel_id": str(e.new_channel_id) if e.new_channel_id is not None else None,
+                "ok": e.ok,
+                "state": e.state.value if e.state is not None else None,
+                "reused": e.reused,
+                "message": e.message,
+            }
+            for e in report.entries
+        ],
+    }
+
+
+def cmd_readd_missing(ctx: Context) -> int:
+    from .cli import out, out_json
+
+    ctx.load()
+    report = asyncio.run(_connected(ctx, lambda s: s.readd_missing()))
+    if ctx.json:
+        out_json(readd_report_json(report))
+    else:
+        for e in report.entries:
+            out(f"{'ok' if e.ok else 'failed':<7} {e.label}: {e.message}")
+        out(report.summary)
+    return report.exit_code
+
+
+# --------------------------------------------------------------------------- channels add
+
+
+def remember_channel(ctx: Context, config: Config, target: Target) -> None:
+    """Verify a new target with Discord when a token is at hand, and remember what the channel looks like
+    (name, category, topic, position) so that it can be recreated as it was even if it is deleted before
+    its first run. Offline or without a token the target is kept as typed, with a note."""
+    from .cli import err
+    from .core.config import ConfigError
+    from .core.errors import DiscordFailure
+    from .discord_client import describe_channel_rest, resolve_endpoints
+    from .logs import register_secret
+    from .secrets import TokenStore
+
+    assert target.channel_id is not None
+    token = TokenStore(timeout=3).get().token
+    if not token:
+        err(_("note: no bot token is set, so the channel was not verified with Discord"))
+        return
+    register_secret(token)
+    endpoints = resolve_endpoints(config.settings)
+    try:
+        info = asyncio.run(describe_channel_rest(token, target.channel_id, endpoints=endpoints))
+    except DiscordFailure as exc:
+        if exc.state is State.MISSING:
+            raise ConfigError(
+                "channel",
+                _("Discord says channel {id} does not exist; check the ID.").format(id=target.channel_id),
+            ) from None
+        err(
+            _("note: could not verify the channel with Discord ({problem}); added as typed").format(
+                problem=exc
+            )
+        )
+        return
+    if info.guild_id != target.guild_id:
+        raise ConfigError(
+            "guild",
+            _("channel {channel} belongs to server {actual}, not {given}.").format(
+                channel=target.channel_id, actual=info.guild_id, given=target.guild_id
+            ),
+        )
+    target.name = target.name or info.name
+    target.category_id = target.category_id or info.category_id
+    target.topic, target.position = info.topic, info.position
+
+
+# --------------------------------------------------------------------------- token check (login)
+
+
+def check_token_login(ctx: Context, token: str) -> int:
+    from .cli import err, out
+    from .discord_client import check_token, resolve_endpoints
+
+    config = ctx.load()
+    result = asyncio.run(check_token(token, endpoints=resolve_endpoints(config.settings)))
+    if result.state is State.OK:
+        out(_("Token OK: logged in as {name} ({id}).").format(name=result.bot_name, id=result.bot_id))
+        return EXIT_OK
+    err(f"{result.state.value}: {result.message}")
+    return EXIT_INVALID
+
+
+# --------------------------------------------------------------------------- status (runtime part)
+
+
+def runtime_status(ctx: Context) -> dict[str, Any]:
+    """next_run, catch_up_due and per-channel state from config + history; no network, no token."""
+    service = _service(ctx)
+    try:
+        next_run = service.next_run()
+        rows = service.channel_rows()
+        last = service.last_run()
+        return {
+            "next_run": next_run.isoformat() if next_run else None,
+            "catch_up_due": service.catch_up_due(),
+            "paused": service.paused,
+            "current_slot": service.current_slot_key(),
+            "last_run": None
+            if last is None
+            else {
+                "id": last.id,
+                "slot": last.slot_key,
+                "trigger": last.trigger,
+                "outcome": last.outcome,
+                "finished_at": last.finished_at.isoformat() if last.finished_at else None,
+            },
+            "states": {
+                row.target.uid: {
+                    "state": row.state.value,
+                    "explanation": EXPLANATIONS[row.state].summary,
+                    "action": EXPLANATIONS[row.state].action,
+                    "last_success": row.last_success.isoformat() if row.last_success else None,
+                    "last_error": row.last_error,
+                    "reply_latency_seconds": row.reply_latency,
+                }
+                for row in rows
+            },
+        }
+    finally:
+        service.history.close()
+
+
+# --------------------------------------------------------------------------- daemon
+
+
+def cmd_daemon(ctx: Context) -> int:
+    from .cli import err
+    from .instance import InstanceLock
+
+    ctx.load()
+    lock = InstanceLock(ctx.paths.lock_file)
+    if not lock.acquire():
+        pid = lock.holder_pid()
+        err(
+            _(
+                "another CDP Desktop is already running for this home{pid}; stop it first, "
+                "or give this one its own --home"
+            ).format(pid=f" (pid {pid})" if pid else "")
+        )
+        return EXIT_INVALID
+    try:
+        return asyncio.run(_daemon(ctx))
+    finally:
+        lock.release()
+
+
+async def _daemon(ctx: Context) -> int:
+    from .cli import err
+    from .service import ConnectionChanged, Notice, RunFinished, ScheduleChanged
+
+    service = _service(ctx)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        # Windows has no add_signal_handler; Ctrl+C still raises KeyboardInterrupt there.
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, stop.set)
+
+    def on_event(event: object) -> None:
+        if isinstance(event, RunFinished):
+            log.info("%s", event.report.summary)  # type: ignore[attr-defined]
+        elif isinstance(event, Notice):
+            log.warning("%s: %s", event.title, event.body)
+        elif isinstance(event, ConnectionChanged):
+            log.info(
+                "Discord: %s%s",
+                event.status.state,
+                f" ({event.status.detail})" if event.status.detail else "",
+            )
+        elif isinstance(event, ScheduleChanged) and event.next_run is not None:
+            log.debug("next run %s (%s)", event.next_run.isoformat(), event.state)
+
+    service.subscribe(on_event)
+    try:
+        await service.start()
+        if service.client is None:
+            err(service.connection.detail or _("no bot token is set; run `cdp-desktop token set`"))
+            return EXIT_INVALID
+        next_run = service.next_run()
+        log.info("daemon running; next keep-alive at %s", next_run.isoformat() if next_run else "-")
+        await stop.wait()
+        log.info("stopping")
+        return EXIT_OK
+    finally:
+        await service.stop()
+
+
+# --------------------------------------------------------------------------- sandbox and GUI
+
+
+def cmd_sandbox(ctx: Context) -> int:
+    from .sandbox.standalone import main as sandbox_main
+
+    return sandbox_main(port=ctx.args.port, token=ctx.args.token)
+
+
+def run_gui(ctx: Context, *, demo: bool) -> int:
+    try:
+        from .ui.app import run_gui as _run_gui
+    except ImportError as exc:  # e.g. Qt's xcb plugin libraries missing
+        raise SetupError(
+            _(
+                "the desktop interface cannot start ({problem}); "
+                "use the command line, e.g. `cdp-desktop status`"
+            ).format(problem=exc)
+        ) from exc
+    home = getattr(ctx.args, "home", None)
+    return _run_gui(sys.argv[:1], home=home, demo=demo)
