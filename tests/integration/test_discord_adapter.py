@@ -104,6 +104,23 @@ def test_gateway_close_4000_resumes() -> None:
     run(main())
 
 
+def test_op7_reconnect_resumes_and_op9_false_reidentifies_quickly() -> None:
+    async def main() -> None:
+        async with harness() as h:
+            assert h.sb.send_reconnect() >= 1
+            await eventually(lambda: len([e for e in h.sb.hub.log if e.get("op") == 6]) == 1)
+            await eventually(lambda: h.client.is_connected)
+            # a session Discord forgot: IDENTIFY again, without the 5 s identify pause (fast_reconnect)
+            t0 = time.monotonic()
+            assert h.sb.invalidate_sessions(resumable=False) >= 1
+            await eventually(lambda: len([e for e in h.sb.hub.log if e.get("op") == 2]) == 2, timeout=4)
+            await eventually(lambda: h.client.is_connected and h.states()[-1] == "connected")
+            assert time.monotonic() - t0 < 3
+            await h.client.send_message(h.sb.text_channel_ids[0], "still here")
+
+    run(main())
+
+
 def test_privileged_intents_refused_falls_back_to_minimal() -> None:
     async def main() -> None:
         async with harness(sandbox={"privileged_intents": False}, presence_intents=True) as h:
@@ -136,6 +153,18 @@ def test_outage_backs_off_then_connects() -> None:
             assert failure.state is State.NETWORK
             await h.sb.go_online()
             assert await h.client.wait_ready(10)
+
+    run(main())
+
+
+def test_close_cuts_the_backoff_short() -> None:
+    async def main() -> None:
+        async with harness(ready=False, before_start=lambda sb: sb.go_offline()) as h:
+            await eventually(lambda: len([s for s in h.states() if s == "reconnecting"]) >= 3, timeout=5)
+            t0 = time.monotonic()
+            await h.client.close()
+            assert time.monotonic() - t0 < 0.5
+            assert h.client.status.state == "offline"
 
     run(main())
 
