@@ -402,6 +402,19 @@ class MainWindow(QMainWindow):
             parts.append(status.detail)
         self.conn_label.setText(" \u00b7 ".join(parts))
         self.conn_label.setToolTip(status.detail or "")
+        if state == "connected" and self.service is not None:
+            self.bridge.spawn(
+                self.service.list_guilds(), what=self.tr("List servers"), on_done=self._got_guilds
+            )
+
+    def _got_guilds(self, guilds: list[Any]) -> None:
+        """Names for the guild and target bot columns (IDs are shown until these are known)."""
+        names: dict[int, str] = {}
+        for g in guilds:
+            names[g.id] = g.name
+            for b in g.bots:
+                names[b.id] = b.name
+        self.channels_model.set_names(names)
 
     def _on_schedule(self, event: Any) -> None:
         self._next_run = event.next_run
@@ -532,7 +545,7 @@ class MainWindow(QMainWindow):
         )
 
     def _readd_done(self, report: Any) -> None:
-        items = list(getattr(report, "items", []) or [])
+        items = list(getattr(report, "entries", None) or getattr(report, "items", None) or [])
         ok = [i for i in items if _item(i, "ok", 3)]
         bad = [i for i in items if not _item(i, "ok", 3)]
         if ok:

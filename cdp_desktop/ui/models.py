@@ -91,6 +91,7 @@ class ChannelsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self.names: dict[int, str] = {}  # guild and bot IDs → names, from what the bot can see
         self._headers = [
             self.tr("Channel"),
             self.tr("Guild"),
@@ -113,6 +114,11 @@ class ChannelsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = new
         self.endResetModel()
+
+    def set_names(self, names: dict[int, str]) -> None:
+        self.names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
     def row_at(self, row: int) -> Any:
         return self._rows[row]
@@ -147,9 +153,12 @@ class ChannelsModel(QAbstractTableModel):
             if col == self.COL_NAME:
                 return t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
             if col == self.COL_GUILD:
-                return r.guild_name or str(t.guild_id)
+                return r.guild_name or self.names.get(t.guild_id) or str(t.guild_id)
             if col == self.COL_BOT:
-                return str(t.mention_id) if t.mention_id else "\u2014"
+                if not t.mention_id:
+                    return "\u2014"
+                name = self.names.get(t.mention_id)
+                return f"@{name}" if name else str(t.mention_id)
             if col == self.COL_STATE:
                 return state_name(r.state)
             if col == self.COL_SUCCESS:
@@ -166,6 +175,10 @@ class ChannelsModel(QAbstractTableModel):
                 return state_explanation(r.state, r.detail)
             if col == self.COL_NAME:
                 return self.tr("Channel ID: {0}").format(t.channel_id or "\u2014")
+            if col == self.COL_BOT and t.mention_id:
+                return self.tr("Bot ID: {0}").format(t.mention_id)
+            if col == self.COL_GUILD:
+                return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
                 return r.last_error
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATE:

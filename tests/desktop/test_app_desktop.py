@@ -36,7 +36,7 @@ from tests.desktop_session import (
     BusMonitor,
     Service,
     bus,
-    dunst_close_all,
+    dunst_count,
     dunst_history,
     get_property,
 )
@@ -115,8 +115,8 @@ def test_a_failure_makes_exactly_one_notification_in_dunst(
 ) -> None:
     service, window, _tray, notes, mon = desktop_ui
     mon.wait_for_call("RegisterStatusNotifierItem")
-    dunst_close_all()
-    before = {h.get("id") for h in dunst_history(close_all=False)}
+    before = {h.get("id") for h in dunst_history()}  # closes what is on screen first
+    assert dunst_count("displayed") == 0
     gone = service.config.targets[0]
     sandbox.delete_channel(gone.channel_id)
     for _ in range(2):  # the second failing run must not notify again (one per kind per channel per day)
@@ -131,10 +131,8 @@ def test_a_failure_makes_exactly_one_notification_in_dunst(
     assert len(mon.calls("Notify")) == 1
     assert notify.header.fields[HeaderFields.signature] == "susssasa{sv}i"
     assert notify.body[3] == summary
-    qtbot.waitUntil(
-        lambda: any(h["summary"] == summary for h in dunst_history(close_all=False)), timeout=5000
-    )
-    new = [h for h in dunst_history(close_all=False) if h.get("id") not in before]
+    qtbot.waitUntil(lambda: dunst_count("displayed") == 1, timeout=5000)
+    new = [h for h in dunst_history() if h.get("id") not in before]
     assert len(new) == 1 and new[0]["summary"] == summary and new[0]["body"] == body, new
     assert not window.banners.messages()  # it went to the desktop, not into the window
 
