@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core.errors import State
+from ..core.errors import EXPLANATIONS, State
 from . import icons
 from .banner import BannerArea
 from .bridge import ServiceBridge
@@ -194,7 +194,6 @@ class MainWindow(QMainWindow):
             row.addWidget(b)
         row.addStretch(1)
         self.btn_readd = self._button(self.act_readd, self.tr("Re-add missing channels"))
-        self.btn_readd.setIcon(icons.tray_icon("warning"))
         warn = icons.COLORS["warning"]
         self.btn_readd.setStyleSheet(
             f"QPushButton {{ background: {warn}; color: white; font-weight: bold; border-radius: 4px;"
@@ -316,12 +315,13 @@ class MainWindow(QMainWindow):
         self.empty_hint.setVisible(empty)
         self._update_buttons()
 
-    def refresh_runs(self) -> None:
+    def refresh_runs(self, newest: bool = False) -> None:
+        """Reload the recent runs; keep the selected run unless ``newest`` (after a run finished)."""
         svc = self.service
         if svc is None:
             return
         current = self.runs.currentIndex()
-        run_id = self.runs_model.run_at(current.row()).id if current.isValid() else None
+        run_id = self.runs_model.run_at(current.row()).id if current.isValid() and not newest else None
         self.runs_model.set_runs(svc.recent_runs(RECENT_RUNS))
         row = self.runs_model.row_of(run_id) if run_id is not None else None
         if row is None and self.runs_model.rowCount():
@@ -341,9 +341,8 @@ class MainWindow(QMainWindow):
             self.last_label.setText(self.tr("No runs yet"))
             return
         when = fmt_time(last.finished_at or last.started_at)
-        self.last_label.setText(
-            self.tr("Last run {when}: {summary}").format(when=when, summary=counts_text(last.counts))
-        )
+        summary = counts_text(last.counts) if last.counts else self.tr("nothing was due")
+        self.last_label.setText(self.tr("Last run {when}: {summary}").format(when=when, summary=summary))
 
     def _show_run(self, row: int) -> None:
         svc = self.service
@@ -361,7 +360,9 @@ class MainWindow(QMainWindow):
             for r in results:
                 col = icons.COLORS[icons.state_category(r.state)]
                 lat = f" ({r.reply_latency:.1f} s)" if getattr(r, "reply_latency", None) else ""
-                msg = f" \u2014 {html.escape(r.message)}" if r.message else ""
+                # The state's own explanation is the tooltip of the badge already: show only real details.
+                plain = r.message and r.message != EXPLANATIONS[State(r.state)].summary
+                msg = f" \u2014 {html.escape(r.message)}" if plain else ""
                 parts.append(
                     f"<tr><td><span style='color:{col}'>\u25cf</span> {html.escape(r.label)}</td>"
                     f"<td>&nbsp;<span style='color:{col}'>{html.escape(state_name(r.state))}</span>"
@@ -370,14 +371,14 @@ class MainWindow(QMainWindow):
             parts.append("</table>")
         lines = svc.run_log(run.id)
         if lines:
-            parts.append("<pre style='margin-top:6px'>")
+            parts.append("<p style='white-space:pre-wrap; font-family:monospace; margin-top:6px'>")
             for line in lines:
                 color = {"ERROR": icons.COLORS["error"], "WARNING": icons.COLORS["warning"]}.get(
                     str(line.level).upper(), ""
                 )
                 text = f"{line.at.astimezone().strftime('%H:%M:%S')} {html.escape(line.text)}"
-                parts.append(f"<span style='color:{color}'>{text}</span>\n" if color else text + "\n")
-            parts.append("</pre>")
+                parts.append(f"<span style='color:{color}'>{text}</span><br>" if color else text + "<br>")
+            parts.append("</p>")
         self.run_detail.setHtml("".join(parts))
 
     def _on_connection(self, status: Any) -> None:
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
         summary = getattr(report, "summary", "")
         self.statusBar().showMessage(self.tr("Run finished: {0}").format(summary) if summary else "", 8000)
         self.refresh_channels()
-        self.refresh_runs()
+        self.refresh_runs(newest=True)
         self._update_buttons()
 
     def _update_countdown(self) -> None:
@@ -531,7 +532,7 @@ class MainWindow(QMainWindow):
 
     def _run_done(self, report: Any) -> None:
         self.refresh_channels()
-        self.refresh_runs()
+        self.refresh_runs(newest=True)
 
     def readd_missing(self) -> None:
         svc = self.service

@@ -333,7 +333,7 @@ class RunsModel(QAbstractTableModel):
             if col == self.COL_OUTCOME:
                 return self.outcome_name(r.outcome)
             if col == self.COL_CHANNELS:
-                return counts_text(r.counts)
+                return counts_text(r.counts) if r.counts else self.tr("nothing was due")
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_OUTCOME:
             return icons.painted_icon(outcome_category(r.outcome), sizes=(12, 16))
         if role == Qt.ItemDataRole.ToolTipRole:

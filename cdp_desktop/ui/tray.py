@@ -126,7 +126,8 @@ class Tray(QObject):
             if last is not None:
                 lines.append(
                     self.tr("Last run {when}: {summary}").format(
-                        when=fmt_time(last.finished_at or last.started_at), summary=counts_text(last.counts)
+                        when=fmt_time(last.finished_at or last.started_at),
+                        summary=counts_text(last.counts) if last.counts else self.tr("nothing was due"),
                     )
                 )
             else:
