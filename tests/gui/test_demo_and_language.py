@@ -1,0 +1,96 @@
+"""The Demo menu against the real demo environment (sandbox on the app's own loop, as ``--demo`` runs it), and
+the Chinese translation of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from cdp_desktop import i18n
+from cdp_desktop.ui import app as app_module
+from cdp_desktop.ui.bridge import ServiceBridge
+from cdp_desktop.ui.main_window import MainWindow
+from cdp_desktop.ui.tray import Tray
+
+
+@pytest.fixture
+def demo(
+    qtbot: Any, tmp_path: Path, wait_for: Callable[..., Any]
+) -> Iterator[tuple[Any, Any, MainWindow, Tray]]:
+    from cdp_desktop.demo import start_demo
+
+    service, sandbox = wait_for(start_demo(tmp_path / "demo"), timeout=20)
+    bridge = ServiceBridge()
+    window = MainWindow(bridge, demo=True)
+    qtbot.addWidget(window)
+    tray = Tray(window, demo=True)
+    bridge.attach(service)
+    try:
+        yield service, sandbox, window, tray
+    finally:
+        bridge.detach()
+        wait_for(service.stop(), timeout=10)
+        wait_for(sandbox.stop(), timeout=10)
+
+
+def demo_actions(window: MainWindow) -> dict[str, Any]:
+    window.demo_menu.aboutToShow.emit()
+    return {a.objectName(): a for a in window.demo_menu.actions()}
+
+
+def test_demo_menu_injects_faults(qtbot: Any, demo: Any) -> None:
+    service, sandbox, window, tray = demo
+    assert window.windowTitle().startswith("CDP Desktop")
+    acts = demo_actions(window)
+    assert set(acts) == {"demo_delete_channel", "demo_silence_target", "demo_revoke_token", "demo_go_offline"}
+    assert all(a.isEnabled() for a in acts.values())
+
+    acts["demo_silence_target"].trigger()
+    assert sandbox.target_silent
+    acts = demo_actions(window)
+    assert acts["demo_silence_target"].text() == "Let the target bot reply"
+    acts["demo_silence_target"].trigger()
+    assert not sandbox.target_silent
+
+    acts["demo_go_offline"].trigger()
+    qtbot.waitUntil(lambda: sandbox.offline, timeout=5000)
+    acts = demo_actions(window)
+    assert "demo_go_online" in acts
+    acts["demo_go_online"].trigger()
+    qtbot.waitUntil(lambda: not sandbox.offline, timeout=5000)
+
+    before = set(service.config.configured_channel_ids())
+    acts["demo_delete_channel"].trigger()
+    remaining = {int(c["id"]) for c in sandbox.channels(sandbox.guild_id)}
+    assert len(before - remaining) == 1
+
+    # The tray carries the same Demo submenu.
+    tray.menu.aboutToShow.emit()
+    sub = next(a.menu() for a in tray.menu.actions() if a.menu() is not None)
+    assert sub.objectName() == "demo"
+    assert len(sub.actions()) == 4
+
+
+def test_the_window_speaks_chinese(qtbot: Any, qapp: Any) -> None:
+    keep = len(i18n._keep), len(app_module._keep)
+    try:
+        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
+        window = MainWindow(ServiceBridge())
+        qtbot.addWidget(window)
+        assert window.btn_run.text() == QCoreApplication.translate("MainWindow", "Run now")
+        assert window.btn_run.text() != "Run now"
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in window.btn_add.text())
+    finally:
+        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
+            for obj in lst[n:]:
+                if isinstance(obj, QTranslator):
+                    QCoreApplication.removeTranslator(obj)
+            del lst[n:]
+        i18n._active = False
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
