@@ -427,6 +427,41 @@ ZH_CN: dict[object, str] = {
     "unexpected {kind}: {problem}. Details are in {log}; please report it.": (
         "意外的{kind}：{problem}。详细信息见 {log}；请报告此问题。"
     ),
+    "nothing was due": "没有需要运行的频道",
+    "check the stored token by logging in to Discord": "登录 Discord 以检查已保存的令牌",
+    "send the keep-alive now": "立即发送保活消息",
+    "recreate configured channels deleted on Discord": "重新创建在 Discord 上被删除的已配置频道",
+    "run the scheduler without a window (servers)": "无窗口运行计划任务（适用于服务器）",
+    "run the local Discord sandbox and print its API base": "运行本地 Discord 沙盒并输出其 API 基础网址",
+    "A missed keep-alive is due and runs as soon as the app or daemon is running.": (
+        "有一次错过的保活待补发，应用或守护进程运行后会立即执行。"
+    ),
+    "start the app against the built-in Discord sandbox (no account needed)": "使用内置的 Discord 沙盒启动应用（无需账号）",
+    "do not look the channel up on Discord (offline use)": "不在 Discord 上查询频道（离线使用）",
+    "only check that a token is stored and shaped right": "只检查是否已保存令牌且格式正确",
+    "show the schedule, the channels and their states": "显示计划、频道及其状态",
+    "send even to channels already done today": "即使今天已完成的频道也再次发送",
+    "port on 127.0.0.1 (default: any)": "127.0.0.1 上的端口（默认：任意）",
+    "bot token the sandbox accepts (default: a demo token)": "沙盒接受的机器人令牌（默认：演示令牌）",
+    "Next run: {when}": "下次运行：{when}",
+    "A token is set ({where}) and is shaped like a bot token.": "已设置令牌（{where}），格式像机器人令牌。",
+    "no bot token is set, so the channel was not verified with Discord": "未设置机器人令牌，因此未在 Discord 上验证该频道",
+    "channel {channel} belongs to server {actual}, not {given}.": "频道 {channel} 属于服务器 {actual}，而不是 {given}。",
+    "Token OK: logged in as {name} ({id}).": "令牌有效：已登录为 {name}（{id}）。",
+    "another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home": (
+        "另一个 CDP Desktop 已在使用此目录运行{pid}；请先停止它，或为这个实例指定单独的 --home"
+    ),
+    "no bot token is set; run `cdp-desktop token set`": "未设置机器人令牌；请运行 `cdp-desktop token set`",
+    "Nothing to do: every enabled channel is done for {slot} (use --force to send again).": (
+        "无需操作：所有启用的频道在 {slot} 都已完成（使用 --force 可再次发送）。"
+    ),
+    "note: could not verify the channel with Discord ({problem}); added as typed": (
+        "注意：无法在 Discord 上验证该频道（{problem}）；已按输入内容添加"
+    ),
+    "the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`": (
+        "桌面界面无法启动（{problem}）；请使用命令行，例如 `cdp-desktop status`"
+    ),
+    "Discord says channel {id} does not exist; check the ID.": "Discord 表示频道 {id} 不存在；请检查 ID。",
     # Context-specific: the same English needs different Chinese.
     ("RunsModel", "OK"): "成功",
     ("RunsModel", "Channels"): "频道",

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,7 +36,14 @@ from PySide6.QtWidgets import (
 
 from ..core.config import DEFAULT_TEMPLATE, ConfigError, Target, parse_snowflake, parse_template, utcnow
 from ..core.ports import ChannelInfo, GuildInfo
-from .widgets import BusyIndicator, FieldMessage, TaskHolder, ValidatedLineEdit, config_error_text
+from .widgets import (
+    BusyIndicator,
+    FieldMessage,
+    TaskHolder,
+    ValidatedLineEdit,
+    config_error_text,
+    grow_to_fit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -290,6 +297,7 @@ class ChannelEditor(QDialog):
                 )
             )
         self._update_mode()
+        self._schedule_fit()
         self.guildsLoaded.emit()
 
     def _select_original_in_picker(self) -> bool:
@@ -473,6 +481,14 @@ class ChannelEditor(QDialog):
             return
         self.template_message.clear_message()
         self.preview.setText(text.strip())
+        self._schedule_fit()
+
+    def _schedule_fit(self) -> None:
+        # After the layout took the new texts into account (messages and the preview wrap).
+        QTimer.singleShot(0, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        grow_to_fit(self)
 
     # ------------------------------------------------------------------------------------------ save
     def _set_busy(self, busy: bool, text: str = "") -> None:
@@ -624,6 +640,7 @@ class ChannelEditor(QDialog):
         elif field in widgets:
             self.pick_message.show_error(text)
         self.error.show_error(text)
+        self._schedule_fit()
 
     def _on_task_error(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -147,6 +147,24 @@ def config_error_text(exc: ConfigError) -> str:
     return exc.detail[:1].upper() + exc.detail[1:]
 
 
+def grow_to_fit(widget: QWidget) -> None:
+    """Make a window tall enough for its content.
+
+    Word-wrapped labels (messages, previews) need more height once their text wraps, and Qt does not grow a
+    top-level window for height-for-width content by itself: without this, widgets get drawn over each other.
+    """
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(widget.width())
+    else:
+        need = layout.totalSizeHint().height()
+    if need > widget.height():
+        widget.resize(widget.width(), need)
+
+
 class FieldMessage(QLabel):
     """A one- or two-line message under a field; hidden while empty."""
 

@@ -8,8 +8,12 @@
             <translation>(system: {zone})</translation>
         </message>
         <message>
-            <source>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</source>
-            <translation>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</translation>
+            <source>A missed keep-alive is due and runs as soon as the app or daemon is running.</source>
+            <translation>A missed keep-alive is due and runs as soon as the app or daemon is running.</translation>
+        </message>
+        <message>
+            <source>A token is set ({where}) and is shaped like a bot token.</source>
+            <translation>A token is set ({where}) and is shaped like a bot token.</translation>
         </message>
         <message>
             <source>Added: {line}</source>
@@ -32,6 +36,10 @@
             <translation>Disabled {label}.</translation>
         </message>
         <message>
+            <source>Discord says channel {id} does not exist; check the ID.</source>
+            <translation>Discord says channel {id} does not exist; check the ID.</translation>
+        </message>
+        <message>
             <source>Enabled {label}.</source>
             <translation>Enabled {label}.</translation>
         </message>
@@ -40,8 +48,16 @@
             <translation>Keeps Discord bots alive with a verified daily message, from the system tray.</translation>
         </message>
         <message>
+            <source>Next run: {when}</source>
+            <translation>Next run: {when}</translation>
+        </message>
+        <message>
             <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
             <translation>No channels configured. Add one with: {prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</source>
+            <translation>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</translation>
         </message>
         <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
@@ -56,12 +72,20 @@
             <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</translation>
         </message>
         <message>
-            <source>The desktop window is not available yet; here is the status.</source>
-            <translation>The desktop window is not available yet; here is the status.</translation>
+            <source>Token OK: logged in as {name} ({id}).</source>
+            <translation>Token OK: logged in as {name} ({id}).</translation>
         </message>
         <message>
             <source>add a channel</source>
             <translation>add a channel</translation>
+        </message>
+        <message>
+            <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
+            <translation>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</translation>
+        </message>
+        <message>
+            <source>bot token the sandbox accepts (default: a demo token)</source>
+            <translation>bot token the sandbox accepts (default: a demo token)</translation>
         </message>
         <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
@@ -88,16 +112,20 @@
             <translation>channel name (used to recreate it if it is deleted)</translation>
         </message>
         <message>
-            <source>check that a token is stored and shaped like a bot token</source>
-            <translation>check that a token is stored and shaped like a bot token</translation>
+            <source>channel {channel} belongs to server {actual}, not {given}.</source>
+            <translation>channel {channel} belongs to server {actual}, not {given}.</translation>
+        </message>
+        <message>
+            <source>check the stored token by logging in to Discord</source>
+            <translation>check the stored token by logging in to Discord</translation>
         </message>
         <message>
             <source>create a temporary channel for each run instead</source>
             <translation>create a temporary channel for each run instead</translation>
         </message>
         <message>
-            <source>error</source>
-            <translation>error</translation>
+            <source>do not look the channel up on Discord (offline use)</source>
+            <translation>do not look the channel up on Discord (offline use)</translation>
         </message>
         <message>
             <source>from {env}</source>
@@ -128,8 +156,20 @@
             <translation>more output on stderr (-vv: debug)</translation>
         </message>
         <message>
+            <source>no bot token is set, so the channel was not verified with Discord</source>
+            <translation>no bot token is set, so the channel was not verified with Discord</translation>
+        </message>
+        <message>
+            <source>no bot token is set; run `cdp-desktop token set`</source>
+            <translation>no bot token is set; run `cdp-desktop token set`</translation>
+        </message>
+        <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
             <translation>no token given; pipe it to `{prog} token set` or run it in a terminal</translation>
+        </message>
+        <message>
+            <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
+            <translation>note: could not verify the channel with Discord ({problem}); added as typed</translation>
         </message>
         <message>
             <source>off</source>
@@ -144,6 +184,14 @@
             <translation>on </translation>
         </message>
         <message>
+            <source>only check that a token is stored and shaped right</source>
+            <translation>only check that a token is stored and shaped right</translation>
+        </message>
+        <message>
+            <source>port on 127.0.0.1 (default: any)</source>
+            <translation>port on 127.0.0.1 (default: any)</translation>
+        </message>
+        <message>
             <source>print all settings</source>
             <translation>print all settings</translation>
         </message>
@@ -156,6 +204,10 @@
             <translation>print one setting</translation>
         </message>
         <message>
+            <source>recreate configured channels deleted on Discord</source>
+            <translation>recreate configured channels deleted on Discord</translation>
+        </message>
+        <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
             <translation>remove a channel from the configuration (never deletes it on Discord)</translation>
         </message>
@@ -164,8 +216,24 @@
             <translation>remove the token from the keyring</translation>
         </message>
         <message>
+            <source>run the local Discord sandbox and print its API base</source>
+            <translation>run the local Discord sandbox and print its API base</translation>
+        </message>
+        <message>
+            <source>run the scheduler without a window (servers)</source>
+            <translation>run the scheduler without a window (servers)</translation>
+        </message>
+        <message>
+            <source>send even to channels already done today</source>
+            <translation>send even to channels already done today</translation>
+        </message>
+        <message>
             <source>send keep-alive messages to a channel again</source>
             <translation>send keep-alive messages to a channel again</translation>
+        </message>
+        <message>
+            <source>send the keep-alive now</source>
+            <translation>send the keep-alive now</translation>
         </message>
         <message>
             <source>server (guild) ID</source>
@@ -176,12 +244,16 @@
             <translation>show and change settings</translation>
         </message>
         <message>
-            <source>show the configuration and channels</source>
-            <translation>show the configuration and channels</translation>
-        </message>
-        <message>
             <source>show the configured channels</source>
             <translation>show the configured channels</translation>
+        </message>
+        <message>
+            <source>show the schedule, the channels and their states</source>
+            <translation>show the schedule, the channels and their states</translation>
+        </message>
+        <message>
+            <source>start the app against the built-in Discord sandbox (no account needed)</source>
+            <translation>start the app against the built-in Discord sandbox (no account needed)</translation>
         </message>
         <message>
             <source>stop sending keep-alive messages to a channel</source>
@@ -198,6 +270,10 @@
         <message>
             <source>the bot token in the system keyring</source>
             <translation>the bot token in the system keyring</translation>
+        </message>
+        <message>
+            <source>the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`</source>
+            <translation>the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`</translation>
         </message>
         <message>
             <source>the log (not writable)</source>
@@ -843,6 +919,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Waiting for the network</translation>
         </message>
         <message>
+            <source>nothing was due</source>
+            <translation>nothing was due</translation>
+        </message>
+        <message>
             <source>via proxy {0}</source>
             <translation>via proxy {0}</translation>
         </message>
@@ -973,6 +1053,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Warning</source>
             <translation>Warning</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>nothing was due</translation>
         </message>
     </context>
     <context>
@@ -1483,6 +1567,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>nothing was due</translation>
         </message>
         <message>
             <source>{0} missing</source>

@@ -8,8 +8,12 @@
             <translation>（系统：{zone}）</translation>
         </message>
         <message>
-            <source>A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.</source>
-            <translation>已设置令牌（{where}），格式像机器人令牌；连接时由 Discord 验证。</translation>
+            <source>A missed keep-alive is due and runs as soon as the app or daemon is running.</source>
+            <translation>有一次错过的保活待补发，应用或守护进程运行后会立即执行。</translation>
+        </message>
+        <message>
+            <source>A token is set ({where}) and is shaped like a bot token.</source>
+            <translation>已设置令牌（{where}），格式像机器人令牌。</translation>
         </message>
         <message>
             <source>Added: {line}</source>
@@ -32,6 +36,10 @@
             <translation>已停用 {label}。</translation>
         </message>
         <message>
+            <source>Discord says channel {id} does not exist; check the ID.</source>
+            <translation>Discord 表示频道 {id} 不存在；请检查 ID。</translation>
+        </message>
+        <message>
             <source>Enabled {label}.</source>
             <translation>已启用 {label}。</translation>
         </message>
@@ -40,8 +48,16 @@
             <translation>从系统托盘每天发送经过验证的消息，让 Discord 机器人保持活跃。</translation>
         </message>
         <message>
+            <source>Next run: {when}</source>
+            <translation>下次运行：{when}</translation>
+        </message>
+        <message>
             <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
             <translation>尚未配置频道。添加方法：{prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</source>
+            <translation>无需操作：所有启用的频道在 {slot} 都已完成（使用 --force 可再次发送）。</translation>
         </message>
         <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
@@ -56,12 +72,20 @@
             <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发 {catch_up}</translation>
         </message>
         <message>
-            <source>The desktop window is not available yet; here is the status.</source>
-            <translation>桌面窗口暂不可用；以下是当前状态。</translation>
+            <source>Token OK: logged in as {name} ({id}).</source>
+            <translation>令牌有效：已登录为 {name}（{id}）。</translation>
         </message>
         <message>
             <source>add a channel</source>
             <translation>添加频道</translation>
+        </message>
+        <message>
+            <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
+            <translation>另一个 CDP Desktop 已在使用此目录运行{pid}；请先停止它，或为这个实例指定单独的 --home</translation>
+        </message>
+        <message>
+            <source>bot token the sandbox accepts (default: a demo token)</source>
+            <translation>沙盒接受的机器人令牌（默认：演示令牌）</translation>
         </message>
         <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
@@ -88,16 +112,20 @@
             <translation>频道名称（频道被删除时用于重新创建）</translation>
         </message>
         <message>
-            <source>check that a token is stored and shaped like a bot token</source>
-            <translation>检查是否已保存令牌且格式像机器人令牌</translation>
+            <source>channel {channel} belongs to server {actual}, not {given}.</source>
+            <translation>频道 {channel} 属于服务器 {actual}，而不是 {given}。</translation>
+        </message>
+        <message>
+            <source>check the stored token by logging in to Discord</source>
+            <translation>登录 Discord 以检查已保存的令牌</translation>
         </message>
         <message>
             <source>create a temporary channel for each run instead</source>
             <translation>改为每次运行时创建一个临时频道</translation>
         </message>
         <message>
-            <source>error</source>
-            <translation>错误</translation>
+            <source>do not look the channel up on Discord (offline use)</source>
+            <translation>不在 Discord 上查询频道（离线使用）</translation>
         </message>
         <message>
             <source>from {env}</source>
@@ -128,8 +156,20 @@
             <translation>在标准错误输出更多信息（-vv：调试）</translation>
         </message>
         <message>
+            <source>no bot token is set, so the channel was not verified with Discord</source>
+            <translation>未设置机器人令牌，因此未在 Discord 上验证该频道</translation>
+        </message>
+        <message>
+            <source>no bot token is set; run `cdp-desktop token set`</source>
+            <translation>未设置机器人令牌；请运行 `cdp-desktop token set`</translation>
+        </message>
+        <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
             <translation>未提供令牌；请通过管道传给 `{prog} token set`，或在终端中运行</translation>
+        </message>
+        <message>
+            <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
+            <translation>注意：无法在 Discord 上验证该频道（{problem}）；已按输入内容添加</translation>
         </message>
         <message>
             <source>off</source>
@@ -144,6 +184,14 @@
             <translation>开 </translation>
         </message>
         <message>
+            <source>only check that a token is stored and shaped right</source>
+            <translation>只检查是否已保存令牌且格式正确</translation>
+        </message>
+        <message>
+            <source>port on 127.0.0.1 (default: any)</source>
+            <translation>127.0.0.1 上的端口（默认：任意）</translation>
+        </message>
+        <message>
             <source>print all settings</source>
             <translation>输出全部设置</translation>
         </message>
@@ -156,6 +204,10 @@
             <translation>输出一项设置</translation>
         </message>
         <message>
+            <source>recreate configured channels deleted on Discord</source>
+            <translation>重新创建在 Discord 上被删除的已配置频道</translation>
+        </message>
+        <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
             <translation>从配置中移除频道（绝不会在 Discord 上删除它）</translation>
         </message>
@@ -164,8 +216,24 @@
             <translation>从系统密钥环中删除令牌</translation>
         </message>
         <message>
+            <source>run the local Discord sandbox and print its API base</source>
+            <translation>运行本地 Discord 沙盒并输出其 API 基础网址</translation>
+        </message>
+        <message>
+            <source>run the scheduler without a window (servers)</source>
+            <translation>无窗口运行计划任务（适用于服务器）</translation>
+        </message>
+        <message>
+            <source>send even to channels already done today</source>
+            <translation>即使今天已完成的频道也再次发送</translation>
+        </message>
+        <message>
             <source>send keep-alive messages to a channel again</source>
             <translation>重新向频道发送保活消息</translation>
+        </message>
+        <message>
+            <source>send the keep-alive now</source>
+            <translation>立即发送保活消息</translation>
         </message>
         <message>
             <source>server (guild) ID</source>
@@ -176,12 +244,16 @@
             <translation>查看和修改设置</translation>
         </message>
         <message>
-            <source>show the configuration and channels</source>
-            <translation>显示配置和频道</translation>
-        </message>
-        <message>
             <source>show the configured channels</source>
             <translation>显示已配置的频道</translation>
+        </message>
+        <message>
+            <source>show the schedule, the channels and their states</source>
+            <translation>显示计划、频道及其状态</translation>
+        </message>
+        <message>
+            <source>start the app against the built-in Discord sandbox (no account needed)</source>
+            <translation>使用内置的 Discord 沙盒启动应用（无需账号）</translation>
         </message>
         <message>
             <source>stop sending keep-alive messages to a channel</source>
@@ -198,6 +270,10 @@
         <message>
             <source>the bot token in the system keyring</source>
             <translation>系统密钥环中的机器人令牌</translation>
+        </message>
+        <message>
+            <source>the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`</source>
+            <translation>桌面界面无法启动（{problem}）；请使用命令行，例如 `cdp-desktop status`</translation>
         </message>
         <message>
             <source>the log (not writable)</source>
@@ -843,6 +919,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>正在等待网络</translation>
         </message>
         <message>
+            <source>nothing was due</source>
+            <translation>没有需要运行的频道</translation>
+        </message>
+        <message>
             <source>via proxy {0}</source>
             <translation>通过代理 {0}</translation>
         </message>
@@ -973,6 +1053,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>没有需要运行的频道</translation>
         </message>
     </context>
     <context>
@@ -1483,6 +1567,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Starting…</source>
             <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>没有需要运行的频道</translation>
         </message>
         <message>
             <source>{0} missing</source>
