@@ -129,3 +129,41 @@ def test_good_token_is_saved_in_the_keyring_and_cleared(
         assert svc.connection.state == "no_token"
     finally:
         wait_for(svc.stop(), timeout=10)
+
+
+def test_first_run_wizard_token_channels_schedule(
+    qtbot: Any, service: AppService, sandbox: SandboxThread
+) -> None:
+    from PySide6.QtCore import QTime
+
+    from cdp_desktop.ui.first_run import FirstRunWizard
+
+    wizard = FirstRunWizard(service)
+    qtbot.addWidget(wizard)
+    wizard.open()
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # no token yet
+
+    wizard.token_page.panel.edit.setText(sandbox.token)
+    qtbot.mouseClick(wizard.token_page.panel.session_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(next_button.isEnabled, timeout=15_000)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+
+    assert wizard.currentPage() is wizard.channels_page
+    qtbot.waitUntil(lambda: service.connection.state == "connected", timeout=10_000)
+    editor = wizard.channels_page.open_editor()
+    qtbot.waitUntil(lambda: editor.loaded, timeout=10_000)
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(sandbox.text_channel_ids[1]))
+    with qtbot.waitSignal(editor.saved, timeout=10_000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert [wizard.channels_page.list.item(i).text() for i in range(wizard.channels_page.list.count())] == [
+        "#keepalive-1"
+    ]
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+
+    assert wizard.currentPage() is wizard.schedule_page
+    wizard.schedule_page.time_edit.setTime(QTime(8, 5))
+    with qtbot.waitSignal(wizard.saved, timeout=5_000):
+        qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert service.config.settings.schedule_time == "08:05"
+    assert len(service.config.targets) == 1
