@@ -1,0 +1,404 @@
+"""The markdown report (bench/RESULTS.md) and the issue's targets, checked (reported, not asserted)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def _f(x: Any, digits: int = 3, unit: str = "") -> str:
+    if x is None:
+        return "—"
+    if isinstance(x, float):
+        return f"{x:.{digits}f}{unit}"
+    return f"{x}{unit}"
+
+
+def _ms(x: Any) -> str:
+    return "—" if x is None else f"{x * 1000:.0f} ms"
+
+
+@dataclass
+class Target:
+    name: str
+    text: str
+    measured: Callable[[dict[str, Any]], tuple[float | None, str]]  # (value, how it is shown)
+    limit: float
+    why: Callable[[dict[str, Any]], str]  # the reason, when missed
+
+
+def _sec(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    return doc.get(name) or {}
+
+
+def _det(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    return _sec(doc, name).get("details") or {}
+
+
+def _keepalive_row(doc: dict[str, Any]) -> dict[str, Any] | None:
+    rows = _det(doc, "keepalive").get("rows") or []
+    return rows[-1] if rows else None
+
+
+def _ka(doc: dict[str, Any]) -> tuple[float | None, str]:
+    row = _keepalive_row(doc)
+    if row is None:
+        return None, "—"
+    note = "" if row["channels"] == 500 else f" (at {row['channels']} channels; the target is for 500)"
+    return row["ratio_to_floor"], f"{row['ratio_to_floor']:.2f}× floor{note}"
+
+
+def _ratio(name: str) -> Callable[[dict[str, Any]], tuple[float | None, str]]:
+    def get(doc: dict[str, Any]) -> tuple[float | None, str]:
+        r = _sec(doc, name).get("ratio")
+        return r, "—" if r is None else f"{r:.2f}×"
+
+    return get
+
+
+def _wakeups(doc: dict[str, Any]) -> tuple[float | None, str]:
+    d = _det(doc, "idle")
+    v = d.get("app_own_timer_wakeups_per_minute")
+    return v, "—" if v is None else f"{v:.1f}/min"
+
+
+def _window(doc: dict[str, Any]) -> tuple[float | None, str]:
+    v = _det(doc, "memory").get("window_open_seconds")
+    return v, _ms(v)
+
+
+def _why_keepalive(doc: dict[str, Any]) -> str:
+    row = _keepalive_row(doc) or {}
+    return (
+        f"{row.get('engine_429s', '?')} responses were 429s; the engine paces requests evenly at 50/s "
+        "(a request "
+        "every 20 ms) and the run ends only when the last target bot reply is in."
+    )
+
+
+def _why_startup(doc: dict[str, Any]) -> str:
+    s = _sec(doc, "startup")
+    d = _det(doc, "startup")
+    diff = (s.get("value") or 0) - (s.get("baseline") or 0)
+    imports = d.get("app_imports_before_show")
+    return (
+        f"the app needs {_ms(diff)} more than a bare window before its first paint; "
+        f"{_ms(imports)} of that are "
+        "imports the bare window does not have (asyncio and ssl through qasync/ui.app, QtNetwork for the "
+        "single-instance socket, the UI modules), the rest is setup the bare window skips (logging, instance "
+        "lock and local socket, translations, SVG icons, a window with menus, two tables and banners). "
+        f"The tray item follows at {_ms((d.get('tray_registered') or {}).get('app'))} "
+        f"(bare: {_ms((d.get('tray_registered') or {}).get('bare'))})."
+    )
+
+
+def _why_idle(doc: dict[str, Any]) -> str:
+    d = _det(doc, "idle")
+    cpu = d.get("cpu_seconds") or {}
+    return (
+        "the app is a Qt process (X and D-Bus connections, qasync): the bare Qt+qasync+discord.py process "
+        f"used {_f(cpu.get('bare_qt_discord'), 4)} CPU s against the app's {_f(cpu.get('app'), 4)} and the "
+        "asyncio-only "
+        f"client's {_f(cpu.get('bare_discord'), 4)}; ratio to the Qt baseline: "
+        f"{_f(d.get('cpu_ratio_to_bare_qt_discord'), 2)}×."
+    )
+
+
+def _why_wakeups(doc: dict[str, Any]) -> str:
+    d = _det(doc, "idle")
+    return (
+        "the scheduler ticks against the wall clock every 30 s by design (2 wake-ups a minute); main-thread "
+        f"wake-ups per minute: {d.get('main_thread_wakeups_per_minute')}. A short window quantises this "
+        f"({d.get('window_seconds')} s: one wake-up = {60 / (d.get('window_seconds') or 60):.0f}/min)."
+    )
+
+
+def _why_memory(doc: dict[str, Any]) -> str:
+    d = _det(doc, "memory")
+    return (
+        f"the app holds the 500-target config, models for 500 rows and 50 runs, its UI modules and SQLite; "
+        f"idle RSS (MiB): {d.get('idle_rss_mib')}."
+    )
+
+
+def _why_window(doc: dict[str, Any]) -> str:
+    d = _det(doc, "memory")
+    return f"window open parts (s): {d.get('window_open_parts')}"
+
+
+TARGETS = [
+    Target("keepalive", "keep-alive ≤ 1.2× the rate-limit floor at 500 channels", _ka, 1.2, _why_keepalive),
+    Target("startup", "first paint ≤ 1.5× a bare PySide6 window", _ratio("startup"), 1.5, _why_startup),
+    Target("idle", "idle CPU ≤ 1.2× a bare discord.py client", _ratio("idle"), 1.2, _why_idle),
+    Target("idle", "≤ 2 wake-ups/min from the app's own timers", _wakeups, 2.0, _why_wakeups),
+    Target("memory", "idle RSS ≤ 1.3× the bare baseline", _ratio("memory"), 1.3, _why_memory),
+    Target("memory", "window opens with 15,000 history rows in < 300 ms", _window, 0.3, _why_window),
+]
+
+
+def check_targets(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    for t in TARGETS:
+        value, shown = t.measured(doc)
+        met = None if value is None else value <= t.limit
+        entry = {"target": t.text, "measured": shown, "met": met}
+        if met is False:
+            entry["missed_by"] = f"{(value / t.limit - 1) * 100:.0f}%"
+            entry["why"] = t.why(doc)
+        out.append(entry)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- markdown
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return [*lines, ""]
+
+
+def markdown(doc: dict[str, Any]) -> str:
+    m = doc["machine"]
+    out = [
+        "# Benchmark results",
+        "",
+        f"- Date: {doc['date']}",
+        f"- Command: `{doc['command']}` (took {doc['duration_seconds']} s)",
+        f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gib']} GiB RAM; {m['os']}",
+        f"- Python {m['python']}, Qt {m['qt']} (PySide6 {m['pyside6']}), discord.py {m['discord.py']}, "
+        f"qasync {m['qasync']}, aiohttp {m['aiohttp']}",
+        "",
+        "Benchmarks, not tests: every figure is reported, nothing is asserted. Baselines run in the same "
+        "invocation. Regenerate with `python -m bench [--quick] [--json]`.",
+        "",
+        "## Summary",
+        "",
+    ]
+    rows = []
+    for name in ("keepalive", "startup", "idle", "memory", "scheduler"):
+        s = doc.get(name)
+        if s is None:
+            continue
+        unit = s.get("unit", "")
+        rows.append(
+            [
+                name,
+                s["what"],
+                _f(s["value"], 4, " " + unit),
+                _f(s["baseline"], 4, " " + unit),
+                _f(s["ratio"], 3),
+            ]
+        )
+    out += _table(["section", "measure", "value", "baseline", "ratio"], rows)
+
+    out += ["## Targets (from issue 7)", ""]
+    checks = check_targets(doc)
+    out += _table(
+        ["target", "measured", "met"],
+        [[c["target"], c["measured"], {True: "yes", False: "**no**", None: "—"}[c["met"]]] for c in checks],
+    )
+
+    out += _keepalive_md(doc) + _startup_md(doc) + _idle_md(doc) + _memory_md(doc) + _scheduler_md(doc)
+
+    out += ["## Closing note", ""]
+    missed = [c for c in checks if c["met"] is False]
+    unknown = [c for c in checks if c["met"] is None]
+    if not missed:
+        out.append("Every target that was measured is met.")
+    for c in missed:
+        out.append(f"- **{c['target']}**: missed by {c['missed_by']} ({c['measured']}). Why: {c['why']}")
+    for c in unknown:
+        out.append(f"- {c['target']}: not measured in this run.")
+    failures = [
+        (n, doc[n]["notes"][0])
+        for n in doc
+        if isinstance(doc.get(n), dict) and doc[n].get("value") is None and doc[n].get("notes")
+    ]
+    for name, note in failures:
+        out.append(f"- Section {name}: {note}")
+    out.append("")
+    return "\n".join(out)
+
+
+def _notes(s: dict[str, Any]) -> list[str]:
+    return [f"- {n}" for n in s.get("notes", []) if n and not n.startswith("Traceback")] + (
+        [""] if s.get("notes") else []
+    )
+
+
+def _keepalive_md(doc: dict[str, Any]) -> list[str]:
+    s = doc.get("keepalive")
+    if not s or not s["details"].get("rows"):
+        return []
+    d = s["details"]
+    out = [
+        "## Keep-alive throughput",
+        "",
+        f"Engine + DiscordClient against the sandbox (rate limits on). Floor = {d['floor']}; round trip "
+        f"{_ms(d['round_trip_seconds'])}. coze-discord-proxy: {_f(d['coze_per_channel_seconds'], 3)} s per "
+        f"channel measured on {d['coze_measured_channels']} channels, larger N computed.",
+        "",
+    ]
+    out += _table(
+        [
+            "channels",
+            "engine",
+            "floor",
+            "engine/floor",
+            "engine 429s",
+            "naive loop",
+            "naive/floor",
+            "naive 429s",
+            "coze (computed)",
+            "coze/floor",
+        ],
+        [
+            [
+                r["channels"],
+                f"{r['engine_seconds']:.2f} s",
+                f"{r['floor_seconds']:.2f} s",
+                f"{r['ratio_to_floor']:.2f}",
+                r["engine_429s"],
+                f"{r['naive_seconds']:.2f} s",
+                f"{r['naive_ratio_to_floor']:.2f}",
+                r["naive_429s"],
+                f"{r['coze_seconds_computed']:.0f} s",
+                f"{r['coze_ratio_to_floor']:.0f}",
+            ]
+            for r in d["rows"]
+        ],
+    )
+    return out + _notes(s)
+
+
+def _startup_md(doc: dict[str, Any]) -> list[str]:
+    s = doc.get("startup")
+    if not s or s["value"] is None:
+        return []
+    d = s["details"]
+    fp, tr = d["first_paint"], d["tray_registered"]
+    out = [
+        "## Startup",
+        "",
+        f"Median of {d['runs_each']} launches each, interleaved; app mode: {d['app_mode']}; tray host: "
+        f"{d.get('tray_host')}; probe: {d['probe']}.",
+        "",
+    ]
+    out += _table(
+        ["", "app", "bare PySide6", "ratio"],
+        [
+            ["process start → first paint", _ms(fp["app"]), _ms(fp["bare"]), _f(s["ratio"], 2)],
+            ["process start → tray item registered", _ms(tr["app"]), _ms(tr["bare"]), _f(tr["ratio"], 2)],
+        ],
+    )
+    out += [
+        f"Imports the app does before showing its window, beyond PySide6.QtWidgets (fresh process, median): "
+        f"{_ms(d.get('app_imports_before_show'))}.",
+        "",
+    ]
+    return out + _notes(s)
+
+
+def _idle_md(doc: dict[str, Any]) -> list[str]:
+    s = doc.get("idle")
+    if not s or s["value"] is None:
+        return []
+    d = s["details"]
+    names = [
+        ("app", "app"),
+        ("bare_discord", "bare discord.py"),
+        ("bare_qt_discord", "bare Qt+qasync+discord.py"),
+    ]
+    out = [
+        "## Idle cost",
+        "",
+        f"{d['window_seconds']:.0f} s window, all three connected to one sandbox process; "
+        f"app home: {d['app_home']}; "
+        f"keep-alive sends during the window: {d['keepalive_sends_during_window']}. CPU: {d['cpu_source']}. "
+        f"Wake-ups: {d['wakeup_source']}.",
+        "",
+    ]
+    out += _table(
+        ["process", "CPU s", "utime+stime s", "wake-ups/min (all threads)", "main thread wake-ups/min"],
+        [
+            [
+                label,
+                _f(d["cpu_seconds"][n], 4),
+                _f(d["cpu_seconds_utime_stime"][n], 2),
+                d["wakeups_per_minute"][n],
+                d["main_thread_wakeups_per_minute"][n],
+            ]
+            for n, label in names
+        ],
+    )
+    out.append(
+        f"App's own timers (app − bare Qt+qasync+discord.py, main thread): "
+        f"{d['app_own_timer_wakeups_per_minute']}/min; app − bare discord.py (all threads): "
+        f"{d['app_minus_bare_discord_wakeups_per_minute']}/min."
+    )
+    out.append("")
+    return out + _notes(s)
+
+
+def _memory_md(doc: dict[str, Any]) -> list[str]:
+    s = doc.get("memory")
+    if not s or s["value"] is None:
+        return []
+    d = s["details"]
+    names = [
+        ("app", "app"),
+        ("bare_discord", "bare discord.py"),
+        ("bare_qt_discord", "bare Qt+qasync+discord.py"),
+    ]
+    out = [
+        "## Memory",
+        "",
+        f"History: {d['history']['channels']} channels × {d['history']['days']} days = "
+        f"{d['history']['result_rows']} result rows.",
+        "",
+    ]
+    out += _table(
+        ["process", "idle RSS", "peak RSS (VmHWM)"],
+        [[label, f"{d['idle_rss_mib'][n]} MiB", f"{d['peak_rss_mib'][n]} MiB"] for n, label in names],
+    )
+    parts = d.get("window_open_parts") or {}
+    out += [
+        f"Window open with that history (fresh process each, median): {_ms(d['window_open_seconds'])} "
+        f"(bare QMainWindow: {_ms(d['window_open_bare_seconds'])}); MainWindow construction "
+        f"{_ms(parts.get('app_construct'))}, attaching the service (models filled) "
+        f"{_ms(parts.get('app_attach'))}, "
+        f"show → first paint {_ms(parts.get('app_show_to_paint'))}; AppService load before it "
+        f"{_ms(parts.get('app_service_load'))}; rows shown: {d.get('window_rows_shown')}.",
+        "",
+    ]
+    return out + _notes(s)
+
+
+def _scheduler_md(doc: dict[str, Any]) -> list[str]:
+    s = doc.get("scheduler")
+    if not s or s["value"] is None:
+        return []
+    d = s["details"]
+    out = ["## Scheduler accuracy", "", f"{d['scenario']}; tick {d['tick_seconds']} s.", ""]
+    out += _table(
+        [
+            "jump at (s after a tick)",
+            "run started after the jump",
+            "wall time past the slot",
+            "trigger",
+            "single sleep (computed)",
+        ],
+        [
+            [
+                f"{t['phase']:.0f}",
+                _f(t.get("lateness"), 2, " s"),
+                _f(t.get("wall_after_slot"), 1, " s"),
+                t.get("trigger", "—"),
+                f"{t['naive_lateness']:.0f} s",
+            ]
+            for t in d["trials"]
+        ],
+    )
+    return out + _notes(s)

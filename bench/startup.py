@@ -1,0 +1,117 @@
+"""Startup: process start to the main window's first paint and to the tray item being registered.
+
+The app runs as ``--demo`` (the mode that opens its window at start; with a tray and a real home it starts
+hidden in the tray) with a fresh home each time. The baseline is a bare PySide6 process (QApplication, a tray
+icon, a QMainWindow shown) measured the same way in the same run, launches interleaved. "Process start" is the
+parent's clock just before spawning the interpreter; first paint comes from the probe in the child
+(bench/probe.py); the tray registration is the RegisterStatusNotifierItem call seen by a bus monitor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import tempfile
+import time
+from typing import Any
+
+from .common import PY, Children, LineReader, Section, child_env, log, median
+from .desktop import TrayMonitor
+
+
+def _launch(ch: Children, mon: TrayMonitor, kind: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="cdp-bench-start-") as home:
+        if kind == "app":
+            argv = [PY, "-m", "bench.child_app", "--demo", "--home", home]
+        else:
+            argv = [PY, "-m", "bench.child_bare", "window"]
+        t0 = time.monotonic()
+        proc = ch.spawn(argv, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        reader = LineReader(proc.stderr)
+        out: dict[str, Any] = {"kind": kind}
+        try:
+            _, line = reader.wait_for("python_started", 30)
+            out["interpreter"] = float(line.split()[1]) - t0
+            _, line = reader.wait_for("first_paint", 30)
+            out["first_paint"] = float(line.split()[1]) - t0
+            deadline = time.monotonic() + 15
+            tray = mon.first_after(t0)
+            while tray is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+                tray = mon.first_after(t0)
+            out["tray_registered"] = None if tray is None else tray - t0
+        except TimeoutError as exc:
+            out["error"] = f"{exc}\n{reader.tail()}"
+        finally:
+            ch.stop(proc)
+            ch.procs.remove(proc)
+    return out
+
+
+# What the app imports before it shows its window, beyond PySide6.QtWidgets (which the baseline imports too).
+_IMPORTS = """
+import json, time
+import PySide6.QtWidgets
+t = time.perf_counter()
+import cdp_desktop.ui.app, qasync, cdp_desktop.logs, cdp_desktop.instance, cdp_desktop.ui.icons
+import cdp_desktop.ui.bridge, cdp_desktop.ui.main_window, cdp_desktop.ui.notifications, cdp_desktop.ui.tray
+print(json.dumps(time.perf_counter() - t))
+"""
+
+
+def _import_cost(ch: Children, runs: int) -> float | None:
+    times = []
+    for _ in range(runs):
+        proc = ch.spawn(
+            [PY, "-c", _IMPORTS], env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        out, _ = proc.communicate(timeout=60)
+        ch.procs.remove(proc)
+        with contextlib.suppress(ValueError):
+            times.append(float(out))
+    return median(times)
+
+
+def run(quick: bool, ch: Children) -> Section:
+    runs = 5 if quick else 9
+    results: list[dict[str, Any]] = []
+    with TrayMonitor() as mon:
+        for kind in ("app", "bare"):  # warm-up launches (disk cache, fontconfig), not counted
+            _launch(ch, mon, kind)
+        for i in range(runs):
+            order = ("app", "bare") if i % 2 == 0 else ("bare", "app")
+            for kind in order:
+                r = _launch(ch, mon, kind)
+                results.append(r)
+                log(f"startup {kind}: paint {r.get('first_paint')}, tray {r.get('tray_registered')}")
+
+    def med(kind: str, key: str) -> float | None:
+        return median([r[key] for r in results if r["kind"] == kind and r.get(key) is not None])
+
+    app_paint, bare_paint = med("app", "first_paint"), med("bare", "first_paint")
+    app_tray, bare_tray = med("app", "tray_registered"), med("bare", "tray_registered")
+    errors = [r["error"] for r in results if "error" in r]
+    imports = _import_cost(ch, 3)
+    return Section(
+        name="startup",
+        value=app_paint,
+        baseline=bare_paint,
+        unit="s",
+        what="process start to the main window's first paint, median (baseline: bare PySide6 window process)",
+        details={
+            "runs_each": runs,
+            "first_paint": {"app": app_paint, "bare": bare_paint},
+            "tray_registered": {
+                "app": app_tray,
+                "bare": bare_tray,
+                "ratio": (app_tray / bare_tray) if app_tray and bare_tray else None,
+            },
+            "app_imports_before_show": imports,
+            "interpreter_start": {"app": med("app", "interpreter"), "bare": med("bare", "interpreter")},
+            "runs": results,
+            "errors": errors,
+            "app_mode": "--demo, fresh home per launch",
+            "probe": "QMainWindow.show wrapped to filter the first QPaintEvent of that window "
+            "(bench/probe.py)",
+        },
+    )
