@@ -92,8 +92,11 @@ class MainWindow(QMainWindow):
         bridge.runFinished.connect(self._on_run_finished)
         bridge.channelsChanged.connect(self.refresh_channels)
         bridge.busyChanged.connect(self._update_buttons)
-        bridge.error.connect(lambda text: self.banners.show_message(text, "error"))
+        bridge.error.connect(self._on_error)
         self._update_buttons()
+
+    def _on_error(self, text: str) -> None:
+        self.banners.show_message(text, "error")
 
     @property
     def service(self) -> Any:

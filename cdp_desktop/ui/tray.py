@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -34,7 +34,8 @@ class Tray(QObject):
         self.state = "offline"
         self.icon = QSystemTrayIcon(icons.tray_icon(self.state), self)
         self.icon.setToolTip(APP_NAME)
-        self.menu = QMenu()
+        self.menu = QMenu(window)  # owned with the window, so it never outlives the objects it calls
+        self.menu.setWindowFlags(self.menu.windowFlags() | Qt.WindowType.Popup)
         self.menu.aboutToShow.connect(self.rebuild_menu)
         self.rebuild_menu()
         self.icon.setContextMenu(self.menu)
@@ -46,7 +47,7 @@ class Tray(QObject):
             self.bridge.channelsChanged,
             self.bridge.serviceReady,
         ):
-            sig.connect(lambda *_: self.refresh())
+            sig.connect(self._on_change)  # a bound slot: disconnected by Qt when the tray goes away
         self._poll = QTimer(self)
         self._poll.setInterval(LATE_TRAY_POLL_MS)
         self._poll_left = LATE_TRAY_POLL_COUNT
@@ -88,6 +89,9 @@ class Tray(QObject):
         self.icon.hide()
 
     # -- state ----------------------------------------------------------------------------------------
+    def _on_change(self, *_args: object) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         svc = self.bridge.service
         state = svc.overall_state() if svc is not None else "offline"
