@@ -93,10 +93,10 @@ def out_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False), file=sys.stdout)
 
 
-def err(message: str) -> None:
-    """One line on stderr: ``cdp-desktop: error: …``."""
+def err(message: str, *, kind: str = "error") -> None:
+    """One line on stderr: ``cdp-desktop: error: …`` (``kind="note"`` for a remark that is not a failure)."""
     line = " ".join(redact(message).split())
-    print(f"{PROG}: {_('error')}: {line}", file=sys.stderr)
+    print(f"{PROG}: {_(kind)}: {line}", file=sys.stderr)
 
 
 def _show(value: object) -> str:

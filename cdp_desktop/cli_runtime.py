@@ -147,7 +147,7 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     assert target.channel_id is not None
     token = TokenStore(timeout=3).get().token
     if not token:
-        err(_("note: no bot token is set, so the channel was not verified with Discord"))
+        err(_("no bot token is set, so the channel was not verified with Discord"), kind="note")
         return
     register_secret(token)
     endpoints = resolve_endpoints(config.settings)

@@ -84,7 +84,7 @@ def notification_daemon(desktop_workdir: Path) -> Iterator[ds.Service]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _early_desktop(request: pytest.FixtureRequest) -> None:
-    """Start the tray host and dunst before any test when a desktop session is there.
+    """Start the tray host, dunst and the Secret Service before any test when a desktop session is there.
 
     Order independence: a tray icon created while no host is registered gets no SNI tray, and a ``Notify``
     sent with no daemon running would D-Bus-activate an unmanaged dunst that ``notification_daemon`` then
@@ -94,6 +94,9 @@ def _early_desktop(request: pytest.FixtureRequest) -> None:
     if os.environ.get("DISPLAY") and os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         request.getfixturevalue("tray_host")
         request.getfixturevalue("notification_daemon")
+        # Any keyring lookup (the CLI, the GUI) would otherwise D-Bus-activate an unmanaged, locked
+        # gnome-keyring that the ``secret_service`` fixture then collides with.
+        request.getfixturevalue("secret_service")
 
 
 # ----------------------------------------------------------------------------------------------------
