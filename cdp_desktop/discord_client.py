@@ -418,6 +418,8 @@ class _GatewayClient(discord.Client):
 
     async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
         self._owner._deleted.add(channel.id)
+        if self._owner.on_channel_deleted is not None:
+            self._owner.on_channel_deleted(channel.id)
 
 
 class _Stop(Exception):
@@ -475,6 +477,8 @@ class DiscordClient:
         self._seen: dict[int, deque[_Seen]] = {}
         self._message_evt: dict[int, asyncio.Event] = {}
         self._deleted: set[int] = set()
+        # Told of every channel deletion the gateway reports (a configured one turns red at once).
+        self.on_channel_deleted: Callable[[int], None] | None = None
         self._use_presence = presence_intents
         self._terminal: DiscordFailure | None = None
         self._ready_count = 0

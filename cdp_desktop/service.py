@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .core import schedule
 from .core.config import Config, ConfigError, ConfigStore, Target
 from .core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, SetupError, State
-from .core.history import History
+from .core.history import ChannelResult, History
 from .core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
 from .paths import AppPaths
 
@@ -223,8 +223,7 @@ class AppService:
             guild_ready_timeout=0.1 if self.fast else 2.0,
             fast_reconnect=self.fast,
         )
-        if hasattr(self.client, "on_channel_deleted"):
-            self.client.on_channel_deleted = self._on_channel_deleted
+        self.client.on_channel_deleted = self._on_channel_deleted
         self.engine = Engine(self.client, self.history, self.clock, on_event=self._on_engine_event)
         await self.client.start()
         if self.scheduler is not None:
@@ -543,8 +542,8 @@ class AppService:
         )
         rows = []
         for t in self.config.targets:
-            result = latest.get(t.uid)
-            error = errors.get(t.uid)
+            result = _for_channel(latest.get(t.uid), t)
+            error = _for_channel(errors.get(t.uid), t)
             if not t.enabled:
                 state = State.SKIPPED_DISABLED
             elif t.channel_id is not None and t.channel_id in self._deleted_live:
@@ -616,3 +615,10 @@ class AppService:
 def _endpoint_key(config: Config) -> tuple[object, ...]:
     s = config.settings
     return (s.api_base_url, s.proxy_url, s.presence_intents)
+
+
+def _for_channel(result: ChannelResult | None, target: Target) -> ChannelResult | None:
+    """A result only describes the target's current channel: after a re-add the old channel's is history."""
+    if result is None or target.is_temporary or result.channel_id in (None, target.channel_id):
+        return result
+    return None

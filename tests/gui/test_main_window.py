@@ -144,9 +144,6 @@ def test_server_side_deletion_turns_missing_and_readd_fixes_it(
     assert not tray.action("readd").isEnabled()
 
 
-@pytest.mark.xfail(
-    reason="AppService.channel_rows keeps a rebound target missing until its next run", strict=False
-)
 def test_readd_clears_the_missing_state_at_once(qtbot: Any, ui: Ui, sandbox: SandboxThread) -> None:
     w = ui.window
     gone = ui.service.config.targets[0]
