@@ -1,0 +1,68 @@
+"""End-to-end fixtures: isolated homes that are remembered for the final token scan, a standalone sandbox
+subprocess, discord.py endpoints put back after each test, and a token-leak / unclean-shutdown watch."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import discord.gateway
+import discord.http
+import pytest
+
+from tests.e2e import support
+from tests.e2e.support import TOKEN, TOKEN_SECRET, SandboxProcess
+
+_UNCLEAN = ("Unclosed client session", "Unclosed connector", "Task was destroyed but it is pending")
+
+
+@pytest.fixture(autouse=True)
+def _discord_endpoints() -> Iterator[None]:
+    """The adapter points discord.py's class attributes at the sandbox; later tests get the originals."""
+    base = discord.http.Route.BASE
+    gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    yield
+    discord.http.Route.BASE = base
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+@pytest.fixture(autouse=True)
+def _no_token_leak(caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]) -> Iterator[None]:
+    """Everything logged (discord.py's debug logs too) and printed, in this process and by the CLI
+    subprocesses the test ran, must be free of the token; no aiohttp session may be left unclosed."""
+    caplog.set_level(logging.DEBUG)
+    outputs_before = len(support.OUTPUTS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        yield
+        gc.collect()
+    out, err = capfd.readouterr()
+    support.OUTPUTS.extend([out, err])
+    records = [r for when in ("setup", "call") for r in caplog.get_records(when)]
+    logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in records)
+    support.OUTPUTS.append(logged)
+    texts = [logged, caplog.text, out, err, *(str(w.message) for w in caught)]
+    texts += support.OUTPUTS[outputs_before:]
+    for text in texts:
+        assert TOKEN_SECRET not in text, "the bot token leaked into logs or output"
+        for marker in _UNCLEAN:
+            assert marker not in text, f"unclean shutdown: {marker}"
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """An empty app home, remembered for the token scan at the end of the module."""
+    return support.register_home(tmp_path / "home")
+
+
+@pytest.fixture
+def sandbox_proc() -> Iterator[SandboxProcess]:
+    """A standalone sandbox (``python -m cdp_desktop.sandbox --port 0``) accepting :data:`TOKEN`."""
+    sb = SandboxProcess.start(token=TOKEN)
+    try:
+        yield sb
+    finally:
+        sb.stop()

@@ -1,0 +1,193 @@
+"""Helpers for the end-to-end tests: the whole stack (CLI or Engine + DiscordClient + History) against the
+sandbox, a standalone sandbox subprocess driven over its HTTP control routes, and a registry of every home
+directory and every piece of output the tests produced, so that the last test can look for the token in all
+of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cdp_desktop.sandbox import BOT_ID
+
+T = TypeVar("T")
+
+REPO = Path(__file__).resolve().parents[2]
+# Shaped like a real bot token for the sandbox's bot (the CLI checks the shape before logging in).
+TOKEN_SECRET = "e2e_Only-Secret-part-never-written-anywhere-7Qx"
+TOKEN = base64.b64encode(str(BOT_ID).encode()).decode().rstrip("=") + ".E2eTkn." + TOKEN_SECRET
+WRONG_TOKEN = base64.b64encode(str(BOT_ID).encode()).decode().rstrip("=") + ".E2eBad.not-the-right-one-xyz"
+
+# Everything the tests wrote or printed: checked for the token after each test and after the whole module.
+HOMES: list[Path] = []
+OUTPUTS: list[str] = []
+
+
+def register_home(path: Path) -> Path:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    HOMES.append(path)
+    return path
+
+
+def files_containing(root: Path, needle: str) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file() and needle.encode() in p.read_bytes()]
+
+
+def arun(coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
+    """Run ``coro`` in a fresh event loop with a hard timeout (tests never hang)."""
+
+    async def bounded() -> T:
+        return await asyncio.wait_for(coro, timeout)
+
+    return asyncio.run(bounded())
+
+
+def safe_schedule_time(now: datetime | None = None) -> str:
+    """A UTC schedule time six hours ago: the current slot cannot change while a test runs."""
+    return ((now or datetime.now(UTC)) - timedelta(hours=6)).strftime("%H:%M")
+
+
+# --------------------------------------------------------------------------- CLI as a subprocess
+
+
+def cli_env(api_base: str | None, token: str | None = TOKEN, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CDP_DESKTOP_") and k not in ("PYTHON_KEYRING_BACKEND",)
+    }
+    if api_base is not None:
+        env["CDP_DESKTOP_API_BASE"] = api_base
+    if token is not None:
+        env["CDP_DESKTOP_TOKEN"] = token
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    home: Path,
+    *args: str,
+    api_base: str | None,
+    token: str | None = TOKEN,
+    program: list[str] | None = None,
+    timeout: float = 60,
+    **extra_env: str,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m cdp_desktop --home HOME -v ARGS`` (``-v``: more log lines to leak a token into)."""
+    proc = subprocess.run(
+        [*(program or [sys.executable, "-m", "cdp_desktop"]), "--home", str(home), "-v", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=cli_env(api_base, token, **extra_env),
+        timeout=timeout,
+    )
+    OUTPUTS.extend([proc.stdout, proc.stderr])
+    return proc
+
+
+def run_json(home: Path, *args: str, api_base: str | None, expect: int | None = None) -> dict[str, Any]:
+    proc = run_cli(home, *args, "--json", api_base=api_base)
+    if expect is not None:
+        assert proc.returncode == expect, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    assert "Traceback" not in proc.stderr, proc.stderr
+    data: dict[str, Any] = json.loads(proc.stdout)
+    return data
+
+
+# --------------------------------------------------------------------------- sandbox subprocess
+
+
+@dataclass
+class SandboxProcess:
+    """``python -m cdp_desktop.sandbox --port 0``, read from its stdout and driven through /_sandbox."""
+
+    proc: subprocess.Popen[str]
+    api_base: str
+    info: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, *extra: str, token: str = TOKEN, timeout: float = 15.0) -> SandboxProcess:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0", "--token", token, *extra],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=REPO,
+            env=cli_env(None, None),
+        )
+        assert proc.stdout is not None
+        lines: list[str] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while not any(line.startswith("text_channel_ids:") for line in lines):
+                remaining = deadline - time.monotonic()
+                ready, _, _ = select.select([proc.stdout], [], [], max(0.0, remaining))
+                if not ready:
+                    raise TimeoutError(f"sandbox did not print its address; got {lines!r}")
+                line = proc.stdout.readline()
+                if not line:
+                    raise RuntimeError(f"sandbox exited ({proc.poll()}); printed {lines!r}")
+                lines.append(line.strip())
+        except BaseException:
+            proc.kill()
+            proc.wait(5)
+            raise
+        info = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+        return cls(proc, lines[0], info)
+
+    @property
+    def root(self) -> str:
+        return self.api_base.rsplit("/api/", 1)[0] + "/_sandbox"
+
+    def control(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.root + path, data=data, method=method)
+        if data is not None:
+            req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return json.loads(resp.read() or b"null")
+
+    def requests(self) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = self.control("GET", "/requests")
+        return result
+
+    def messages(self, channel_id: int | str) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = self.control("GET", f"/channels/{channel_id}/messages")
+        return result
+
+    def channels(self, guild_id: int | str) -> list[dict[str, Any]]:
+        result: list[dict[str, Any]] = self.control("GET", f"/guilds/{guild_id}/channels")
+        return result
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+# --------------------------------------------------------------------------- message counting
+
+
+def bot_messages(messages: list[dict[str, Any]], bot_id: int = BOT_ID) -> list[dict[str, Any]]:
+    """The messages our bot wrote (the sandbox's target bot replies in the same channels)."""
+    return [m for m in messages if int(m["author"]["id"]) == bot_id]
