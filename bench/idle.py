@@ -28,6 +28,7 @@ from .common import (
     Section,
     child_env,
     log,
+    median,
     sample,
     wakeups_between,
 )
@@ -73,6 +74,20 @@ class IdleRun:
     requests_during_window: int
 
 
+def _latest_results_cost(home: Path) -> float | None:
+    """CPU ms of one History.latest_results() on this home: the scheduler calls it on every tick."""
+    from cdp_desktop.core.history import History
+    from cdp_desktop.paths import AppPaths
+
+    times = []
+    with History(AppPaths.resolve(home).history_file) as history:
+        for _ in range(5):
+            t = time.process_time()
+            history.latest_results()
+            times.append((time.process_time() - t) * 1000)
+    return median(times)
+
+
 def _wait_sessions(sbp: SandboxProcess, n: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -90,6 +105,7 @@ def measure(quick: bool, ch: Children, workdir: Path) -> IdleRun:
     ids = sbp.add_channels(CHANNELS, "idle")
     home = Path(tempfile.mkdtemp(prefix="cdp-bench-home-", dir=workdir))
     info = make_home(home, sbp.guild_id, ids, sbp.target_bot_id, DAYS)
+    info["latest_results_cpu_ms"] = _latest_results_cost(home)
     log(
         f"idle: home with {info['channels']} channels, {info['result_rows']} result rows "
         f"in {info['seconds']:.1f} s"
@@ -155,6 +171,7 @@ def section(run: IdleRun) -> Section:
         ),
         "wakeup_source": "voluntary context switches, all threads, /proc/<pid>/task/*/status",
         "app_home": f"{run.home_info['channels']} channels, {run.home_info['result_rows']} result rows",
+        "history_latest_results_cpu_ms": run.home_info.get("latest_results_cpu_ms"),
         "keepalive_sends_during_window": run.sends_during_window,
         "requests_during_window": run.requests_during_window,
     }

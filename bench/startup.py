@@ -10,6 +10,7 @@ parent's clock just before spawning the interpreter; first paint comes from the 
 from __future__ import annotations
 
 import contextlib
+import json
 import subprocess
 import tempfile
 import time
@@ -49,18 +50,35 @@ def _launch(ch: Children, mon: TrayMonitor, kind: str) -> dict[str, Any]:
 
 
 # What the app imports before it shows its window, beyond PySide6.QtWidgets (which the baseline imports too).
-_IMPORTS = """
-import json, time
+# In the order run_gui imports them; each step's time is what it adds to the ones before.
+_MODULES = [
+    "asyncio",
+    "PySide6.QtNetwork",
+    "cdp_desktop.ui.app",
+    "qasync",
+    "cdp_desktop.logs",
+    "cdp_desktop.instance",
+    "cdp_desktop.ui.icons",
+    "cdp_desktop.ui.bridge",
+    "cdp_desktop.ui.main_window",
+    "cdp_desktop.ui.notifications",
+    "cdp_desktop.ui.tray",
+]
+_IMPORTS = f"""
+import importlib, json, time
 import PySide6.QtWidgets
-t = time.perf_counter()
-import cdp_desktop.ui.app, qasync, cdp_desktop.logs, cdp_desktop.instance, cdp_desktop.ui.icons
-import cdp_desktop.ui.bridge, cdp_desktop.ui.main_window, cdp_desktop.ui.notifications, cdp_desktop.ui.tray
-print(json.dumps(time.perf_counter() - t))
+out = {{}}
+for name in {_MODULES!r}:
+    t = time.perf_counter()
+    importlib.import_module(name)
+    out[name] = time.perf_counter() - t
+print(json.dumps(out))
 """
 
 
-def _import_cost(ch: Children, runs: int) -> float | None:
-    times = []
+def _import_cost(ch: Children, runs: int) -> dict[str, float]:
+    """Median per-step import time (s) in fresh processes, and the "total"."""
+    samples: list[dict[str, float]] = []
     for _ in range(runs):
         proc = ch.spawn(
             [PY, "-c", _IMPORTS], env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
@@ -68,8 +86,12 @@ def _import_cost(ch: Children, runs: int) -> float | None:
         out, _ = proc.communicate(timeout=60)
         ch.procs.remove(proc)
         with contextlib.suppress(ValueError):
-            times.append(float(out))
-    return median(times)
+            samples.append(json.loads(out))
+    if not samples:
+        return {}
+    steps = {name: median([s[name] for s in samples]) or 0.0 for name in _MODULES}
+    steps["total"] = median([sum(s.values()) for s in samples]) or 0.0
+    return steps
 
 
 def run(quick: bool, ch: Children) -> Section:
@@ -106,7 +128,8 @@ def run(quick: bool, ch: Children) -> Section:
                 "bare": bare_tray,
                 "ratio": (app_tray / bare_tray) if app_tray and bare_tray else None,
             },
-            "app_imports_before_show": imports,
+            "app_imports_before_show": imports.get("total"),
+            "app_import_steps": {k: round(v, 4) for k, v in imports.items() if k != "total"},
             "interpreter_start": {"app": med("app", "interpreter"), "bare": med("bare", "interpreter")},
             "runs": results,
             "errors": errors,
