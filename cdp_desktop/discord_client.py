@@ -677,6 +677,7 @@ class DiscordClient:
             return
         self._gateway_ready = False
         self._ready_evt.clear()
+        self._settled_evt.clear()  # wait_ready() waits for the reconnect again (a final stop sets it)
         if self._status.state == "connected":
             self._set_status("reconnecting", detail="gateway connection lost")
 
