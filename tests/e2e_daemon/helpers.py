@@ -1,0 +1,166 @@
+"""Helpers for the daemon and ``status --json``: the real CLI and the real sandbox, as subprocesses.
+
+Every process gets its own ``--home`` and an environment built here, so a developer's token, home, keyring
+backend, API base or time zone never leaks in. Processes are stopped by their own handle only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.desktop_session import on_ci
+
+REPO = Path(__file__).resolve().parents[2]
+_LEAKY = ("CDP_DESKTOP_TOKEN", "CDP_DESKTOP_HOME", "CDP_DESKTOP_API_BASE", "PYTHON_KEYRING_BACKEND", "TZ")
+# Nothing here may talk to a keyring: the daemon gets its token from the environment, status needs none.
+NO_KEYRING = "keyring.backends.fail.Keyring"
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _LEAKY and not k.startswith("FAKETIME")}
+    env["PYTHON_KEYRING_BACKEND"] = NO_KEYRING
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra)
+    return env
+
+
+def cli_argv(home: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "cdp_desktop", "--home", str(home), *args]
+
+
+def run_cli(
+    home: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    prefix: tuple[str, ...] = (),
+    timeout: float = 30,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*prefix, *cli_argv(home, *args)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env if env is not None else cli_env(),
+        timeout=timeout,
+    )
+
+
+def ok(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 0, f"exit {proc.returncode}\nstdout: {proc.stdout}\nstderr: {proc.stderr}"
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc.stdout
+
+
+def require_tool(name: str) -> str:
+    """The path of ``name``; a missing tool skips the test, except on CI where it fails."""
+    path = shutil.which(name)
+    if path is None:
+        why = f"needs the `{name}` command"
+        if on_ci():
+            pytest.fail(f"CI=true but the test {why}", pytrace=False)
+        pytest.skip(why)
+    return path
+
+
+# --------------------------------------------------------------------------- the sandbox subprocess
+
+
+@dataclass
+class SandboxProc:
+    proc: subprocess.Popen[str]
+    api_base: str
+    info: dict[str, str]
+    root: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.root = self.api_base.removesuffix("/api/v10")
+
+    @property
+    def token(self) -> str:
+        return self.info["token"]
+
+    @property
+    def guild_id(self) -> str:
+        return self.info["guild_id"]
+
+    @property
+    def target_bot_id(self) -> str:
+        return self.info["target_bot_id"]
+
+    @property
+    def bot_user_id(self) -> str:
+        return self.info["bot_user_id"]
+
+    @property
+    def text_channel_ids(self) -> list[str]:
+        return self.info["text_channel_ids"].split()
+
+    def control(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            f"{self.root}/_sandbox{path}",
+            data=data,
+            method="GET" if body is None else "POST",
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=5) as resp:
+            return json.loads(resp.read())
+
+    def messages(self, channel_id: str) -> list[dict[str, Any]]:
+        return list(self.control(f"/channels/{channel_id}/messages"))
+
+    def bot_messages(self, channel_id: str) -> list[dict[str, Any]]:
+        """Messages our bot posted (the target bot's replies are left out)."""
+        return [m for m in self.messages(channel_id) if m["author"]["id"] == self.bot_user_id]
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return cli_env(CDP_DESKTOP_API_BASE=self.api_base, CDP_DESKTOP_TOKEN=self.token, **extra)
+
+
+def stop_process(proc: subprocess.Popen[Any], grace: float = 5) -> None:
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(5)
+
+
+@dataclass
+class Daemon:
+    proc: subprocess.Popen[str]
+    stdout: Path
+    stderr: Path
+
+    def wait(self, timeout: float) -> int:
+        return self.proc.wait(timeout)
+
+    def stderr_text(self) -> str:
+        return self.stderr.read_text(errors="replace")
+
+
+def wait_until(predicate: Callable[[], Any], timeout: float, what: str, interval: float = 0.1) -> Any:
+    """Poll ``predicate`` until it returns something truthy; fail with ``what`` after ``timeout`` s."""
+    end = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > end:
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(interval)
