@@ -504,18 +504,18 @@ class DiscordClient:
     async def close(self) -> None:
         self._closing = True
         self._stop_evt.set()
-        client = self._client
-        if client is not None:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(client.close(), 5)
+        # Cancel the supervisor first: its ``finally`` closes the discord.py client. Closing the client
+        # under a running ``connect()`` makes discord.py dispatch on_disconnect on a loop it has already
+        # dropped, leaving a never-awaited coroutine behind.
         task = self._supervisor
         if task is not None and not task.done():
-            try:
-                await asyncio.wait_for(asyncio.shield(task), 5)
-            except (TimeoutError, Exception):
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(task, 6)
+        client = self._client
+        if client is not None and not client.is_closed():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(client.close(), 5)
         self._supervisor = None
         self._set_status(
             "offline" if self._status.state not in {"token_invalid", "intents_missing"} else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -24,6 +25,16 @@ from tests.desktop_session import require_desktop
 __all__ = ["require_desktop"]
 
 T = TypeVar("T")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As in the app (ui/gc_guard.py): the cyclic GC must not run in the sandbox's, keyring's or discord.py's
+    # threads, where freeing a Qt object crashes the process. Collect on the main thread between tests.
+    gc.disable()
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    gc.collect()
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -114,11 +125,15 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     try:
         yield loop
     finally:
-        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-        for t in pending:
-            t.cancel()
+        # Cancel until nothing is left: cancelling a task can schedule new ones (discord.py dispatches
+        # on_disconnect), and a task that never ran warns "coroutine … was never awaited" when collected.
         end = time.monotonic() + 2
-        while any(not t.done() for t in pending) and time.monotonic() < end:
+        while time.monotonic() < end:
+            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            if not pending:
+                break
+            for t in pending:
+                t.cancel()
             qapp.processEvents()
         # Never loop.stop(): it calls QApplication.exit(), which outside exec() leaves Qt's quit flag set and
         # makes every later qtbot wait return at once. Undo "already running" by hand instead (qasync 0.28).

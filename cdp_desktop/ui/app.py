@@ -300,6 +300,9 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
+    from .gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector(app)  # noqa: F841 - parented to the app, kept for its lifetime
 
     lock = InstanceLock(paths.lock_file)
     name = server_name(paths)
