@@ -16,18 +16,22 @@ from tests.e2e_daemon.helpers import REPO, Daemon, SandboxProc, cli_argv, cli_en
 
 
 @pytest.fixture
-def sandbox(tmp_path: Path) -> Iterator[SandboxProc]:
-    """``python -m cdp_desktop.sandbox --port 0``: API base on the first line, then ``key: value`` lines."""
-    err = (tmp_path / "sandbox.stderr").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=err,
-        text=True,
-        cwd=REPO,
-        env=cli_env(),
-    )
-    try:
+def start_sandbox(tmp_path: Path) -> Iterator[Callable[[], SandboxProc]]:
+    """``start_sandbox()``: a ``python -m cdp_desktop.sandbox --port 0`` subprocess (API base on the first
+    line, then ``key: value`` lines); each is stopped at the end by its own handle."""
+    procs: list[subprocess.Popen[str]] = []
+
+    def start() -> SandboxProc:
+        with (tmp_path / f"sandbox{len(procs)}.stderr").open("w") as err:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0"],
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+                cwd=REPO,
+                env=cli_env(),
+            )
+        procs.append(proc)
         assert proc.stdout is not None
         api_base = proc.stdout.readline().strip()
         assert api_base.startswith("http://127.0.0.1:") and api_base.endswith("/api/v10"), api_base
@@ -37,10 +41,16 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxProc]:
             assert line, "the sandbox stopped before printing its channels"
             key, _, value = line.partition(":")
             info[key.strip()] = value.strip()
-        yield SandboxProc(proc, api_base, info)
-    finally:
+        return SandboxProc(proc, api_base, info)
+
+    yield start
+    for proc in procs:
         stop_process(proc)
-        err.close()
+
+
+@pytest.fixture
+def sandbox(start_sandbox: Callable[[], SandboxProc]) -> SandboxProc:
+    return start_sandbox()
 
 
 # --------------------------------------------------------------------------- daemons
