@@ -70,14 +70,18 @@ def _close_gateway_mid_run(code: int) -> Setup:
 
 
 CASES: dict[str, Case] = {
-    "token_revoked_401": Case(lambda st, ids: st.sb.revoke_token(), (State.TOKEN_INVALID, State.TOKEN_INVALID)),
+    "token_revoked_401": Case(
+        lambda st, ids: st.sb.revoke_token(), (State.TOKEN_INVALID, State.TOKEN_INVALID)
+    ),
     "missing_access_403_50001": Case(_fail_send(403, 50001), (State.NO_ACCESS, R), (50001, None)),
     "missing_permissions_403_50013": Case(_fail_send(403, 50013), (State.NO_ACCESS, R), (50013, None)),
     "overwrite_denies_send_50013": Case(
         lambda st, ids: st.sb.forbid_channel(ids[0], 50013), (State.NO_ACCESS, R), (50013, None)
     ),
     "unknown_channel_404_10003": Case(_fail_send(404, 10003), (State.MISSING, R), (10003, None)),
-    "deleted_server_side": Case(lambda st, ids: st.sb.delete_channel(ids[0]), (State.MISSING, R), (10003, None)),
+    "deleted_server_side": Case(
+        lambda st, ids: st.sb.delete_channel(ids[0]), (State.MISSING, R), (10003, None)
+    ),
     "429_route_short": Case(_rate_limit(0.3, route=True), (R, R), saw_status=429),
     "429_global_short": Case(_rate_limit(0.3, route=False), (R, R), saw_status=429),
     "429_route_beyond_max_ratelimit_timeout": Case(
@@ -135,7 +139,9 @@ def test_fault_ends_in_its_documented_state(name: str, home: Path) -> None:
     case = CASES[name]
 
     async def main() -> None:
-        async with stack(home, sandbox=case.sandbox, settings={"reply_timeout_seconds": 5}, **case.client) as st:
+        async with stack(
+            home, sandbox=case.sandbox, settings={"reply_timeout_seconds": 5}, **case.client
+        ) as st:
             ids = [t.channel_id for t in st.config.targets]
             assert all(i is not None for i in ids)
             channels: list[int] = [i for i in ids if i is not None]
