@@ -152,6 +152,7 @@ class AppService:
         self._run_lock = asyncio.Lock()
         self._deleted_live: set[int] = set()  # configured channels the gateway saw deleted
         self._restart_task: asyncio.Future[None] | None = None
+        self._cleanup_task: asyncio.Future[None] | None = None
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -192,6 +193,10 @@ class AppService:
         Token and network problems become connection states and notices, never exceptions.
         """
         self._schedule = schedule_runs
+        if schedule_runs:  # only the single instance that schedules may tidy up after a killed one
+            closed = self.history.abort_unfinished_runs(self.clock.now())
+            if closed:
+                log.warning("closed %d run(s) left open by a process that was killed", closed)
         self._token = token or await self._load_token()
         if not self._token:
             self._set_connection(ConnectionStatus(state="no_token", detail=self._token_message()))
@@ -226,9 +231,21 @@ class AppService:
         self.client.on_channel_deleted = self._on_channel_deleted
         self.engine = Engine(self.client, self.history, self.clock, on_event=self._on_engine_event)
         await self.client.start()
+        if self._schedule and self.history.owned_channels():
+            self._cleanup_task = asyncio.ensure_future(self._cleanup_orphans(self.client, self.engine))
         if self.scheduler is not None:
             self.scheduler.engine = self.engine
             self.scheduler.wake()
+
+    async def _cleanup_orphans(self, client: DiscordClient, engine: Engine) -> None:
+        """Delete temporary channels a crashed run left behind (only ones in the owned ledger)."""
+        try:
+            if await client.wait_ready(60):
+                removed = await engine.cleanup_orphans()
+                if removed:
+                    log.info("removed %d temporary channel(s) left by an interrupted run", removed)
+        except Exception:
+            log.warning("could not clean up temporary channels", exc_info=True)
 
     async def _stop_client(self) -> None:
         client, self.client = self.client, None
@@ -272,6 +289,9 @@ class AppService:
                 await asyncio.wait_for(task, 3)
             except (TimeoutError, asyncio.CancelledError):
                 task.cancel()
+        for pending in (self._cleanup_task, self._restart_task):
+            if pending is not None and not pending.done():
+                pending.cancel()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop_client(), 4)
         self.history.close()

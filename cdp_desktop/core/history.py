@@ -388,6 +388,13 @@ class History:
     def finish_run(self, run_id: int, finished_at: datetime, outcome: str) -> None:
         self._exec("UPDATE runs SET finished_at=?, outcome=? WHERE id=?", (_ts(finished_at), outcome, run_id))
 
+    def abort_unfinished_runs(self, at: datetime) -> int:
+        """Close runs a killed process left open (its sends are covered by the intent ledger)."""
+        cur = self._exec(
+            "UPDATE runs SET finished_at=?, outcome='aborted' WHERE finished_at IS NULL", (_ts(at),)
+        )
+        return int(cur.rowcount)
+
     @staticmethod
     def _result(row: Any) -> ChannelResult:
         return ChannelResult(

@@ -201,3 +201,15 @@ def test_latest_results_is_fast_with_15000_rows() -> None:
     assert all(r.state is State.NETWORK for r in latest.values())
     assert h.last_success()["t000"] == T0 + timedelta(days=28)
     assert len(h.recent_runs(50)) == 30
+
+
+def test_runs_left_open_by_a_killed_process_are_closed_as_aborted(tmp_path: Path) -> None:
+    with History(tmp_path / "h.sqlite3") as history:
+        at = datetime(2025, 1, 2, tzinfo=UTC)
+        open_run = history.start_run("2025-01-02", at, "scheduled", at)
+        done_run = history.start_run("2025-01-02", at, "manual", at)
+        history.finish_run(done_run, at, "ok")
+        assert history.abort_unfinished_runs(at) == 1
+        outcomes = {r.id: r.outcome for r in history.recent_runs()}
+        assert outcomes == {open_run: "aborted", done_run: "ok"}
+        assert history.abort_unfinished_runs(at) == 0
