@@ -140,12 +140,19 @@ class Scheduler:
         self._sleep_started = 0.0
         self._expected_sleep = 0.0
         self._next_run: datetime | None = None
+        self._given_up_memo: tuple[str, set[str]] | None = None  # (slot key, uids) until the next run
 
     # ----------------------------------------------------------------------- public API
 
     def wake(self) -> None:
         """Re-evaluate now (config changed, resumed, network back)."""
         self._wake.set()
+
+    def forget_attempts(self, uids: set[str]) -> None:
+        """Let these targets be tried again for the current slot (e.g. their channel was just re-added)."""
+        self._attempted -= uids
+        self._given_up_memo = None
+        self.wake()
 
     def pause(self) -> None:
         self.paused = True
@@ -327,12 +334,24 @@ class Scheduler:
         return _Job(due.slot, Trigger.CATCH_UP if due.catch_up else Trigger.SCHEDULED, uids)
 
     def _given_up(self, slot: Slot) -> set[str]:
-        """Targets whose latest result for this slot is a permanent failure: not retried automatically."""
-        return {
+        """Targets whose latest result for this slot is a permanent failure: not retried automatically.
+
+        Memoised per slot until the next run finishes: results only change through runs, and an idle app
+        should not read its whole history on every tick."""
+        if self._given_up_memo is not None and self._given_up_memo[0] == slot.key:
+            return self._given_up_memo[1]
+        channel_of = {t.uid: t.channel_id for t in self.get_config().targets}
+        given_up = {
             uid
             for uid, result in self.history.latest_results().items()
-            if result.at >= slot.at and result.state.is_failure and not result.state.is_transient
+            if result.at >= slot.at
+            and result.state.is_failure
+            and not result.state.is_transient
+            # a re-added channel is a new channel: the old one's failure does not count against it
+            and result.channel_id in (None, channel_of.get(uid))
         }
+        self._given_up_memo = (slot.key, given_up)
+        return given_up
 
     def _due_retry(self, now: datetime) -> _Job | None:
         if not self._retry_uids or self._retry_at is None or self._retry_at > now or self._slot_key is None:
@@ -380,6 +399,7 @@ class Scheduler:
 
     def _after_run(self, job: _Job, report: RunReport | None) -> None:
         """Schedule the channels that failed transiently (or all, when the run itself broke) for a retry."""
+        self._given_up_memo = None
         if job.slot.key != self._slot_key:
             return
         if report is None:

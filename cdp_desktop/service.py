@@ -414,8 +414,8 @@ class AppService:
         for entry in report.recreated:
             self._deleted_live.discard(entry.old_channel_id)
         self._emit(ChannelsChanged())
-        if self.scheduler is not None:
-            self.scheduler.wake()
+        if self.scheduler is not None:  # the recreated channels are owed today's keep-alive
+            self.scheduler.forget_attempts({e.target_uid for e in report.recreated})
         return report
 
     def _save_config(self, config: Config) -> None:

@@ -277,6 +277,24 @@ def test_permanent_failure_is_not_retried_after_a_restart(tmp_path: Path) -> Non
     assert w.port.attempts[C2] == 1 and w.port.count(C1) == 1
 
 
+def test_a_re_added_channel_gets_the_same_days_keep_alive_once(tmp_path: Path) -> None:
+    w = World(tmp_path, berlin("2025-06-10T23:55"), added=berlin("2025-06-10T21:00"))
+    w.port.fail[C2] = State.MISSING  # deleted on Discord before the slot
+    s = w.scheduler()
+    c2_new = 200000000000000099
+
+    def readd() -> None:  # what AppService.readd_missing does: rebind, then let the scheduler try again
+        w.config.targets[1].channel_id = c2_new
+        s.forget_attempts({"t2"})
+
+    w.clock.at(berlin("2025-06-11T02:00"), readd)
+    w.run_until(s, berlin("2025-06-11T06:00"))
+    assert w.port.attempts[C2] == 1 and w.port.count(C2) == 0  # the missing channel: tried once
+    assert w.port.count(c2_new, "2025-06-11") == 1  # the recreated one: today's keep-alive, once
+    assert w.port.times(c2_new)[0] < berlin("2025-06-11T02:01")
+    assert w.port.count(C1) == 1
+
+
 def test_wake_up_retries_failed_channels_at_once(tmp_path: Path) -> None:
     w = World(tmp_path, berlin("2025-06-10T23:55"), added=berlin("2025-06-10T21:00"))
     w.port.fail[C1] = State.NETWORK
