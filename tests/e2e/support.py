@@ -10,15 +10,16 @@ import asyncio
 import base64
 import json
 import os
-import select
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from queue import Empty, Queue
 from typing import Any, TypeVar
 
 from cdp_desktop.sandbox import BOT_ID
@@ -118,6 +119,7 @@ class SandboxProcess:
     proc: subprocess.Popen[str]
     api_base: str
     info: dict[str, str] = field(default_factory=dict)
+    reader: threading.Thread | None = None
 
     @classmethod
     def start(cls, *extra: str, token: str = TOKEN, timeout: float = 15.0) -> SandboxProcess:
@@ -130,24 +132,34 @@ class SandboxProcess:
             env=cli_env(None, None),
         )
         assert proc.stdout is not None
+        # A reader thread, not select(): the text wrapper may buffer several lines from one read.
+        queue: Queue[str | None] = Queue()
+        stream = proc.stdout
+
+        def pump() -> None:
+            for raw in stream:
+                queue.put(raw.strip())
+            queue.put(None)
+
+        reader = threading.Thread(target=pump, name="sandbox-stdout", daemon=True)
+        reader.start()
         lines: list[str] = []
         deadline = time.monotonic() + timeout
         try:
             while not any(line.startswith("text_channel_ids:") for line in lines):
-                remaining = deadline - time.monotonic()
-                ready, _, _ = select.select([proc.stdout], [], [], max(0.0, remaining))
-                if not ready:
-                    raise TimeoutError(f"sandbox did not print its address; got {lines!r}")
-                line = proc.stdout.readline()
-                if not line:
-                    raise RuntimeError(f"sandbox exited ({proc.poll()}); printed {lines!r}")
-                lines.append(line.strip())
+                try:
+                    line = queue.get(timeout=max(0.01, deadline - time.monotonic()))
+                except Empty:
+                    raise TimeoutError(f"sandbox did not print its address; got {lines!r}") from None
+                if line is None:
+                    raise RuntimeError(f"sandbox exited ({proc.wait(5)}); printed {lines!r}")
+                lines.append(line)
         except BaseException:
             proc.kill()
             proc.wait(5)
             raise
         info = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
-        return cls(proc, lines[0], info)
+        return cls(proc, lines[0], info, reader)
 
     @property
     def root(self) -> str:
@@ -181,6 +193,8 @@ class SandboxProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)
+        if self.reader is not None:
+            self.reader.join(5)  # it ends at EOF; closing the pipe under it would raise in the thread
         if self.proc.stdout is not None:
             self.proc.stdout.close()
 

@@ -75,6 +75,9 @@ CASES: dict[str, Case] = {
     ),
     "missing_access_403_50001": Case(_fail_send(403, 50001), (State.NO_ACCESS, R), (50001, None)),
     "missing_permissions_403_50013": Case(_fail_send(403, 50013), (State.NO_ACCESS, R), (50013, None)),
+    "overwrite_hides_channel_50001": Case(
+        lambda st, ids: st.sb.forbid_channel(ids[0], 50001), (State.NO_ACCESS, R), (50001, None)
+    ),
     "overwrite_denies_send_50013": Case(
         lambda st, ids: st.sb.forbid_channel(ids[0], 50013), (State.NO_ACCESS, R), (50013, None)
     ),
