@@ -4,7 +4,9 @@ the user within 90 s (every demo channel replied), and ends within 10 s on SIGTE
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -65,3 +67,27 @@ def test_demo_shows_window_and_tray_and_runs_the_scheduled_keep_alive(
     assert proc.returncode == 0, err
     assert elapsed < 10.0, elapsed
     assert_clean(err)
+
+
+def test_with_a_chinese_locale_the_window_speaks_chinese(
+    qapp: Any, tmp_path: Path, tray_host: Service
+) -> None:
+    env = dict(os.environ, LANG="zh_CN.UTF-8", LC_ALL="zh_CN.UTF-8", LANGUAGE="zh_CN")
+    proc = launch(tmp_path / "home", env=env)
+    try:
+        deadline = time.monotonic() + 30
+        windows: list[str] = []
+        while not windows and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()[1]
+            time.sleep(0.2)
+            windows = visible_windows("^CDP Desktop", proc.pid)
+        assert windows, "no window titled 'CDP Desktop…'"
+        title = subprocess.run(
+            ["xdotool", "getwindowname", windows[0]], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        assert title.startswith("CDP Desktop")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in title), title  # "CDP Desktop — 演示"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        finish(proc, timeout=15)
+    assert proc.returncode == 0
