@@ -93,6 +93,16 @@ def notification_daemon(desktop_workdir: Path) -> Iterator[ds.Service]:
     svc.stop()
 
 
+@pytest.fixture
+def sandbox() -> Iterator[Any]:
+    """The Discord sandbox (no rate limits, quick replies) in its own thread, for tests on the Qt loop."""
+    from tests.gui.dialog_support import start_sandbox
+
+    st = start_sandbox()
+    yield st
+    st.stop()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _early_desktop(request: pytest.FixtureRequest) -> None:
     """Start the tray host, dunst and the Secret Service before any test when a desktop session is there.

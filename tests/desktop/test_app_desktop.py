@@ -40,19 +40,12 @@ from tests.desktop_session import (
     dunst_history,
     get_property,
 )
-from tests.gui.dialog_support import connect, make_service, start_sandbox
+from tests.gui.dialog_support import connect, make_service
 from tests.gui.test_main_window import add_sandbox_targets
 
 pytestmark = pytest.mark.desktop
 REPO = Path(__file__).resolve().parents[2]
 BAD_WORDS = ("Unclosed client session", "Event loop is closed", "Traceback", "was never awaited")
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxThread]:
-    st = start_sandbox()
-    yield st
-    st.stop()
 
 
 @pytest.fixture

@@ -25,14 +25,7 @@ from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import KEEP_RUNNING_KEY, MainWindow
 from cdp_desktop.ui.notifications import Notifications
 from cdp_desktop.ui.tray import Tray
-from tests.gui.dialog_support import connect, make_service, start_sandbox
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxThread]:
-    st = start_sandbox()
-    yield st
-    st.stop()
+from tests.gui.dialog_support import connect, make_service
 
 
 def add_sandbox_targets(service: AppService, st: SandboxThread, count: int = 2) -> list[Target]:

@@ -13,14 +13,7 @@ from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import AppService
 from cdp_desktop.ui import autostart
 from cdp_desktop.ui.settings_dialog import SettingsDialog
-from tests.gui.dialog_support import make_service, saved_config, start_sandbox
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxThread]:
-    st = start_sandbox()
-    yield st
-    st.stop()
+from tests.gui.dialog_support import make_service, saved_config
 
 
 @pytest.fixture

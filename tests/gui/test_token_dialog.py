@@ -14,17 +14,10 @@ from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import AppService
 from cdp_desktop.ui.token_dialog import TokenDialog
-from tests.gui.dialog_support import make_service, start_sandbox
+from tests.gui.dialog_support import make_service
 
 # Shaped like a bot token (base64 of a snowflake, then two parts) but not the sandbox's.
 WRONG_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.d3Jvbmc.bm90LXRoZS1zYW5kYm94LXRva2Vu"
-
-
-@pytest.fixture
-def sandbox() -> Iterator[SandboxThread]:
-    st = start_sandbox()
-    yield st
-    st.stop()
 
 
 @pytest.fixture
