@@ -79,7 +79,8 @@ def test_sandbox_thread_serves_a_client_on_another_loop() -> None:
 def sandbox_process() -> Iterator[tuple[subprocess.Popen[str], str]]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0", "--token", "proc-token"],
+        # the documented command, `cdp-desktop sandbox --port P --token T`
+        [sys.executable, "-m", "cdp_desktop", "sandbox", "--port", "0", "--token", "proc-token"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
