@@ -83,51 +83,20 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ChannelsModel", text)
 
 
-class ChannelsModel(QAbstractTableModel):
-    """Rows are ``service.ChannelRow`` objects."""
+class _ListModel(QAbstractTableModel):
+    """A flat table over a list of row objects, with fixed column headers set by the subclass."""
 
-    COL_NAME, COL_GUILD, COL_BOT, COL_STATE, COL_SUCCESS, COL_ERROR, COL_LATENCY = range(7)
-
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, headers: list[str], parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
-        self.names: dict[int, str] = {}  # guild and bot IDs → names, from what the bot can see
-        self._headers = [
-            self.tr("Channel"),
-            self.tr("Guild"),
-            self.tr("Target bot"),
-            self.tr("State"),
-            self.tr("Last success"),
-            self.tr("Last error"),
-            self.tr("Reply"),
-        ]
+        self._items: list[Any] = []
+        self._headers = headers
 
-    # -- data ------------------------------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        """Replace the rows; keeps the view's selection stable when the set of targets is unchanged."""
-        new = list(rows)
-        if [r.target.uid for r in new] == [r.target.uid for r in self._rows]:
-            self._rows = new
-            if new:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, self.columnCount() - 1))
-            return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
-
-    def set_names(self, names: dict[int, str]) -> None:
-        self.names = dict(names)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
+    def _all_changed(self) -> None:
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
@@ -137,10 +106,53 @@ class ChannelsModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+
+class ChannelsModel(_ListModel):
+    """Rows are ``service.ChannelRow`` objects."""
+
+    COL_NAME, COL_GUILD, COL_BOT, COL_STATE, COL_SUCCESS, COL_ERROR, COL_LATENCY = range(7)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                self.tr("Channel"),
+                self.tr("Guild"),
+                self.tr("Target bot"),
+                self.tr("State"),
+                self.tr("Last success"),
+                self.tr("Last error"),
+                self.tr("Reply"),
+            ],
+            parent,
+        )
+        self.names: dict[int, str] = {}  # guild and bot IDs → names, from what the bot can see
+
+    # -- data ------------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows; keeps the view's selection stable when the set of targets is unchanged."""
+        new = list(rows)
+        if [r.target.uid for r in new] == [r.target.uid for r in self._items]:
+            self._items = new
+            self._all_changed()
+            return
+        self.beginResetModel()
+        self._items = new
+        self.endResetModel()
+
+    def set_names(self, names: dict[int, str]) -> None:
+        self.names = dict(names)
+        self._all_changed()
+
+    def row_at(self, row: int) -> Any:
+        return self._items[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._items)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r = self._items[index.row()]
         t = r.target
         col = index.column()
         if role == StateRole:
@@ -269,39 +281,28 @@ def outcome_category(outcome: str | None) -> str:
     return "error"
 
 
-class RunsModel(QAbstractTableModel):
+class RunsModel(_ListModel):
     """Recent runs, newest first (``service.RunRecord`` objects)."""
 
     COL_STARTED, COL_TRIGGER, COL_OUTCOME, COL_CHANNELS = range(4)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._runs: list[Any] = []
-        self._headers = [self.tr("Started"), self.tr("Trigger"), self.tr("Outcome"), self.tr("Channels")]
+        super().__init__(
+            [self.tr("Started"), self.tr("Trigger"), self.tr("Outcome"), self.tr("Channels")], parent
+        )
 
     def set_runs(self, runs: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._runs = list(runs)
+        self._items = list(runs)
         self.endResetModel()
 
     def run_at(self, row: int) -> Any:
-        return self._runs[row]
+        return self._items[row]
 
     def row_of(self, run_id: int) -> int | None:
-        for i, r in enumerate(self._runs):
+        for i, r in enumerate(self._items):
             if r.id == run_id:
                 return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._runs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def trigger_name(self, trigger: str) -> str:
@@ -323,7 +324,7 @@ class RunsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = self._runs[index.row()]
+        r = self._items[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_STARTED:
