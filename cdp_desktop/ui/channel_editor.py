@@ -15,12 +15,10 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -39,7 +37,7 @@ from ..core.ports import ChannelInfo, GuildInfo
 from .widgets import (
     BusyIndicator,
     FieldMessage,
-    TaskHolder,
+    TaskDialog,
     ValidatedLineEdit,
     config_error_text,
     grow_to_fit,
@@ -75,7 +73,7 @@ def _engine_renderer() -> Any:
     return None
 
 
-class ChannelEditor(QDialog):
+class ChannelEditor(TaskDialog):
     """Add a target (``target`` None) or edit ``target`` through ``service.add_target``/``replace_target``."""
 
     saved = Signal()
@@ -88,7 +86,6 @@ class ChannelEditor(QDialog):
         self.original = target
         self.guilds: list[GuildInfo] = []
         self.loaded = False
-        self._tasks = TaskHolder(self._on_task_error)
         self.setWindowTitle(self.tr("Edit channel") if target else self.tr("Add channel"))
         self.setMinimumWidth(520)
         self._build()
@@ -647,11 +644,3 @@ class ChannelEditor(QDialog):
         self.error.show_error(
             self.tr("Something went wrong: {0}").replace("{0}", str(exc) or type(exc).__name__)
         )
-
-    def done(self, result: int) -> None:
-        self._tasks.cancel_all()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._tasks.cancel_all()
-        super().closeEvent(event)

@@ -11,12 +11,10 @@ import zoneinfo
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.config import SETTING_PARSERS, Config, ConfigError
 from . import autostart
-from .widgets import BusyIndicator, FieldMessage, TaskHolder, config_error_text
+from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +72,7 @@ class TimeZoneCombo(QComboBox):
         return "" if text in ("", self.system_text) else text
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(TaskDialog):
     """The settings dialog (non-modal). ``saved`` after the configuration was written."""
 
     saved = Signal()
@@ -82,7 +80,6 @@ class SettingsDialog(QDialog):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self._tasks = TaskHolder(self._on_task_error)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(560)
         self.messages: dict[str, FieldMessage] = {}
@@ -339,11 +336,3 @@ class SettingsDialog(QDialog):
         self.test_busy.stop()
         self.test_button.setEnabled(True)
         self.test_result.show_error(self.tr("Failed: {0}").replace("{0}", str(exc) or type(exc).__name__))
-
-    def done(self, result: int) -> None:
-        self._tasks.cancel_all()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._tasks.cancel_all()
-        super().closeEvent(event)

@@ -11,10 +11,8 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import EXPLANATIONS, State
 from ..secrets import check_token_shape
-from .widgets import BusyIndicator, FieldMessage, TaskHolder, confirm
+from .widgets import BusyIndicator, FieldMessage, TaskDialog, TaskHolder, confirm
 
 SLOW_MS = 3000  # after this long, the busy text mentions the keyring's unlock prompt
 
@@ -301,7 +299,7 @@ class TokenPanel(QWidget):
         self._tasks.cancel_all()
 
 
-class TokenDialog(QDialog):
+class TokenDialog(TaskDialog):
     """The token dialog (non-modal). ``saved`` after a token was validated and stored (or kept in memory)."""
 
     saved = Signal()
@@ -326,10 +324,5 @@ class TokenDialog(QDialog):
         self.saved.emit()
         self.botNameChanged.emit(bot_name)
 
-    def done(self, result: int) -> None:
+    def cancel_tasks(self) -> None:
         self.panel.cancel()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.panel.cancel()
-        super().closeEvent(event)
