@@ -291,66 +291,69 @@ class TokenStore:
             backend=backend,
         )
 
-    def _op_get(self) -> TokenResult:
+    def _with_backend(
+        self, act: Callable[[KeyringBackend, str], TokenResult], token: str | None = None
+    ) -> TokenResult:
+        """``act(backend, name)`` on the chosen backend; what the keyring raises becomes a result."""
         try:
             backend = self._resolve()
         except _Unavailable:
             return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE)
         name = _backend_name(backend)
         try:
-            value = backend.get_password(SERVICE, USERNAME)
+            return act(backend, name)
         except Exception as exc:  # KeyringError is the documented umbrella; D-Bus libraries leak others
-            return self._fail(exc, name)
-        if not value:
-            return TokenResult(
-                TokenState.MISSING,
-                message="No bot token is stored yet; enter one (cdp-desktop token set).",
-                backend=name,
-            )
-        return TokenResult(TokenState.OK, value, f"Token read from {name}.", "keyring", name)
+            return self._fail(exc, name, token)
+
+    def _op_get(self) -> TokenResult:
+        return self._with_backend(_get)
 
     def _op_set(self, token: str) -> TokenResult:
-        try:
-            backend = self._resolve()
-        except _Unavailable:
-            return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE)
-        name = _backend_name(backend)
-        try:
-            backend.set_password(SERVICE, USERNAME, token)
-            stored = backend.get_password(SERVICE, USERNAME)  # some backends accept and drop silently
-        except Exception as exc:
-            return self._fail(exc, name, token)
-        if stored != token:
-            return TokenResult(
-                TokenState.UNAVAILABLE,
-                message=f"The keyring ({name}) did not keep the token. {UNAVAILABLE_MESSAGE}",
-                backend=name,
-            )
-        note = (
-            f" {TOKEN_ENV} is set and still takes precedence in this process."
-            if os.environ.get(TOKEN_ENV)
-            else ""
-        )
-        return TokenResult(TokenState.OK, token, f"Token saved in {name}.{note}", "keyring", name)
+        return self._with_backend(lambda backend, name: _set(backend, name, token), token)
 
     def _op_clear(self) -> TokenResult:
-        from keyring import errors
+        return self._with_backend(_clear)
 
-        try:
-            backend = self._resolve()
-        except _Unavailable:
-            return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE)
-        name = _backend_name(backend)
-        try:
-            backend.delete_password(SERVICE, USERNAME)
-            message = f"Token removed from {name}."
-        except errors.PasswordDeleteError:
-            message = "No token was stored."
-        except Exception as exc:
-            return self._fail(exc, name)
-        if os.environ.get(TOKEN_ENV):
-            message += f" {TOKEN_ENV} is still set for this process."
-        return TokenResult(TokenState.MISSING, message=message, backend=name)
+
+def _get(backend: KeyringBackend, name: str) -> TokenResult:
+    value = backend.get_password(SERVICE, USERNAME)
+    if not value:
+        return TokenResult(
+            TokenState.MISSING,
+            message="No bot token is stored yet; enter one (cdp-desktop token set).",
+            backend=name,
+        )
+    return TokenResult(TokenState.OK, value, f"Token read from {name}.", "keyring", name)
+
+
+def _set(backend: KeyringBackend, name: str, token: str) -> TokenResult:
+    backend.set_password(SERVICE, USERNAME, token)
+    stored = backend.get_password(SERVICE, USERNAME)  # some backends accept and drop silently
+    if stored != token:
+        return TokenResult(
+            TokenState.UNAVAILABLE,
+            message=f"The keyring ({name}) did not keep the token. {UNAVAILABLE_MESSAGE}",
+            backend=name,
+        )
+    note = (
+        f" {TOKEN_ENV} is set and still takes precedence in this process."
+        if os.environ.get(TOKEN_ENV)
+        else ""
+    )
+    return TokenResult(TokenState.OK, token, f"Token saved in {name}.{note}", "keyring", name)
+
+
+def _clear(backend: KeyringBackend, name: str) -> TokenResult:
+    from keyring import errors
+
+    try:
+        backend.delete_password(SERVICE, USERNAME)
+        message = f"Token removed from {name}."
+    except errors.PasswordDeleteError:
+        message = "No token was stored."
+    if os.environ.get(TOKEN_ENV):
+        message += f" {TOKEN_ENV} is still set for this process."
+    return TokenResult(TokenState.MISSING, message=message, backend=name)
 
 
 def _env_token() -> TokenResult | None:
