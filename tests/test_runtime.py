@@ -174,6 +174,17 @@ class World:
             **options,  # type: ignore[arg-type]
         )
 
+    def real_time_scheduler(self) -> Scheduler:
+        """On the system clock with real sleeps, for the tests that time how quickly stopping works."""
+        clock = SystemClock()
+        return Scheduler(
+            get_config=lambda: self.config,
+            history=self.history,
+            engine=Engine(self.port, self.history, clock, max_attempts=1),
+            clock=clock,
+            reachable=self.reachable,
+        )
+
     def run_until(self, scheduler: Scheduler, end: datetime) -> None:
         async def main() -> None:
             stop = asyncio.Event()
@@ -466,13 +477,7 @@ def test_tick_seconds_is_bounded(tmp_path: Path) -> None:
 def test_stop_ends_run_within_a_second(tmp_path: Path) -> None:
     w = World(tmp_path, datetime.now(UTC))
     w.config.paused = True
-    s = Scheduler(
-        get_config=lambda: w.config,
-        history=w.history,
-        engine=Engine(w.port, w.history, SystemClock(), max_attempts=1),
-        clock=SystemClock(),
-        reachable=w.reachable,
-    )
+    s = w.real_time_scheduler()
 
     async def main() -> float:
         stop = asyncio.Event()
@@ -490,13 +495,7 @@ def test_stop_ends_run_within_a_second(tmp_path: Path) -> None:
 
 def test_stop_during_a_run_cancels_it_promptly(tmp_path: Path) -> None:
     w = World(tmp_path, datetime.now(UTC))
-    s = Scheduler(
-        get_config=lambda: w.config,
-        history=w.history,
-        engine=Engine(w.port, w.history, SystemClock(), max_attempts=1),
-        clock=SystemClock(),
-        reachable=w.reachable,
-    )
+    s = w.real_time_scheduler()
 
     async def main() -> None:
         w.port.block = asyncio.Event()  # the send hangs

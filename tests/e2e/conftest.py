@@ -9,12 +9,11 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import discord.gateway
-import discord.http
 import pytest
 
 from tests.e2e import support
 from tests.e2e.support import TOKEN, TOKEN_SECRET, SandboxProcess
+from tests.sandbox.helpers import endpoints_restored
 
 _UNCLEAN = ("Unclosed client session", "Unclosed connector", "Task was destroyed but it is pending")
 
@@ -22,11 +21,8 @@ _UNCLEAN = ("Unclosed client session", "Unclosed connector", "Task was destroyed
 @pytest.fixture(autouse=True)
 def _discord_endpoints() -> Iterator[None]:
     """The adapter points discord.py's class attributes at the sandbox; later tests get the originals."""
-    base = discord.http.Route.BASE
-    gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    yield
-    discord.http.Route.BASE = base
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+    with endpoints_restored():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from PySide6.QtWidgets import QDialog
 
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import AppService
+
+D = TypeVar("D", bound=QDialog)
 
 
 def no_keyring() -> TokenStore:
@@ -43,3 +47,11 @@ def connect(
 def saved_config(home: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((home / "config.json").read_text(encoding="utf-8"))
     return data
+
+
+def opened(qtbot: Any, dialog: D) -> D:
+    """Hand ``dialog`` to qtbot (closed after the test) and open it; qtbot holds widgets weakly, so the
+    caller keeps the returned reference."""
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog

@@ -13,7 +13,7 @@ from cdp_desktop.core.config import Target
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import AppService
 from cdp_desktop.ui.channel_editor import ChannelEditor
-from tests.gui.dialog_support import connect, make_service, saved_config
+from tests.gui.dialog_support import connect, make_service, opened, saved_config
 
 
 @pytest.fixture
@@ -42,9 +42,7 @@ def offline(isolated_home: Path, wait_for: Callable[..., Any]) -> Iterator[AppSe
 
 
 def open_editor(qtbot: Any, service: AppService, target: Target | None = None) -> ChannelEditor:
-    editor = ChannelEditor(service, target=target)
-    qtbot.addWidget(editor)
-    editor.open()
+    editor = opened(qtbot, ChannelEditor(service, target=target))
     qtbot.waitUntil(lambda: editor.loaded, timeout=10_000)
     return editor
 

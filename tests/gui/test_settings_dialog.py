@@ -13,7 +13,7 @@ from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import AppService
 from cdp_desktop.ui import autostart
 from cdp_desktop.ui.settings_dialog import SettingsDialog
-from tests.gui.dialog_support import make_service, saved_config
+from tests.gui.dialog_support import make_service, opened, saved_config
 
 
 @pytest.fixture
@@ -23,15 +23,8 @@ def service(isolated_home: Path, wait_for: Callable[..., Any]) -> Iterator[AppSe
     wait_for(svc.stop(), timeout=10)
 
 
-def open_dialog(qtbot: Any, service: AppService) -> SettingsDialog:
-    dialog = SettingsDialog(service)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    return dialog
-
-
 def test_bad_proxy_scheme_is_shown_and_nothing_is_saved(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, SettingsDialog(service))
     dialog.time_edit.setTime(QTime(6, 15))
     dialog.tabs.setCurrentIndex(1)
     qtbot.keyClicks(dialog.proxy_edit, "ftp://127.0.0.1:21")
@@ -48,7 +41,7 @@ def test_bad_proxy_scheme_is_shown_and_nothing_is_saved(qtbot: Any, service: App
 
 
 def test_unknown_time_zone_is_refused(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, SettingsDialog(service))
     dialog.zone_combo.setEditText("Mars/Olympus_Mons")
     assert "not a known time zone" in dialog.messages["timezone"].text()
     assert not dialog.save()
@@ -56,7 +49,7 @@ def test_unknown_time_zone_is_refused(qtbot: Any, service: AppService) -> None:
 
 
 def test_valid_changes_are_saved_to_config_json(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, SettingsDialog(service))
     dialog.time_edit.setTime(QTime(7, 30))
     dialog.zone_combo.setEditText("Asia/Shanghai")
     dialog.jitter_spin.setValue(15)
@@ -82,7 +75,7 @@ def test_valid_changes_are_saved_to_config_json(qtbot: Any, service: AppService)
     assert settings["language"] == "zh_CN" and settings["presence_intents"] is True
 
     # Opened again, the dialog shows what was saved; "System" stays "system" (None).
-    again = open_dialog(qtbot, service)
+    again = opened(qtbot, SettingsDialog(service))
     assert again.time_edit.time() == QTime(7, 30) and again.zone_combo.raw_value() == "Asia/Shanghai"
     again.zone_combo.setEditText(again.zone_combo.system_text)
     again.proxy_edit.clear()
@@ -94,7 +87,7 @@ def test_valid_changes_are_saved_to_config_json(qtbot: Any, service: AppService)
 def test_proxy_test_button_reports_success_and_failure(
     qtbot: Any, service: AppService, sandbox: SandboxThread
 ) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, SettingsDialog(service))
     dialog.api_edit.setText(sandbox.api_base)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.test_result.kind == "ok", timeout=10_000)
@@ -114,14 +107,14 @@ def test_start_at_login_writes_an_xdg_autostart_entry(
     if not autostart.supported():
         pytest.skip("XDG autostart is Linux only")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, SettingsDialog(service))
     assert dialog.autostart_check.isEnabled() and not dialog.autostart_check.isChecked()
     dialog.autostart_check.setChecked(True)
     assert dialog.save()
     entry = tmp_path / "xdg-config" / "autostart" / "cdp-desktop.desktop"
     assert "Exec=" in entry.read_text(encoding="utf-8")
 
-    again = open_dialog(qtbot, service)
+    again = opened(qtbot, SettingsDialog(service))
     assert again.autostart_check.isChecked()
     again.autostart_check.setChecked(False)
     assert again.save()

@@ -14,7 +14,7 @@ from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import AppService
 from cdp_desktop.ui.token_dialog import TokenDialog
-from tests.gui.dialog_support import make_service
+from tests.gui.dialog_support import make_service, opened
 
 # Shaped like a bot token (base64 of a snowflake, then two parts) but not the sandbox's.
 WRONG_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.d3Jvbmc.bm90LXRoZS1zYW5kYm94LXRva2Vu"
@@ -31,15 +31,8 @@ def service(
     wait_for(svc.stop(), timeout=10)
 
 
-def open_dialog(qtbot: Any, service: AppService) -> TokenDialog:
-    dialog = TokenDialog(service)
-    qtbot.addWidget(dialog)
-    dialog.open()
-    return dialog
-
-
 def test_token_is_masked_and_can_be_shown(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)  # keep a reference: qtbot holds widgets weakly
+    dialog = opened(qtbot, TokenDialog(service))  # keep a reference: qtbot holds widgets weakly
     panel = dialog.panel
     assert panel.edit.echoMode() == QLineEdit.EchoMode.Password
     panel.show_check.setChecked(True)
@@ -47,7 +40,7 @@ def test_token_is_masked_and_can_be_shown(qtbot: Any, service: AppService) -> No
 
 
 def test_shape_check_is_inline(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)  # keep a reference: qtbot holds widgets weakly
+    dialog = opened(qtbot, TokenDialog(service))  # keep a reference: qtbot holds widgets weakly
     panel = dialog.panel
     qtbot.keyClicks(panel.edit, "not a token")
     assert "three parts separated by dots" in panel.shape_message.text()
@@ -59,7 +52,7 @@ def test_shape_check_is_inline(qtbot: Any, service: AppService) -> None:
 def test_no_keyring_explains_and_offers_this_session_only(
     qtbot: Any, service: AppService, sandbox: SandboxThread
 ) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, TokenDialog(service))
     panel = dialog.panel
     assert service.token_state is not None and service.token_state.state == "unavailable"
     assert "No keyring is available" in panel.keyring_note.text()
@@ -76,7 +69,7 @@ def test_no_keyring_explains_and_offers_this_session_only(
 
 
 def test_bad_token_shows_the_clear_error(qtbot: Any, service: AppService) -> None:
-    dialog = open_dialog(qtbot, service)
+    dialog = opened(qtbot, TokenDialog(service))
     panel = dialog.panel
     panel.edit.setText(WRONG_TOKEN)
     saved: list[bool] = []
@@ -101,7 +94,7 @@ def test_good_token_is_saved_in_the_keyring_and_cleared(
     svc = make_service(isolated_home, sandbox, token_store=TokenStore())
     wait_for(svc.start(schedule_runs=False), timeout=10)
     try:
-        dialog = open_dialog(qtbot, svc)
+        dialog = opened(qtbot, TokenDialog(svc))
         panel = dialog.panel
         assert panel.save_button.isVisible()
         qtbot.keyClicks(panel.edit, sandbox.token)
@@ -131,9 +124,7 @@ def test_first_run_wizard_token_channels_schedule(
 
     from cdp_desktop.ui.first_run import FirstRunWizard
 
-    wizard = FirstRunWizard(service)
-    qtbot.addWidget(wizard)
-    wizard.open()
+    wizard = opened(qtbot, FirstRunWizard(service))
     next_button = wizard.button(wizard.WizardButton.NextButton)
     assert not next_button.isEnabled()  # no token yet
 

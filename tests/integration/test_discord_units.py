@@ -26,11 +26,11 @@ from cdp_desktop.discord_client import (
 )
 from cdp_desktop.proxy import parse_proxy, redact_proxy, request_options
 from tests.integration.harness import TOKEN, run
+from tests.sandbox.helpers import endpoints_restored
 
 
 def test_configure_endpoint_sets_both_discord_attributes() -> None:
-    old_base, old_gw = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    try:
+    with endpoints_restored():
         configure_endpoint("http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/gateway")
         assert discord.http.Route.BASE == "http://127.0.0.1:9/api/v10"
         assert yarl.URL("ws://127.0.0.1:9/gateway") == discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
@@ -38,8 +38,6 @@ def test_configure_endpoint_sets_both_discord_attributes() -> None:
         configure_endpoint(None)
         assert discord.http.Route.BASE == DEFAULT_API_BASE
         assert yarl.URL("wss://gateway.discord.gg/") == discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    finally:
-        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_base, old_gw
 
 
 def test_resolve_endpoints_precedence() -> None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import discord.gateway
-import discord.http
 import pytest
+
+from tests.sandbox.helpers import endpoints_restored
 
 
 @pytest.fixture(autouse=True)
 def discord_endpoints() -> Iterator[None]:
-    base = discord.http.Route.BASE
-    gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    yield
-    discord.http.Route.BASE = base
-    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+    with endpoints_restored():
+        yield

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import socket
 import time
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from typing import Any, TypeVar
 
 import aiohttp
@@ -34,6 +34,25 @@ def run(coro: Coroutine[Any, Any, T], timeout: float = 30.0) -> T:
 def point_at(api_base: str, gateway_url: str) -> None:
     discord.http.Route.BASE = api_base
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
+
+
+@contextlib.contextmanager
+def endpoints_restored() -> Iterator[None]:
+    """discord.py's REST root and gateway URL are class attributes that ``point_at`` and the adapter's
+    ``configure_endpoint`` change for the whole process; put them back afterwards."""
+    base = discord.http.Route.BASE
+    gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        yield
+    finally:
+        discord.http.Route.BASE = base
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+def text_channel(client: discord.Client, channel_id: int) -> discord.TextChannel:
+    channel = client.get_channel(channel_id)
+    assert isinstance(channel, discord.TextChannel)
+    return channel
 
 
 class GuardResolver(AbstractResolver):

@@ -8,13 +8,16 @@ import aiohttp
 import discord
 import pytest
 
-from tests.sandbox.helpers import Stopwatch, expect, gateway_ops, run, sandbox, start_client, stop_client
-
-
-def _channel(client: discord.Client, channel_id: int) -> discord.TextChannel:
-    channel = client.get_channel(channel_id)
-    assert isinstance(channel, discord.TextChannel)
-    return channel
+from tests.sandbox.helpers import (
+    Stopwatch,
+    expect,
+    gateway_ops,
+    run,
+    sandbox,
+    start_client,
+    stop_client,
+    text_channel,
+)
 
 
 def test_close_4000_resumes_and_replays_missed_events() -> None:
@@ -35,7 +38,7 @@ def test_close_4000_resumes_and_replays_missed_events() -> None:
                 await asyncio.wait_for(_until(lambda: gateway_ops(sb, 6) == 1), 5)
                 assert gateway_ops(sb, 2) == 1  # resumed, not identified again
                 assert any(e["kind"] == "open" and e["path"] == "/gateway/resume" for e in sb.hub.log)
-                assert (await _channel(client, cid).send("after resume")).content == "after resume"
+                assert (await text_channel(client, cid).send("after resume")).content == "after resume"
             finally:
                 await stop_client(client, task)
 
@@ -118,7 +121,7 @@ def test_revoked_token_closes_4004_and_rest_answers_401() -> None:
         async with sandbox() as sb:
             client, task = await start_client(sb)
             try:
-                channel = _channel(client, sb.text_channel_ids[0])
+                channel = text_channel(client, sb.text_channel_ids[0])
                 sb.revoke_token()
                 with pytest.raises(discord.ConnectionClosed) as closed:
                     await asyncio.wait_for(task, 5)
@@ -156,7 +159,7 @@ def test_outage_refuses_connections_then_client_resumes() -> None:
                 await sb.go_online()
                 await resumed
                 print(f"resumed {back.elapsed:.2f} s after the sandbox came back")
-                assert (await _channel(client, sb.text_channel_ids[0]).send("back")).content == "back"
+                assert (await text_channel(client, sb.text_channel_ids[0]).send("back")).content == "back"
             finally:
                 await stop_client(client, task)
 

@@ -8,19 +8,13 @@ import discord
 import pytest
 
 from cdp_desktop.sandbox.ratelimit import BucketRule, GlobalLimiter, RouteLimiter
-from tests.sandbox.helpers import FastClient, Stopwatch, connected, point_at, run, sandbox
-
-
-def _channel(client: discord.Client, channel_id: int) -> discord.TextChannel:
-    channel = client.get_channel(channel_id)
-    assert isinstance(channel, discord.TextChannel)
-    return channel
+from tests.sandbox.helpers import FastClient, Stopwatch, connected, point_at, run, sandbox, text_channel
 
 
 def test_injected_429_is_retried_transparently() -> None:
     async def scenario() -> None:
         async with sandbox() as sb, connected(sb) as client:
-            channel = _channel(client, sb.text_channel_ids[0])
+            channel = text_channel(client, sb.text_channel_ids[0])
             sb.rate_limit("/channels/*/messages", 0.3)
             watch = Stopwatch()
             assert (await channel.send("after a 429")).content == "after a 429"
@@ -62,7 +56,7 @@ def test_500_and_502_are_retried_503_is_not() -> None:
             sb.fail_next("POST", "/channels/*/messages", 503, message="Service Unavailable")
             watch = Stopwatch()
             with pytest.raises(discord.DiscordServerError) as exc:
-                await _channel(client, cid).send("x")
+                await text_channel(client, cid).send("x")
             assert exc.value.status == 503 and watch.elapsed < 0.5
             assert sb.messages(cid) == []
 
@@ -74,7 +68,7 @@ def test_route_bucket_headers_pace_the_client_without_429s() -> None:
 
     async def scenario() -> None:
         async with sandbox(rate_limits=True, bucket_rules=rules) as sb, connected(sb) as client:
-            channel = _channel(client, sb.text_channel_ids[0])
+            channel = text_channel(client, sb.text_channel_ids[0])
             watch = Stopwatch()
             for i in range(5):
                 await channel.send(f"m{i}")
