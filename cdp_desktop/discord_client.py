@@ -940,6 +940,22 @@ class DiscordClient:
             result.append(_guild_from_payloads(gid, str(g.get("name", "")), chans))
         return result
 
+    async def describe_user(self, user_id: int) -> str | None:
+        """A user's display name (for showing a target bot by name): from the gateway cache when it knows the
+        user (members, message authors), else ``GET /users/{id}``. ``None`` when Discord has no such user."""
+        if self._cache_usable():
+            assert self._client is not None
+            cached = self._client.get_user(user_id)
+            if cached is not None:
+                return cached.global_name or cached.name
+        try:
+            data = await self._call(f"GET /users/{user_id}", lambda c: c.http.get_user(user_id))
+        except DiscordFailure as failure:
+            if failure.state is State.MISSING:
+                return None
+            raise
+        return str(data.get("global_name") or data.get("username") or "") or None
+
 
 # ----------------------------------------------------------------------------------------------------
 # Payload helpers

@@ -90,6 +90,7 @@ class ChannelRow:
     last_error: str | None
     last_error_at: datetime | None
     reply_latency: float | None
+    mention_name: str | None = None  # the target bot's name, once Discord told it
 
 
 # ----------------------------------------------------------------------------------------- service
@@ -153,6 +154,12 @@ class AppService:
         self._deleted_live: set[int] = set()  # configured channels the gateway saw deleted
         self._restart_task: asyncio.Future[None] | None = None
         self._cleanup_task: asyncio.Future[None] | None = None
+        # Target bot ID → display name (None: Discord knows no such user). Looked up once per ID per process,
+        # and only once something shows rows (a one-shot CLI command never pays for it).
+        self._mention_names: dict[int, str | None] = {}
+        self._names_wanted = False
+        self._names_failed = False  # a lookup failed on this connection: wait for the next one
+        self._names_task: asyncio.Future[None] | None = None
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -289,7 +296,7 @@ class AppService:
                 await asyncio.wait_for(task, 3)
             except (TimeoutError, asyncio.CancelledError):
                 task.cancel()
-        for pending in (self._cleanup_task, self._restart_task):
+        for pending in (self._cleanup_task, self._restart_task, self._names_task):
             if pending is not None and not pending.done():
                 pending.cancel()
         with contextlib.suppress(TimeoutError):
@@ -329,8 +336,40 @@ class AppService:
         self._emit(ConnectionChanged(status))
         if status.state == "token_invalid" and previous != "token_invalid":
             self._notice("token_invalid", EXPLANATIONS[State.TOKEN_INVALID].action or "")
-        if status.state == "connected" and previous != "connected" and self.scheduler is not None:
-            self.scheduler.wake()  # network is back: a waiting catch-up can go now
+        if status.state == "connected" and previous != "connected":
+            if self.scheduler is not None:
+                self.scheduler.wake()  # network is back: a waiting catch-up can go now
+            self._names_failed = False
+            self._resolve_mention_names()
+
+    def _resolve_mention_names(self) -> None:
+        """Start looking up the target bots' names not known yet; ChannelsChanged when some arrive."""
+        client = self.client
+        if not self._names_wanted or self._names_failed or client is None or not client.is_connected:
+            return
+        if self._names_task is not None and not self._names_task.done():
+            return  # its ChannelsChanged refreshes the rows, which picks up IDs added meanwhile
+        wanted = {t.mention_id for t in self.config.targets if t.mention_id} - self._mention_names.keys()
+        if not wanted:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # rows asked for outside the loop (a synchronous caller): names wait
+            return
+        self._names_task = loop.create_task(self._fetch_mention_names(client, sorted(wanted)))
+
+    async def _fetch_mention_names(self, client: DiscordClient, ids: list[int]) -> None:
+        named = False
+        try:
+            for user_id in ids:
+                name = await asyncio.wait_for(client.describe_user(user_id), 15)
+                self._mention_names[user_id] = name
+                named = named or name is not None
+        except Exception:  # not remembered: tried again after the next connect
+            self._names_failed = True
+            log.info("could not look up target bot names", exc_info=True)
+        if named:  # not after a cancel: stop() is under way
+            self._emit(ChannelsChanged())
 
     def _on_channel_deleted(self, channel_id: int) -> None:
         if channel_id in self.config.configured_channel_ids():
@@ -551,6 +590,8 @@ class AppService:
         return schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds).key
 
     def channel_rows(self) -> list[ChannelRow]:
+        self._names_wanted = True
+        self._resolve_mention_names()
         latest = self.history.latest_results()
         successes = self.history.last_success()
         errors = self.history.last_error()
@@ -583,6 +624,7 @@ class AppService:
                     last_error=error.message if error else None,
                     last_error_at=error.at if error else None,
                     reply_latency=result.reply_latency if result is not None else None,
+                    mention_name=self._mention_names.get(t.mention_id) if t.mention_id else None,
                 )
             )
         return rows

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
 from . import icons
@@ -77,6 +77,12 @@ def fmt_time(value: datetime | None) -> str:
     if local.date() == datetime.now().astimezone().date():
         return local.strftime("%H:%M:%S")
     return local.strftime("%Y-%m-%d %H:%M")
+
+
+def short_mention(user_id: int) -> str:
+    """``<@…1234>``: a mention whose name is not known yet, short enough for a table cell (the full ID is in
+    the tooltip)."""
+    return f"<@\u2026{str(user_id)[-4:]}>"
 
 
 def tr(text: str) -> str:
@@ -169,8 +175,8 @@ class ChannelsModel(_ListModel):
             if col == self.COL_BOT:
                 if not t.mention_id:
                     return "\u2014"
-                name = self.names.get(t.mention_id)
-                return f"@{name}" if name else str(t.mention_id)
+                name = r.mention_name or self.names.get(t.mention_id)
+                return f"@{name}" if name else short_mention(t.mention_id)
             if col == self.COL_STATE:
                 return state_name(r.state)
             if col == self.COL_SUCCESS:
@@ -221,6 +227,9 @@ class StateBadgeDelegate(QStyledItemDelegate):
             self.initStyleOption(opt, index)
             opt.text = ""
             opt.icon = icons.QIcon()
+            # QStyle only here: its Python type costs ~4 ms to create, not worth paying before the first paint
+            from PySide6.QtWidgets import QStyle
+
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         cat = icons.state_category(state)
         base = icons.color(cat)

@@ -89,6 +89,37 @@ def test_window_shows_channels_and_header(ui: Ui) -> None:
     assert not w._tick.isActive()  # ... and not while it is hidden
 
 
+def test_target_bot_column_shows_the_bots_name_looked_up_once(
+    qtbot: Any, ui: Ui, sandbox: SandboxThread
+) -> None:
+    """Without the members intent list_guilds() names no bots: the service asks Discord for the name."""
+    m = ui.window.channels_model
+    bot = sandbox.target_bot_id
+    qtbot.waitUntil(lambda: m.data(m.index(0, m.COL_BOT)) == "@Coze Target Bot", timeout=10_000)
+    assert m.data(m.index(1, m.COL_BOT)) == "@Coze Target Bot"
+    assert m.data(m.index(0, m.COL_BOT), Qt.ItemDataRole.ToolTipRole) == f"Bot ID: {bot}"
+    for _ in range(3):  # refreshes do not ask again
+        ui.window.refresh_channels()
+        qtbot.wait(20)
+    assert len([r for r in sandbox.requests if r["method"] == "GET" and r["path"] == f"/users/{bot}"]) == 1
+
+
+def test_target_bot_column_shortens_an_unnamed_mention(
+    qtbot: Any, isolated_home: Path, wait_for: Callable[..., Any]
+) -> None:
+    service = make_service(isolated_home, None)  # offline: no name can be known
+    service.add_target(Target(guild_id=10**17, channel_id=10**17 + 1, mention_id=1191168914227200123))
+    bridge = ServiceBridge()
+    window = MainWindow(bridge)
+    qtbot.addWidget(window)
+    bridge.attach(service)
+    m = window.channels_model
+    assert m.data(m.index(0, m.COL_BOT)) == "<@\u20260123>"
+    assert m.data(m.index(0, m.COL_BOT), Qt.ItemDataRole.ToolTipRole) == "Bot ID: 1191168914227200123"
+    bridge.detach()
+    wait_for(service.stop(), timeout=10)
+
+
 def test_run_now_updates_the_table_to_replied(qtbot: Any, ui: Ui) -> None:
     w = ui.window
     click(qtbot, w.btn_run)

@@ -460,6 +460,42 @@ def test_category_exists_and_list_guilds() -> None:
     run(main())
 
 
+def test_describe_user_over_rest_and_unknown_user_is_none() -> None:
+    async def main() -> None:
+        async with harness() as h:  # no members intent: the target bot is not in the cache
+            bot = h.sb.target_bot_id
+            assert await h.client.describe_user(bot) == "Coze Target Bot"
+            assert h.requests("GET", f"/users/{bot}")
+            assert await h.client.describe_user(123456789012345678) is None  # 404, 10013 Unknown User
+            assert h.requests("GET", "/users/123456789012345678")
+
+    run(main())
+
+
+def test_describe_user_from_the_member_cache_costs_no_request() -> None:
+    async def main() -> None:
+        async with harness(sandbox={"privileged_intents": True}, presence_intents=True) as h:
+            bot = h.sb.target_bot_id
+            await eventually(
+                lambda: h.client._client is not None and h.client._client.get_user(bot) is not None
+            )
+            before = len(h.sb.requests)
+            assert await h.client.describe_user(bot) == "Coze Target Bot"
+            assert len(h.sb.requests) == before
+
+    run(main())
+
+
+def test_describe_user_failure_other_than_missing_is_raised() -> None:
+    async def main() -> None:
+        async with harness() as h:
+            h.sb.fail_next("GET", "/users/*", 503, 0)
+            failure = await _expect_failure(h.client.describe_user(h.sb.target_bot_id))
+            assert failure.state is State.DISCORD_UNAVAILABLE
+
+    run(main())
+
+
 # --- the delete guard -------------------------------------------------------------------------------------
 
 
