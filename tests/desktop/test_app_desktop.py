@@ -202,6 +202,14 @@ def assert_clean(err: str) -> None:
         assert word not in err, err
 
 
+def assert_exits_cleanly(proc: subprocess.Popen[str], *, timeout: float, within: float) -> None:
+    """Exit status 0, in less than ``within`` seconds, with nothing unclean on stderr."""
+    elapsed, err = finish(proc, timeout=timeout)
+    assert proc.returncode == 0, err
+    assert elapsed < within, elapsed
+    assert_clean(err)
+
+
 def test_quit_through_the_instance_socket_is_quick_and_clean(
     qapp: Any, tmp_path: Path, tray_host: Service
 ) -> None:
@@ -210,10 +218,7 @@ def test_quit_through_the_instance_socket_is_quick_and_clean(
     wait_ready(home, proc)
     name = server_name(AppPaths.resolve(home))
     assert send_to_running(name, "quit")
-    elapsed, err = finish(proc, timeout=10)
-    assert proc.returncode == 0, err
-    assert elapsed < 5.0, elapsed
-    assert_clean(err)
+    assert_exits_cleanly(proc, timeout=10, within=5.0)
 
 
 def test_sigterm_ends_the_app_cleanly(qapp: Any, tmp_path: Path, tray_host: Service) -> None:
@@ -221,10 +226,7 @@ def test_sigterm_ends_the_app_cleanly(qapp: Any, tmp_path: Path, tray_host: Serv
     proc = launch(home)
     wait_ready(home, proc)
     proc.send_signal(signal.SIGTERM)
-    elapsed, err = finish(proc, timeout=15)
-    assert proc.returncode == 0, err
-    assert elapsed < 10.0, elapsed
-    assert_clean(err)
+    assert_exits_cleanly(proc, timeout=15, within=10.0)
 
 
 def test_second_launch_brings_the_window_back(qapp: Any, tmp_path: Path, tray_host: Service) -> None:
