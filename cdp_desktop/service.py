@@ -480,7 +480,16 @@ class AppService:
 
     # ------------------------------------------------------------------------------- config
     def update_config(self, mutate: Callable[[Config], None], *, quiet: bool = False) -> None:
-        """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in."""
+        """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in.
+
+        A file changed by another process (``cdp-desktop channels add`` while the window is open) is read
+        first, so that its edit is kept rather than overwritten."""
+        if self._store.changed_on_disk():
+            reloaded = self._store.load()
+            for warning in reloaded.warnings:
+                log.warning("%s", warning)
+            if not reloaded.warnings:
+                self.config = reloaded.config
         candidate = self.config.copy()
         mutate(candidate)
         from .core.config import config_from_dict, config_to_dict

@@ -480,12 +480,29 @@ class ConfigStore:
         self.read_only = False
         self.read_only_reason = ""
         self._clock = clock
+        self._stamp: tuple[int, int] | None = None  # (mtime, size) as last read or written by us
 
     def _set_read_only(self, reason: str) -> None:
         self.read_only = True
         self.read_only_reason = reason
 
     def load(self) -> LoadResult:
+        result = self._load()
+        self._stamp = self._current_stamp()
+        return result
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process (the CLI beside the GUI) wrote the file since we last read or wrote it."""
+        return self._current_stamp() != self._stamp
+
+    def _current_stamp(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return st.st_mtime_ns, st.st_size
+
+    def _load(self) -> LoadResult:
         self.read_only, self.read_only_reason = False, ""
         try:
             raw = self.path.read_bytes()
@@ -582,6 +599,7 @@ class ConfigStore:
             raise ConfigError("config", self.read_only_reason)
         payload = json.dumps(config_to_dict(config), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         atomic_write(self.path, payload)
+        self._stamp = self._current_stamp()
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
