@@ -221,8 +221,10 @@ class AppService:
     async def _start_client(self) -> None:
         from .core.engine import Engine
         from .discord_client import DiscordClient, configure_endpoint, resolve_endpoints
+        from .logs import register_secret
 
         assert self._token
+        register_secret(self._token)  # every log handler redacts this exact token, whatever its shape
         endpoints = resolve_endpoints(self.config.settings, self.env)
         configure_endpoint(endpoints.api_base, endpoints.gateway_url)
         self.client = DiscordClient(
