@@ -1,27 +1,28 @@
 """The measured app process: ``python -m bench.child_app [--demo] --home DIR``.
 
-Runs the real GUI entry point (``cdp_desktop.ui.app.run_gui``) with the paint probe installed first.
-SIGTERM quits it cleanly (the app's own handler).
+Runs the real GUI entry point (``cdp_desktop.ui.app.run_gui``) with the app's own startup markers switched on
+(``CDP_DESKTOP_BENCH_MARKERS=1``: ``first_paint`` once the window's first paint pass is over, ``tray_shown``
+once the tray icon is shown), so nothing in the app is wrapped or patched. SIGTERM quits it cleanly (the
+app's own handler).
 """
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
 
 from . import probe
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--home", required=True)
-    parser.add_argument("--demo", action="store_true")
-    args = parser.parse_args()
     probe.mark("python_started")
-    probe.install()
+    args = sys.argv[1:]  # [--demo] --home DIR (no argparse: the bare baseline does not load it either)
+    demo = "--demo" in args
+    home = args[args.index("--home") + 1]
+    os.environ["CDP_DESKTOP_BENCH_MARKERS"] = "1"
     from cdp_desktop.ui.app import run_gui
 
-    return run_gui([sys.argv[0]], home=args.home, demo=args.demo)
+    return run_gui([sys.argv[0]], home=home, demo=demo)
 
 
 if __name__ == "__main__":

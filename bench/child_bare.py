@@ -1,5 +1,8 @@
 """Baseline processes: ``python -m bench.child_bare MODE``.
 
+Nothing but what a mode needs is imported (asyncio only in the discord modes), so the startup baseline
+pays for no module it does not use.
+
 * ``window``: a bare PySide6 process: QApplication, a tray icon and a QMainWindow shown (startup baseline);
 * ``discord``: a bare discord.py client on plain asyncio, connected to the sandbox (idle baseline);
 * ``qt-discord``: QApplication + qasync + a hidden QMainWindow + tray icon + the same discord.py client
@@ -11,13 +14,14 @@ The sandbox comes from BENCH_API_BASE, BENCH_GATEWAY and BENCH_TOKEN. Intents ar
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import probe
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 def _tray_icon(app: Any) -> Any:
@@ -65,6 +69,8 @@ def _discord_client() -> Any:
 
 
 async def _run_client(stop: asyncio.Event) -> None:
+    import asyncio
+
     client = _discord_client()
     async with client:
         task = asyncio.ensure_future(client.start(os.environ["BENCH_TOKEN"]))
@@ -74,6 +80,9 @@ async def _run_client(stop: asyncio.Event) -> None:
 
 
 def bare_discord() -> int:
+    import asyncio
+    import signal
+
     async def main() -> None:
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
@@ -84,6 +93,9 @@ def bare_discord() -> int:
 
 
 def qt_discord() -> int:
+    import asyncio
+    import signal
+
     import qasync
     from PySide6.QtWidgets import QApplication, QMainWindow
 

@@ -1,52 +1,137 @@
 """The GUI entry point: QApplication + qasync loop, single instance, startup order, clean shutdown.
 
-Order: Qt application → single-instance check → translator → window and tray shown → only then the
-service (which imports discord.py) → wait for Quit → stop the service within 5 s → return. Quit never calls
-``app.quit()``: it sets an asyncio Event and ``main()`` returns, so the Discord client is closed while the
-loop still runs (reference/pitfalls.md §1.3).
+Order: Qt application → single-instance check → translator → window shown and painted → tray → only then
+asyncio, qasync and the service (which imports discord.py) → wait for Quit → stop the service within 5 s →
+return. The first paint happens in a short Qt event loop of its own before asyncio is even imported: what the
+window does not need is not loaded before it is on screen. Quit never calls ``app.quit()``: it sets an asyncio
+Event and ``main()`` returns, so the Discord client is closed while the loop still runs
+(reference/pitfalls.md §1.3).
+
+``CDP_DESKTOP_BENCH_MARKERS=1`` prints ``first_paint <time.monotonic()>`` (and ``tray_shown``) to stderr,
+for the benchmarks (bench/startup.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import hashlib
-import json
 import logging
 import os
-import signal
 import sys
 import tempfile
+import time
 import traceback
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_ID, APP_NAME
 from ..paths import AppPaths
 
+if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtNetwork import QLocalSocket
+
 log = logging.getLogger(__name__)
 STOP_TIMEOUT = 5.0
+FIRST_PAINT_TIMEOUT_MS = 1000  # never wait longer for the window's first paint before going on
+SERVER_WAIT_MS = 2000  # a second launch waits this long for the first one's socket (opened after its paint)
+MARKERS_ENV = "CDP_DESKTOP_BENCH_MARKERS"
 _keep: list[Any] = []  # translators must outlive their installation
+
+
+def bench_mark(name: str) -> None:
+    """``name <time.monotonic()>`` on stderr when the benchmarks ask for it (CDP_DESKTOP_BENCH_MARKERS=1)."""
+    if os.environ.get(MARKERS_ENV) == "1":
+        print(f"{name} {time.monotonic():.6f}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------- first paint
+class _FirstPaint(QObject):
+    """One-shot event filter on a window: calls ``done`` once its first paint pass is over."""
+
+    def __init__(self, window: QWidget, done: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.done = done
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.done)  # back in the event loop: the backing store has been flushed
+        return False
+
+
+def show_and_wait_for_paint(window: QWidget, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> bool:
+    """Show ``window`` and run a short Qt event loop until it has painted (at most ``timeout_ms``).
+
+    User input stays queued (it is delivered once the real loop runs). True when the paint was seen."""
+    loop = QEventLoop()
+    painted: list[bool] = []
+
+    def done() -> None:
+        painted.append(True)
+        bench_mark("first_paint")
+        loop.quit()
+
+    probe = _FirstPaint(window, done)
+    timer = QTimer(loop)
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    window.show()
+    timer.start(timeout_ms)
+    if not painted:
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    timer.stop()
+    window.removeEventFilter(probe)
+    probe.deleteLater()
+    return bool(painted)
 
 
 # ------------------------------------------------------------------------------------- single instance
 def server_name(paths: AppPaths) -> str:
     """A local socket name per user and home: two homes may run side by side, one home only once."""
+    import hashlib
+
     digest = hashlib.sha1(str(paths.data_dir.resolve()).encode("utf-8")).hexdigest()[:12]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return f"{APP_ID}-{uid}-{digest}"
 
 
-def send_to_running(name: str, message: str, timeout_ms: int = 1500) -> bool:
-    """Send ``message`` ("show" or "quit") to the instance listening on ``name``; True when delivered."""
-    sock = QLocalSocket()
-    sock.connectToServer(name)
-    if not sock.waitForConnected(timeout_ms):
-        return False
+def send_to_running(name: str, message: str, timeout_ms: int = 1500, wait_for_server_ms: int = 0) -> bool:
+    """Send ``message`` ("show" or "quit") to the instance listening on ``name``; True when delivered.
+
+    ``wait_for_server_ms``: keep trying that long while nobody listens yet (a first instance that holds the
+    lock opens its socket only after its window has painted)."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtNetwork import QLocalSocket
+
+    not_yet = (
+        QLocalSocket.LocalSocketError.ServerNotFoundError,
+        QLocalSocket.LocalSocketError.ConnectionRefusedError,
+    )
+    deadline = time.monotonic() + wait_for_server_ms / 1000
+    while True:
+        sock = QLocalSocket()
+        sock.connectToServer(name)
+        if sock.waitForConnected(timeout_ms):
+            break
+        if sock.error() not in not_yet or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.05)
     sock.write(QByteArray(message.encode("ascii") + b"\n"))
     ok = sock.waitForBytesWritten(timeout_ms)
     sock.disconnectFromServer()
@@ -61,6 +146,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer  # imported here: the window does not need QtNetwork
+
         self.name = name
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -68,7 +155,7 @@ class InstanceServer(QObject):
 
     def listen(self) -> bool:
         # We hold the instance lock, so a socket file left by a crashed instance is stale.
-        QLocalServer.removeServer(self.name)
+        type(self.server).removeServer(self.name)
         ok = self.server.listen(self.name)
         if not ok:
             log.warning("single-instance socket %s: %s", self.name, self.server.errorString())
@@ -98,6 +185,8 @@ class InstanceServer(QObject):
 # -------------------------------------------------------------------------------------------- language
 def configured_language(paths: AppPaths) -> str | None:
     """``settings.language`` read straight from the file (the service loads the config later)."""
+    import json
+
     try:
         data = json.loads(paths.config_file.read_text(encoding="utf-8"))
         lang = data.get("settings", {}).get("language")
@@ -141,9 +230,14 @@ class GuiApp:
         self.service: Any = None
         self.sandbox: Any = None
         self._reporting = False
+        self._quit_early = False
 
     def request_quit(self) -> None:
-        if self.quit_event is not None and not self.quit_event.is_set():
+        if self.quit_event is None:
+            if not self._quit_early:
+                log.info("quit requested (before the event loop ran)")
+            self._quit_early = True
+        elif not self.quit_event.is_set():
             log.info("quit requested")
             self.quit_event.set()
 
@@ -180,6 +274,8 @@ class GuiApp:
 
     def _install_signal_handlers(self, loop: asyncio.AbstractEventLoop) -> None:
         """SIGTERM / SIGINT quit cleanly (a KeyboardInterrupt inside a Qt slot would abort the process)."""
+        import signal
+
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
                 loop.add_signal_handler(sig, self.request_quit)
@@ -187,38 +283,54 @@ class GuiApp:
                 signal.signal(sig, lambda *_: loop.call_soon_threadsafe(self.request_quit))
 
     # -- lifecycle -----------------------------------------------------------------------------------------
-    async def main(self) -> int:
+    def show_ui(self) -> None:
+        """Build the window and the tray before the asyncio loop exists. A window that is to be seen at start
+        is shown and painted first; the tray comes right after it."""
         from .bridge import ServiceBridge
         from .main_window import MainWindow
         from .notifications import Notifications
         from .tray import Tray
 
-        loop = asyncio.get_running_loop()
-        loop.set_exception_handler(self._loop_exception)
-        self.quit_event = asyncio.Event()
-        self._install_signal_handlers(loop)
-        old_hook = sys.excepthook
         sys.excepthook = self._excepthook
-
         ui_settings = QSettings(str(self.paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
         self.bridge = ServiceBridge()
         self.window = MainWindow(self.bridge, demo=self.demo, ui_settings=ui_settings)
-        self.tray = Tray(self.window, demo=self.demo)
-        self.notifications = Notifications(self.window, self.tray)
         self.window.quitRequested.connect(self.request_quit)
         self.app.aboutToQuit.connect(self.request_quit)  # OS logout: best effort
         if self.instance is not None:
-            self.instance.showRequested.connect(self.window.show_and_raise)
-            self.instance.quitRequested.connect(self.request_quit)
+            self.attach_instance(self.instance)
+        if self.demo or not Tray.available():
+            show_and_wait_for_paint(self.window)
 
+        self.tray = Tray(self.window, demo=self.demo)
+        self.notifications = Notifications(self.window, self.tray)
         has_tray = self.tray.start()
+        bench_mark("tray_shown")
         self.window.set_tray_available(has_tray)
         self.tray.availabilityChanged.connect(self.window.set_tray_available)
         if not has_tray:
             log.info("no system tray (yet): the window stays open")
-        if self.demo or not has_tray:
+        if (self.demo or not has_tray) and not self.window.isVisible():
             self.window.show()
-        await asyncio.sleep(0.02)  # let the window paint before the heavy imports below
+
+    def attach_instance(self, instance: InstanceServer) -> None:
+        """Later launches of the same home show the window or quit this instance."""
+        self.instance = instance
+        instance.showRequested.connect(self.window.show_and_raise)
+        instance.quitRequested.connect(self.request_quit)
+
+    async def main(self) -> int:
+        """Runs on the qasync loop after ``show_ui()``: starts the service, waits for Quit, shuts down."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(self._loop_exception)
+        self.quit_event = asyncio.Event()
+        if self._quit_early:  # Quit (or Ctrl+C) came while the window was painting, before the loop ran
+            self.quit_event.set()
+        self._install_signal_handlers(loop)
+        if self.window is None:
+            self.show_ui()
 
         try:
             starting = asyncio.ensure_future(self._start_service())
@@ -234,7 +346,6 @@ class GuiApp:
             quitting.cancel()
         finally:
             await self._shutdown()
-            sys.excepthook = old_hook
         return 0
 
     async def _start_service(self) -> None:
@@ -253,6 +364,8 @@ class GuiApp:
             self.window.open_first_run()
 
     async def _shutdown(self) -> None:
+        import asyncio
+
         log.info("shutting down")
         if self.tray is not None:
             self.tray.hide()
@@ -284,8 +397,6 @@ def _demo_home(home: str | None) -> str:
 def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> int:
     """Start the tray app; returns the process exit code. A second launch for the same home shows the first
     instance's window and returns 0."""
-    import qasync
-
     from .. import logs
     from ..instance import InstanceLock
     from . import icons
@@ -305,9 +416,8 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     collector = GuiThreadGarbageCollector(app)  # noqa: F841 - parented to the app, kept for its lifetime
 
     lock = InstanceLock(paths.lock_file)
-    name = server_name(paths)
     if not lock.acquire():
-        if send_to_running(name, "show"):
+        if send_to_running(server_name(paths), "show", wait_for_server_ms=SERVER_WAIT_MS):
             log.info("already running for %s: showed its window", paths.data_dir)
             return 0
         print(
@@ -316,16 +426,26 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
             file=sys.stderr,
         )
         return 1
-    instance = InstanceServer(name)
-    instance.listen()
+    instance: InstanceServer | None = None
+    old_hook = sys.excepthook
     try:
         install_translators(app, configured_language(paths))
+        gui = GuiApp(app, paths, demo=demo, instance=None)
+        gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported
         app.setWindowIcon(icons.app_icon())
-        gui = GuiApp(app, paths, demo=demo, instance=instance)
+        instance = InstanceServer(server_name(paths))
+        instance.listen()
+        gui.attach_instance(instance)
+        import asyncio
+
+        import qasync
+
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
             return runner.run(gui.main())
     finally:
-        instance.close()
+        sys.excepthook = old_hook
+        if instance is not None:
+            instance.close()
         lock.release()
 
 

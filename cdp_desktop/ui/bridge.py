@@ -9,12 +9,14 @@ weak ones) and sends any exception to the log and to the window's error banner i
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,6 +79,8 @@ class ServiceBridge(QObject):
     ) -> asyncio.Task[T]:
         """Run ``coro`` in the background. Errors go to the log and the error banner; ``on_done`` gets the
         result. ``busy`` names the action while it runs (to disable buttons; see ``busyChanged``)."""
+        import asyncio  # not at module level: the window is built and painted before asyncio is loaded
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         if busy:
@@ -113,6 +117,8 @@ class ServiceBridge(QObject):
         self.error.emit(text)
 
     async def cancel_all(self, timeout: float = 2.0) -> None:
+        import asyncio
+
         tasks = [t for t in self._tasks if not t.done()]
         for t in tasks:
             t.cancel()

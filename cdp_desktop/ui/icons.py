@@ -7,7 +7,6 @@ fallback draws a distinct glyph per state as well.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -29,13 +28,22 @@ COLORS: dict[str, str] = {
 }
 
 
+@functools.cache
 def _icons_dir() -> Path | None:
-    """``cdp_desktop.resources/icons`` when installed; the repository's ``resources/icons`` in a checkout."""
+    """``cdp_desktop/resources/icons`` when installed; the repository's ``resources/icons`` in a checkout.
+
+    Plain paths first (as i18n.translations_dir does): importlib.resources costs milliseconds of imports
+    before the first paint and is only needed for unusual layouts."""
+    here = Path(__file__).resolve()
+    for path in (here.parents[1] / "resources" / "icons", here.parents[2] / "resources" / "icons"):
+        if path.is_dir():
+            return path
+    from importlib import resources
+
     try:
-        root = resources.files("cdp_desktop.resources")
-        path = Path(str(root)) / "icons"
+        path = Path(str(resources.files("cdp_desktop.resources"))) / "icons"
     except (ModuleNotFoundError, TypeError):
-        path = Path(__file__).resolve().parents[2] / "resources" / "icons"
+        return None
     return path if path.is_dir() else None
 
 
@@ -144,3 +152,4 @@ def clear_cache() -> None:
     tray_icon.cache_clear()
     state_icon.cache_clear()
     app_icon.cache_clear()
+    _icons_dir.cache_clear()

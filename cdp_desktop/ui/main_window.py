@@ -6,8 +6,6 @@ never blocks; confirmations and dialogs are opened with ``open()`` (never ``exec
 
 from __future__ import annotations
 
-import html
-import inspect
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -73,7 +71,6 @@ class MainWindow(QMainWindow):
 
         title = APP_NAME + (self.tr(" \u2014 demo") if demo else "")
         self.setWindowTitle(title)
-        self.setWindowIcon(icons.app_icon())
         self.resize(880, 600)
         self.setMinimumSize(620, 420)
 
@@ -352,6 +349,8 @@ class MainWindow(QMainWindow):
         if svc is None or row < 0 or row >= self.runs_model.rowCount():
             self.run_detail.clear()
             return
+        import html  # only here: not needed before the first paint
+
         run = self.runs_model.run_at(row)
         parts = [
             f"<b>{html.escape(self.runs_model.trigger_name(run.trigger))}</b> \u00b7 "
@@ -735,6 +734,8 @@ class MainWindow(QMainWindow):
             return
         if flag is not None:
             self._demo_flags[flag] = not self._demo_flags[flag]
+        import inspect
+
         if inspect.isawaitable(result):
             self.bridge.spawn(
                 _await(result), what=what or method, on_done=lambda r: self._demo_done(method, r)
