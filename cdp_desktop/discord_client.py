@@ -37,7 +37,7 @@ import discord.http
 import yarl
 
 from cdp_desktop.core.config import Settings
-from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
 from cdp_desktop.core.ports import (
     ChannelInfo,
     ConnectionStatus,
@@ -70,6 +70,22 @@ _TEXT_CHANNEL_TYPES = frozenset({0, 5})  # GUILD_TEXT, GUILD_ANNOUNCEMENT
 _CATEGORY_TYPE = 4
 _REPLY_BUFFER = 200  # recent messages remembered per channel for wait_for_reply
 _KEEP = object()  # "leave unchanged" marker for ConnectionStatus fields
+
+# Why presence is not known (ConnectionStatus.presence_reason); the UI translates them (context "Presence").
+PRESENCE_OFF_REASON = QT_TRANSLATE_NOOP("Presence", "presence intents are off in the settings")
+PRESENCE_REFUSED_REASON = QT_TRANSLATE_NOOP(
+    "Presence",
+    "Discord refused the Server Members and Presence intents (gateway close 4014); enable them for the "
+    "bot in the Developer Portal",
+)
+# discord.Status values as the app names them; "invisible" is only ever seen for ourselves: offline to others.
+_PRESENCE_NAMES = {
+    "online": "online",
+    "idle": "idle",
+    "dnd": "dnd",
+    "offline": "offline",
+    "invisible": "offline",
+}
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -421,6 +437,12 @@ class _GatewayClient(discord.Client):
         if self._owner.on_channel_deleted is not None:
             self._owner.on_channel_deleted(channel.id)
 
+    async def on_presence_update(self, before: discord.Member, after: discord.Member) -> None:
+        # activity changes arrive here too; only a change of status is worth a refresh
+        hook = self._owner.on_presence_changed
+        if hook is not None and str(before.status) != str(after.status):
+            hook(after.guild.id, after.id)
+
 
 class _Stop(Exception):
     """The supervisor must stop for good (bad token, refused intents)."""
@@ -479,6 +501,8 @@ class DiscordClient:
         self._deleted: set[int] = set()
         # Told of every channel deletion the gateway reports (a configured one turns red at once).
         self.on_channel_deleted: Callable[[int], None] | None = None
+        # Told (guild ID, user ID) when a cached member's status changes (only with the presence intents).
+        self.on_presence_changed: Callable[[int, int], None] | None = None
         self._use_presence = presence_intents
         self._terminal: DiscordFailure | None = None
         self._ready_count = 0
@@ -628,10 +652,7 @@ class DiscordClient:
                     raise _Stop from None
                 self._use_presence = False
                 self._status.presence_available = False
-                self._status.presence_reason = (
-                    "Discord refused the Server Members and Presence intents (gateway close 4014); enable "
-                    "them in the Developer Portal. Until then the app relies on the reply check."
-                )
+                self._status.presence_reason = PRESENCE_REFUSED_REASON
                 log.warning("Privileged intents refused (4014); continuing with minimal intents")
                 raise _Retry from None
         finally:
@@ -667,7 +688,7 @@ class DiscordClient:
         self._ready_count += 1
         self._status.presence_available = self._use_presence
         if not self._want_presence:
-            self._status.presence_reason = "presence intents are off in the settings"
+            self._status.presence_reason = PRESENCE_OFF_REASON
         self._ready_evt.set()
         self._settled_evt.set()
         self._set_status("connected", detail=None)
@@ -939,6 +960,18 @@ class DiscordClient:
             )
             result.append(_guild_from_payloads(gid, str(g.get("name", "")), chans))
         return result
+
+    def presence_of(self, guild_id: int, user_id: int) -> str | None:
+        """``"online"``, ``"idle"``, ``"dnd"`` or ``"offline"``, as the gateway last reported the member in
+        that guild; ``None`` when unknown (presence intents not in use, not connected, member not cached)."""
+        if not self._use_presence or not self._cache_usable():
+            return None
+        assert self._client is not None
+        guild = self._client.get_guild(guild_id)
+        member = guild.get_member(user_id) if guild is not None and not guild.unavailable else None
+        if member is None:
+            return None
+        return _PRESENCE_NAMES.get(str(member.status), "offline")
 
     async def describe_user(self, user_id: int) -> str | None:
         """A user's display name (for showing a target bot by name): from the gateway cache when it knows the

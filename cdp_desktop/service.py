@@ -91,10 +91,18 @@ class ChannelRow:
     last_error_at: datetime | None
     reply_latency: float | None
     mention_name: str | None = None  # the target bot's name, once Discord told it
+    # "online" / "idle" / "dnd" / "offline" from the gateway (needs the presence intents); None: unknown, and
+    # presence_reason says why (a QT_TRANSLATE_NOOP text, context "Presence"). Informational only: a target
+    # bot shown offline is no failure, the reply check decides.
+    mention_presence: str | None = None
+    presence_reason: str | None = None
 
 
 # ----------------------------------------------------------------------------------------- service
 _N = "Notice"
+_P = "Presence"
+PRESENCE_NOT_CONNECTED = QT_TRANSLATE_NOOP(_P, "not connected to Discord")
+PRESENCE_NOT_REPORTED = QT_TRANSLATE_NOOP(_P, "Discord has not reported this bot in the server")
 # Which result states deserve a notification, under which kind (one per kind per channel per day).
 _NOTICE_KIND = {
     State.MISSING: "missing",
@@ -160,6 +168,7 @@ class AppService:
         self._names_wanted = False
         self._names_failed = False  # a lookup failed on this connection: wait for the next one
         self._names_task: asyncio.Future[None] | None = None
+        self._presence_refresh: asyncio.Handle | None = None  # coalesces a burst of presence updates
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -238,6 +247,7 @@ class AppService:
             fast_reconnect=self.fast,
         )
         self.client.on_channel_deleted = self._on_channel_deleted
+        self.client.on_presence_changed = self._on_presence_changed
         self.engine = Engine(self.client, self.history, self.clock, on_event=self._on_engine_event)
         await self.client.start()
         if self._schedule and self.history.owned_channels():
@@ -301,6 +311,9 @@ class AppService:
         for pending in (self._cleanup_task, self._restart_task, self._names_task):
             if pending is not None and not pending.done():
                 pending.cancel()
+        if self._presence_refresh is not None:
+            self._presence_refresh.cancel()
+            self._presence_refresh = None
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stop_client(), 4)
         self.history.close()
@@ -336,6 +349,10 @@ class AppService:
         previous = self.connection.state
         self.connection = status
         self._emit(ConnectionChanged(status))
+        if (status.state == "connected") != (previous == "connected") and any(
+            t.mention_id for t in self.config.targets
+        ):
+            self._emit(ChannelsChanged())  # the target bots' presence became known, or unknown
         if status.state == "token_invalid" and previous != "token_invalid":
             self._notice("token_invalid", EXPLANATIONS[State.TOKEN_INVALID].action or "")
         if status.state == "connected" and previous != "connected":
@@ -379,6 +396,31 @@ class AppService:
             target = self.config.find(channel_id)
             self._notice("missing", f"{target.label}: {EXPLANATIONS[State.MISSING].summary}", target.uid)
             self._emit(ChannelsChanged())
+
+    def _on_presence_changed(self, guild_id: int, user_id: int) -> None:
+        if self._presence_refresh is not None or not any(
+            t.mention_id == user_id and t.guild_id == guild_id for t in self.config.targets
+        ):
+            return
+        self._presence_refresh = asyncio.get_running_loop().call_soon(self._presence_refreshed)
+
+    def _presence_refreshed(self) -> None:
+        self._presence_refresh = None
+        self._emit(ChannelsChanged())
+
+    def _presence(self, t: Target) -> tuple[str | None, str | None]:
+        """(presence, why it is unknown) of a target's bot."""
+        client = self.client
+        if not t.mention_id:
+            return None, None
+        if client is None or not client.is_connected:
+            return None, PRESENCE_NOT_CONNECTED
+        presence = client.presence_of(t.guild_id, t.mention_id)
+        if presence is not None:
+            return presence, None
+        if not self.connection.presence_available:
+            return None, self.connection.presence_reason or PRESENCE_NOT_CONNECTED
+        return None, PRESENCE_NOT_REPORTED
 
     def _on_engine_event(self, event: object) -> None:
         name = type(event).__name__
@@ -614,6 +656,7 @@ class AppService:
         )
         rows = []
         for t in self.config.targets:
+            presence, presence_reason = self._presence(t)
             result = _for_channel(latest.get(t.uid), t)
             error = _for_channel(errors.get(t.uid), t)
             if not t.enabled:
@@ -636,6 +679,8 @@ class AppService:
                     last_error_at=error.at if error else None,
                     reply_latency=result.reply_latency if result is not None else None,
                     mention_name=self._mention_names.get(t.mention_id) if t.mention_id else None,
+                    mention_presence=presence,
+                    presence_reason=presence_reason,
                 )
             )
         return rows

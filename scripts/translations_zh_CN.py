@@ -462,6 +462,23 @@ ZH_CN: dict[object, str] = {
         "桌面界面无法启动（{problem}）；请使用命令行，例如 `cdp-desktop status`"
     ),
     "Discord says channel {id} does not exist; check the ID.": "Discord 表示频道 {id} 不存在；请检查 ID。",
+    # Target bot presence (channels table, ui/models.py; reasons from discord_client.py and service.py)
+    "online": "在线",
+    "idle": "闲置",
+    "do not disturb": "请勿打扰",
+    "offline": "离线",
+    "Discord shows it {0}.": "Discord 显示其状态为{0}。",
+    "Not a failure in itself: the reply check decides whether the keep-alive worked.": (
+        "这本身不算失败：保活是否成功由回复检查决定。"
+    ),
+    "Online status unknown: {0}.": "在线状态未知：{0}。",
+    "The reply check (does the bot answer?) is used instead.": "改用回复检查（机器人是否回复）。",
+    "presence intents are off in the settings": "设置中未开启 Presence 意图",
+    "Discord refused the Server Members and Presence intents (gateway close 4014); enable them for the bot in the Developer Portal": (
+        "Discord 拒绝了 Server Members 和 Presence 意图（网关关闭代码 4014）；请在开发者门户中为机器人开启它们"
+    ),
+    "not connected to Discord": "未连接到 Discord",
+    "Discord has not reported this bot in the server": "Discord 未报告该机器人在此服务器中",
     # Context-specific: the same English needs different Chinese.
     ("RunsModel", "OK"): "成功",
     ("RunsModel", "Channels"): "频道",

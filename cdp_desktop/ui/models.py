@@ -6,6 +6,7 @@ holds ``service.recent_runs(limit)``, so a long history costs nothing at startup
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
@@ -87,6 +88,55 @@ def short_mention(user_id: int) -> str:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ChannelsModel", text)
+
+
+# A target bot's presence (service.ChannelRow.mention_presence): label and dot colour.
+_PRESENCE_LABELS = {
+    "online": QT_TRANSLATE_NOOP("ChannelsModel", "online"),
+    "idle": QT_TRANSLATE_NOOP("ChannelsModel", "idle"),
+    "dnd": QT_TRANSLATE_NOOP("ChannelsModel", "do not disturb"),
+    "offline": QT_TRANSLATE_NOOP("ChannelsModel", "offline"),
+}
+_PRESENCE_COLORS = {"online": "ok", "idle": "warning", "dnd": "error", "offline": "offline"}
+
+
+def presence_label(presence: str) -> str:
+    """Translated "online" / "idle" / "do not disturb" / "offline"."""
+    return tr(_PRESENCE_LABELS.get(presence, presence))
+
+
+@functools.cache
+def presence_dot(presence: str) -> QIcon:
+    """A small filled circle in the presence's colour (green online, grey offline, ...)."""
+    pm = QPixmap(12, 12)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(icons.COLORS[_PRESENCE_COLORS.get(presence, "offline")]))
+    p.drawEllipse(QRectF(2, 2, 8, 8))
+    p.end()
+    return QIcon(pm)
+
+
+def bot_tooltip(row: Any) -> str:
+    """The target bot cell's tooltip: its ID, then what Discord says about its presence, or why nothing."""
+    translate = QCoreApplication.translate
+    lines = [translate("ChannelsModel", "Bot ID: {0}").format(row.target.mention_id)]
+    presence, reason = row.mention_presence, row.presence_reason
+    if presence is not None:
+        lines.append(translate("ChannelsModel", "Discord shows it {0}.").format(presence_label(presence)))
+        lines.append(
+            translate(
+                "ChannelsModel",
+                "Not a failure in itself: the reply check decides whether the keep-alive worked.",
+            )
+        )
+    elif reason:
+        why = translate("Presence", reason)
+        lines.append(translate("ChannelsModel", "Online status unknown: {0}.").format(why))
+        lines.append(translate("ChannelsModel", "The reply check (does the bot answer?) is used instead."))
+    return "\n".join(lines)
 
 
 class _ListModel(QAbstractTableModel):
@@ -176,7 +226,9 @@ class ChannelsModel(_ListModel):
                 if not t.mention_id:
                     return "\u2014"
                 name = r.mention_name or self.names.get(t.mention_id)
-                return f"@{name}" if name else short_mention(t.mention_id)
+                text = f"@{name}" if name else short_mention(t.mention_id)
+                presence = r.mention_presence
+                return f"{text} \u00b7 {presence_label(presence)}" if presence else text
             if col == self.COL_STATE:
                 return state_name(r.state)
             if col == self.COL_SUCCESS:
@@ -194,13 +246,15 @@ class ChannelsModel(_ListModel):
             if col == self.COL_NAME:
                 return self.tr("Channel ID: {0}").format(t.channel_id or "\u2014")
             if col == self.COL_BOT and t.mention_id:
-                return self.tr("Bot ID: {0}").format(t.mention_id)
+                return bot_tooltip(r)
             if col == self.COL_GUILD:
                 return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
                 return r.last_error
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATE:
             return icons.state_icon(r.state)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.COL_BOT and t.mention_id:
+            return presence_dot(r.mention_presence) if r.mention_presence else None
         if role == Qt.ItemDataRole.ForegroundRole and not t.enabled:
             return QColor(icons.COLORS["offline"])
         if role == Qt.ItemDataRole.FontRole and col == self.COL_NAME:
@@ -226,7 +280,7 @@ class StateBadgeDelegate(QStyledItemDelegate):
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             opt.text = ""
-            opt.icon = icons.QIcon()
+            opt.icon = QIcon()
             # QStyle only here: its Python type costs ~4 ms to create, not worth paying before the first paint
             from PySide6.QtWidgets import QStyle
 

@@ -473,6 +473,10 @@
             <translation>Channel ID: {0}</translation>
         </message>
         <message>
+            <source>Discord shows it {0}.</source>
+            <translation>Discord shows it {0}.</translation>
+        </message>
+        <message>
             <source>Guild</source>
             <translation>Guild</translation>
         </message>
@@ -489,6 +493,14 @@
             <translation>Last success</translation>
         </message>
         <message>
+            <source>Not a failure in itself: the reply check decides whether the keep-alive worked.</source>
+            <translation>Not a failure in itself: the reply check decides whether the keep-alive worked.</translation>
+        </message>
+        <message>
+            <source>Online status unknown: {0}.</source>
+            <translation>Online status unknown: {0}.</translation>
+        </message>
+        <message>
             <source>Reply</source>
             <translation>Reply</translation>
         </message>
@@ -499,6 +511,26 @@
         <message>
             <source>Target bot</source>
             <translation>Target bot</translation>
+        </message>
+        <message>
+            <source>The reply check (does the bot answer?) is used instead.</source>
+            <translation>The reply check (does the bot answer?) is used instead.</translation>
+        </message>
+        <message>
+            <source>do not disturb</source>
+            <translation>do not disturb</translation>
+        </message>
+        <message>
+            <source>idle</source>
+            <translation>idle</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>offline</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
         </message>
         <message>
             <source>temporary channel</source>
@@ -952,6 +984,25 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Target bot did not reply</source>
             <translation>Target bot did not reply</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <source>Discord has not reported this bot in the server</source>
+            <translation>Discord has not reported this bot in the server</translation>
+        </message>
+        <message>
+            <source>Discord refused the Server Members and Presence intents (gateway close 4014); enable them for the bot in the Developer Portal</source>
+            <translation>Discord refused the Server Members and Presence intents (gateway close 4014); enable them for the bot in the Developer Portal</translation>
+        </message>
+        <message>
+            <source>not connected to Discord</source>
+            <translation>not connected to Discord</translation>
+        </message>
+        <message>
+            <source>presence intents are off in the settings</source>
+            <translation>presence intents are off in the settings</translation>
         </message>
     </context>
     <context>

@@ -473,6 +473,10 @@
             <translation>频道 ID：{0}</translation>
         </message>
         <message>
+            <source>Discord shows it {0}.</source>
+            <translation>Discord 显示其状态为{0}。</translation>
+        </message>
+        <message>
             <source>Guild</source>
             <translation>服务器</translation>
         </message>
@@ -489,6 +493,14 @@
             <translation>上次成功</translation>
         </message>
         <message>
+            <source>Not a failure in itself: the reply check decides whether the keep-alive worked.</source>
+            <translation>这本身不算失败：保活是否成功由回复检查决定。</translation>
+        </message>
+        <message>
+            <source>Online status unknown: {0}.</source>
+            <translation>在线状态未知：{0}。</translation>
+        </message>
+        <message>
             <source>Reply</source>
             <translation>回复</translation>
         </message>
@@ -499,6 +511,26 @@
         <message>
             <source>Target bot</source>
             <translation>目标机器人</translation>
+        </message>
+        <message>
+            <source>The reply check (does the bot answer?) is used instead.</source>
+            <translation>改用回复检查（机器人是否回复）。</translation>
+        </message>
+        <message>
+            <source>do not disturb</source>
+            <translation>请勿打扰</translation>
+        </message>
+        <message>
+            <source>idle</source>
+            <translation>闲置</translation>
+        </message>
+        <message>
+            <source>offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>在线</translation>
         </message>
         <message>
             <source>temporary channel</source>
@@ -952,6 +984,25 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Target bot did not reply</source>
             <translation>目标机器人未回复</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presence</name>
+        <message>
+            <source>Discord has not reported this bot in the server</source>
+            <translation>Discord 未报告该机器人在此服务器中</translation>
+        </message>
+        <message>
+            <source>Discord refused the Server Members and Presence intents (gateway close 4014); enable them for the bot in the Developer Portal</source>
+            <translation>Discord 拒绝了 Server Members 和 Presence 意图（网关关闭代码 4014）；请在开发者门户中为机器人开启它们</translation>
+        </message>
+        <message>
+            <source>not connected to Discord</source>
+            <translation>未连接到 Discord</translation>
+        </message>
+        <message>
+            <source>presence intents are off in the settings</source>
+            <translation>设置中未开启 Presence 意图</translation>
         </message>
     </context>
     <context>
