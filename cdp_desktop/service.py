@@ -523,7 +523,7 @@ class AppService:
         self._emit(self._schedule_changed())
 
     # ------------------------------------------------------------------------------- config
-    def update_config(self, mutate: Callable[[Config], None], *, quiet: bool = False) -> None:
+    def update_config(self, mutate: Callable[[Config], object], *, quiet: bool = False) -> None:
         """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in.
 
         A file changed by another process (``cdp-desktop channels add`` while the window is open) is read

@@ -426,14 +426,18 @@ class ChannelEditor(TaskDialog):
         picker = self._picker_mode()
         temporary = self.temporary_check.isChecked()
         self.pages.setCurrentIndex(0 if picker else 1)
-        for w in (self.channel_label, self.channel_combo):
-            w.setVisible(not temporary)
-        for w in (self.category_label, self.category_combo):
-            w.setVisible(temporary)
-        for w in (self.channel_edit_label, self.channel_edit):
-            w.setVisible(not temporary)
-        for w in (self.category_edit_label, self.category_edit):
-            w.setVisible(temporary)
+        shown: list[tuple[QWidget, bool]] = [
+            (self.channel_label, not temporary),
+            (self.channel_combo, not temporary),
+            (self.category_label, temporary),
+            (self.category_combo, temporary),
+            (self.channel_edit_label, not temporary),
+            (self.channel_edit, not temporary),
+            (self.category_edit_label, temporary),
+            (self.category_edit, temporary),
+        ]
+        for widget, visible in shown:
+            widget.setVisible(visible)
         if temporary and not self.name_edit.text():
             self._set_auto_name(TEMPORARY_DEFAULT_NAME)
         elif picker and not temporary:

@@ -274,7 +274,7 @@ class StateBadgeDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        widget: QWidget | None = option.widget  # type: ignore[assignment]
+        widget: QWidget | None = option.widget
         style = widget.style() if widget else None
         if style is not None:  # selection background etc.
             opt = QStyleOptionViewItem(option)

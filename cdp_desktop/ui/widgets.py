@@ -368,7 +368,9 @@ def confirm(
 ) -> QMessageBox:
     """A non-modal-to-the-loop confirmation: ``open()`` plus a callback, never ``exec()``."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, parent)
-    yes = box.addButton(yes_text or QMessageBox.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    yes = box.addButton(
+        yes_text or QCoreApplication.translate("QMessageBox", "OK"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
