@@ -374,10 +374,24 @@ def cmd_status(ctx: Context) -> int:
 
 
 def cmd_default(ctx: Context) -> int:
-    """No command: the tray app (``--demo``: against the built-in sandbox)."""
-    from .cli_runtime import run_gui
+    """No command: the tray app (``--demo``: against the built-in sandbox).
 
-    return run_gui(ctx, demo=bool(getattr(ctx.args, "demo", False)))
+    Not through cli_runtime: that module loads asyncio, which the window does not need before its first
+    paint (ui/app.py loads it right after)."""
+    from .core.errors import SetupError
+
+    try:
+        from .ui.app import run_gui
+    except ImportError as exc:  # e.g. Qt's xcb plugin libraries missing
+        raise SetupError(
+            _(
+                "the desktop interface cannot start ({problem}); "
+                "use the command line, e.g. `cdp-desktop status`"
+            ).format(problem=exc)
+        ) from exc
+    return run_gui(
+        sys.argv[:1], home=getattr(ctx.args, "home", None), demo=bool(getattr(ctx.args, "demo", False))
+    )
 
 
 def _runtime(name: str) -> Callable[[Context], int]:

@@ -1,5 +1,5 @@
 """The CLI commands that talk to Discord or run for a long time: run-now, readd-missing, daemon, sandbox,
-the login check of ``token check``, the runtime part of ``status``, and the GUI / ``--demo`` entry.
+the login check of ``token check`` and the runtime part of ``status`` (the GUI entry is cli.cmd_default).
 
 Kept apart from ``cli.py`` so that the quick commands never import discord.py, aiohttp or Qt.
 """
@@ -10,11 +10,10 @@ import asyncio
 import contextlib
 import logging
 import signal
-import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .core.errors import EXPLANATIONS, SetupError, State
+from .core.errors import EXPLANATIONS, State
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -298,24 +297,10 @@ async def _daemon(ctx: Context) -> int:
         await service.stop()
 
 
-# --------------------------------------------------------------------------- sandbox and GUI
+# --------------------------------------------------------------------------- sandbox
 
 
 def cmd_sandbox(ctx: Context) -> int:
     from .sandbox.standalone import main as sandbox_main
 
     return sandbox_main(port=ctx.args.port, token=ctx.args.token)
-
-
-def run_gui(ctx: Context, *, demo: bool) -> int:
-    try:
-        from .ui.app import run_gui as _run_gui
-    except ImportError as exc:  # e.g. Qt's xcb plugin libraries missing
-        raise SetupError(
-            _(
-                "the desktop interface cannot start ({problem}); "
-                "use the command line, e.g. `cdp-desktop status`"
-            ).format(problem=exc)
-        ) from exc
-    home = getattr(ctx.args, "home", None)
-    return _run_gui(sys.argv[:1], home=home, demo=demo)

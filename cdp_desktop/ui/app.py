@@ -413,7 +413,8 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     app.setQuitOnLastWindowClosed(False)
     from .gc_guard import GuiThreadGarbageCollector
 
-    collector = GuiThreadGarbageCollector(app)  # noqa: F841 - parented to the app, kept for its lifetime
+    # Automatic GC off from here; collecting starts after the first paint. Parented to the app.
+    collector = GuiThreadGarbageCollector(app, start=False)
 
     lock = InstanceLock(paths.lock_file)
     if not lock.acquire():
@@ -433,6 +434,7 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
         gui = GuiApp(app, paths, demo=demo, instance=None)
         gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported
         app.setWindowIcon(icons.app_icon())
+        collector.start()
         instance = InstanceServer(server_name(paths))
         instance.listen()
         gui.attach_instance(instance)
