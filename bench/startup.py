@@ -1,12 +1,13 @@
 """Startup: process start to the main window's first paint and to the tray item being registered.
 
-The app runs as ``--demo`` (the mode that opens its window at start; with a tray and a real home it starts
-hidden in the tray) with a fresh home each time. The baseline is a bare PySide6 process (QApplication, a tray
-icon, a QMainWindow shown) measured the same way in the same run, launches interleaved. "Process start" is the
-parent's clock just before spawning the interpreter; first paint comes from the app's own marker
-(``CDP_DESKTOP_BENCH_MARKERS=1``, ui/app.py) and, in the bare window, from the same event filter installed
-by the probe (bench/probe.py); the tray registration is the RegisterStatusNotifierItem call seen by a bus
-monitor.
+The app runs ``cdp_desktop.ui.app.run_gui`` directly (bench/child_app.py) as ``--demo`` (the mode that opens
+its window at start; with a tray and a real home it starts hidden in the tray) with a fresh home each time;
+the command a user types (``python -m cdp_desktop --demo``, through the CLI) is measured beside it. The
+baseline is a bare PySide6 process (QApplication, a tray icon, a QMainWindow shown) measured the same way in
+the same run, launches interleaved. "Process start" is the parent's clock just before spawning the
+interpreter; first paint comes from the app's own marker (``CDP_DESKTOP_BENCH_MARKERS=1``, ui/app.py) and,
+in the bare window, from the same event filter installed by the probe (bench/probe.py); the tray
+registration is the RegisterStatusNotifierItem call seen by a bus monitor.
 """
 
 from __future__ import annotations
@@ -24,17 +25,22 @@ from .desktop import TrayMonitor
 
 def _launch(ch: Children, mon: TrayMonitor, kind: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cdp-bench-start-") as home:
+        env = child_env()
         if kind == "app":
             argv = [PY, "-m", "bench.child_app", "--demo", "--home", home]
+        elif kind == "command":  # what a user runs: the CLI entry, then run_gui
+            argv = [PY, "-m", "cdp_desktop", "--home", home, "--demo"]
+            env = child_env(CDP_DESKTOP_BENCH_MARKERS="1")
         else:
             argv = [PY, "-m", "bench.child_bare", "window"]
         t0 = time.monotonic()
-        proc = ch.spawn(argv, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = ch.spawn(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         reader = LineReader(proc.stderr)
         out: dict[str, Any] = {"kind": kind}
         try:
-            _, line = reader.wait_for("python_started", 30)
-            out["interpreter"] = float(line.split()[1]) - t0
+            if kind != "command":
+                _, line = reader.wait_for("python_started", 30)
+                out["interpreter"] = float(line.split()[1]) - t0
             _, line = reader.wait_for("first_paint", 30)
             out["first_paint"] = float(line.split()[1]) - t0
             deadline = time.monotonic() + 15
@@ -60,7 +66,6 @@ _MODULES = [
     "cdp_desktop.instance",
     "cdp_desktop.ui.icons",
     "cdp_desktop.ui.gc_guard",
-    "PySide6.QtNetwork",
     "cdp_desktop.ui.bridge",
     "cdp_desktop.ui.main_window",
     "cdp_desktop.ui.notifications",
@@ -100,10 +105,10 @@ def run(quick: bool, ch: Children) -> Section:
     runs = 5 if quick else 9
     results: list[dict[str, Any]] = []
     with TrayMonitor() as mon:
-        for kind in ("app", "bare"):  # warm-up launches (disk cache, fontconfig), not counted
+        for kind in ("app", "bare", "command"):  # warm-up launches (disk cache, fontconfig), not counted
             _launch(ch, mon, kind)
         for i in range(runs):
-            order = ("app", "bare") if i % 2 == 0 else ("bare", "app")
+            order = ("app", "bare", "command") if i % 2 == 0 else ("bare", "command", "app")
             for kind in order:
                 r = _launch(ch, mon, kind)
                 results.append(r)
@@ -114,6 +119,7 @@ def run(quick: bool, ch: Children) -> Section:
 
     app_paint, bare_paint = med("app", "first_paint"), med("bare", "first_paint")
     app_tray, bare_tray = med("app", "tray_registered"), med("bare", "tray_registered")
+    cmd_paint, cmd_tray = med("command", "first_paint"), med("command", "tray_registered")
     errors = [r["error"] for r in results if "error" in r]
     imports = _import_cost(ch, 3)
     return Section(
@@ -129,6 +135,12 @@ def run(quick: bool, ch: Children) -> Section:
                 "app": app_tray,
                 "bare": bare_tray,
                 "ratio": (app_tray / bare_tray) if app_tray and bare_tray else None,
+            },
+            "command": {
+                "argv": "python -m cdp_desktop --home DIR --demo",
+                "first_paint": cmd_paint,
+                "tray_registered": cmd_tray,
+                "ratio": (cmd_paint / bare_paint) if cmd_paint and bare_paint else None,
             },
             "app_imports_before_show": imports.get("total"),
             "app_import_steps": {k: round(v, 4) for k, v in imports.items() if k != "total"},
