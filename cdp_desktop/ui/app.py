@@ -272,6 +272,15 @@ class GuiApp:
         finally:
             self._reporting = False
 
+    def install_early_signal_handlers(self) -> None:
+        """Until the asyncio loop runs (the window is already on screen by then): SIGTERM / SIGINT only note
+        the quit, and ``main()`` acts on it first thing, so the shutdown is as clean as later on."""
+        import signal
+
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(ValueError):  # not the main thread (embedded use)
+                signal.signal(sig, lambda *_: self.request_quit())
+
     def _install_signal_handlers(self, loop: asyncio.AbstractEventLoop) -> None:
         """SIGTERM / SIGINT quit cleanly (a KeyboardInterrupt inside a Qt slot would abort the process)."""
         import signal
@@ -432,6 +441,7 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     try:
         install_translators(app, configured_language(paths))
         gui = GuiApp(app, paths, demo=demo, instance=None)
+        gui.install_early_signal_handlers()
         gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported
         app.setWindowIcon(icons.app_icon())
         collector.start()
@@ -440,9 +450,9 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
         gui.attach_instance(instance)
         import asyncio
 
-        import qasync
+        from .qloop import QEventLoop  # qasync's loop; cancelled timers do not wake the thread
 
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        with asyncio.Runner(loop_factory=lambda: QEventLoop(app)) as runner:
             return runner.run(gui.main())
     finally:
         sys.excepthook = old_hook

@@ -3,9 +3,11 @@ instance socket opened after the paint, and garbage collection without a timer o
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -18,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+import qasync
+from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from cdp_desktop.ui.app import MARKERS_ENV, send_to_running, show_and_wait_for_paint
 from cdp_desktop.ui.gc_guard import GuiThreadGarbageCollector
+from cdp_desktop.ui.qloop import QEventLoop as AppLoop
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -139,3 +143,80 @@ def test_garbage_is_collected_when_the_gui_loop_wakes_without_a_timer(qtbot: Any
         collector.deleteLater()
         if was_enabled:
             gc.enable()
+
+
+def _run_on(loop_factory: Any, coro_fn: Any) -> Any:
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        return runner.run(asyncio.wait_for(coro_fn(), 10))
+
+
+def test_a_cancelled_timer_no_longer_wakes_the_gui_thread(qapp: Any) -> None:
+    """qasync leaves the Qt timer of a cancelled asyncio timer armed (it fires, finds nothing to do); the
+    app's loop stops it. Timers still fire, in order, and a handle may cancel itself while it runs."""
+    fired: list[str] = []
+
+    async def scenario() -> tuple[int, int]:
+        loop = asyncio.get_running_loop()
+        dispatcher = QAbstractEventDispatcher.instance()
+        before = len(dispatcher.registeredTimers(loop._timer))
+        cancelled = [loop.call_later(60, fired.append, "never") for _ in range(5)]
+        for handle in cancelled:
+            handle.cancel()
+        left = len(dispatcher.registeredTimers(loop._timer)) - before
+        done = loop.create_future()
+        loop.call_later(0.05, fired.append, "later")
+        loop.call_soon(fired.append, "soon")
+        selfish: list[asyncio.Handle] = []
+        selfish.append(loop.call_later(0.01, lambda: selfish[0].cancel() or fired.append("self")))
+        loop.call_later(0.1, done.set_result, None)
+        timeout = asyncio.timeout(30)  # asyncio's own timeouts are cancelled handles too
+        async with timeout:
+            await done
+        await asyncio.sleep(0)
+        return left, len(dispatcher.registeredTimers(loop._timer)) - before
+
+    left, after = _run_on(lambda: AppLoop(qapp), scenario)
+    assert left == 0, "cancelled handles must not leave Qt timers armed"
+    assert after == 0
+    assert fired == ["soon", "self", "later"]
+
+
+def test_qasync_itself_leaves_them_armed(qapp: Any) -> None:
+    """The reason for ui/qloop.py: if qasync fixes this, the app's loop can go."""
+
+    async def scenario() -> int:
+        loop = asyncio.get_running_loop()
+        dispatcher = QAbstractEventDispatcher.instance()
+        before = len(dispatcher.registeredTimers(loop._timer))
+        loop.call_later(60, lambda: None).cancel()
+        return len(dispatcher.registeredTimers(loop._timer)) - before
+
+    assert _run_on(lambda: qasync.QEventLoop(qapp), scenario) == 1
+
+
+def test_sigterm_right_after_the_first_paint_still_shuts_down_cleanly(tmp_path: Path) -> None:
+    """The window is on screen before the asyncio loop (and its signal handlers) runs: a SIGTERM then must
+    still end the app through its normal shutdown (exit code 0), not by the default action."""
+    env = dict(os.environ, CDP_DESKTOP_BENCH_MARKERS="1")
+    env.pop("CDP_DESKTOP_HOME", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cdp_desktop", "--home", str(tmp_path / "home"), "--demo"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 30
+        for line in proc.stderr:
+            if line.startswith("first_paint") or time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err

@@ -1,0 +1,116 @@
+"""qasync's event loop, except that a cancelled asyncio timer no longer wakes the GUI thread.
+
+qasync 0.28 arms a Qt timer for every asyncio timer (``call_later``, ``call_at``; ``call_soon`` is a 0 ms
+one) and leaves it armed when the asyncio handle is cancelled: the Qt timer still fires at its deadline,
+only to find a cancelled handle. Every finished request's timeout and every re-armed gateway read timeout
+is then one more wake-up of an idle app (bench/RESULTS.md, idle). Here cancelling a handle kills its Qt
+timer at once; everything else is qasync's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+import qasync
+from PySide6.QtCore import QObject, QTimerEvent
+
+log = logging.getLogger(__name__)
+
+
+class _Handle(asyncio.Handle):
+    """A handle that stops its Qt timer when cancelled."""
+
+    __slots__ = ("_timer_id", "_timers")
+
+    def __init__(
+        self,
+        callback: Callable[..., object],
+        args: tuple[Any, ...],
+        loop: asyncio.AbstractEventLoop,
+        context: contextvars.Context | None = None,
+    ) -> None:
+        super().__init__(callback, args, loop, context=context)
+        self._timers: _Timers | None = None
+        self._timer_id = 0
+
+    def cancel(self) -> None:
+        timers, self._timers = self._timers, None
+        if timers is not None and not self._cancelled:
+            timers.forget(self._timer_id, self)
+        super().cancel()
+
+
+class _Timers(QObject):
+    """One single-shot Qt timer per pending handle (the part of qasync's ``_SimpleTimer`` the loop uses:
+    ``add_callback``, ``stop``, ``set_debug``), plus ``forget`` for cancelled handles."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._loop = loop
+        self._handles: dict[int, asyncio.Handle] = {}
+        self._stopped = False
+        self._debug = False
+
+    def add_callback(self, handle: asyncio.Handle, delay: float = 0) -> asyncio.Handle:
+        timer_id = self.startTimer(int(max(0.0, delay) * 1000))  # the same rounding as qasync
+        self._handles[timer_id] = handle
+        if isinstance(handle, _Handle):
+            handle._timers, handle._timer_id = self, timer_id
+        return handle
+
+    def forget(self, timer_id: int, handle: asyncio.Handle) -> None:
+        if self._handles.get(timer_id) is handle:
+            del self._handles[timer_id]
+            self.killTimer(timer_id)
+
+    def timerEvent(self, event: QTimerEvent) -> None:
+        timer_id = event.timerId()
+        self.killTimer(timer_id)
+        handle = self._handles.pop(timer_id, None)
+        if handle is None or self._stopped or handle.cancelled():
+            return
+        if isinstance(handle, _Handle):
+            handle._timers = None  # running now: a cancel() from its own callback has nothing to stop
+        if not self._debug:
+            handle._run()
+            return
+        started = time.monotonic()
+        handle._run()
+        took = time.monotonic() - started
+        if took >= self._loop.slow_callback_duration:
+            log.warning("Executing %s took %.3f seconds", handle, took)
+
+    def pending(self) -> int:
+        return len(self._handles)
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    def set_debug(self, enabled: bool) -> None:
+        self._debug = enabled
+
+
+class QEventLoop(qasync.QEventLoop):  # type: ignore[misc, valid-type]
+    def __init__(self, app: Any = None, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._timer = _Timers(self)
+
+    def call_later(
+        self,
+        delay: float,
+        callback: Callable[..., object],
+        *args: Any,
+        context: contextvars.Context | None = None,
+    ) -> asyncio.Handle:
+        if asyncio.iscoroutinefunction(callback):
+            raise TypeError("coroutines cannot be used with call_later")
+        if not callable(callback):
+            raise TypeError(f"callback must be callable: {type(callback).__name__}")
+        handle = _Handle(callback, args, self, context=context)
+        self._timer.add_callback(handle, delay)
+        return handle
