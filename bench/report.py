@@ -114,7 +114,7 @@ def _why_idle(doc: dict[str, Any]) -> str:
         "channels given up on is memoised per slot) and discord.py's heartbeat is handled on the same "
         "loop. Garbage collection runs when the GUI loop is about to sleep anyway, not on a timer, and "
         "starts after the first paint, so the one large collection after start-up no longer lands in an "
-        "idle minute."
+        "idle minute; cancelled asyncio timers no longer wake the loop (ui/qloop.py)."
     )
     if window < 60:
         text += f" A {window:.0f} s window sees zero or one tick, so this quick figure is mostly noise."
@@ -126,12 +126,13 @@ def _why_wakeups(doc: dict[str, Any]) -> str:
     return (
         "the scheduler ticks against the wall clock every 30 s by design (2 wake-ups a minute). The app has "
         "no other timer while idle in the tray: garbage collection rides on wake-ups that happen anyway, "
-        "the 1 s countdown runs only while the window is shown, the tray tooltip is refreshed on events. "
+        "the 1 s countdown runs only while the window is shown, the tray tooltip is refreshed on events, "
+        "and the app's event loop (ui/qloop.py) stops the Qt timer of a cancelled asyncio timer, which "
+        "qasync leaves armed (so a finished request's timeout would still wake the thread at its deadline; "
+        "the bare Qt+qasync+discord.py baseline still pays for that). "
         f"Main-thread wake-ups per minute: {d.get('main_thread_wakeups_per_minute')}. A short window "
         f"quantises this ({d.get('window_seconds')} s: one wake-up = "
-        f"{60 / (d.get('window_seconds') or 60):.0f}/min), and a wake-up left over from start-up (qasync "
-        "arms a Qt timer for every asyncio timer and leaves it armed when the asyncio timer is cancelled, "
-        "so e.g. a finished request's timeout still wakes the thread at its deadline) counts as the app's."
+        f"{60 / (d.get('window_seconds') or 60):.0f}/min)."
     )
 
 
