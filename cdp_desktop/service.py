@@ -296,7 +296,11 @@ class AppService:
         except Exception:
             log.exception("the scheduler stopped unexpectedly")
             self._emit(
-                Notice("error", "Scheduler stopped", "The scheduler stopped unexpectedly; see the log.")
+                Notice(
+                    "error",
+                    QT_TRANSLATE_NOOP(_N, "Scheduler stopped"),
+                    QT_TRANSLATE_NOOP(_N, "The scheduler stopped unexpectedly; see the log."),
+                )
             )
 
     async def stop(self) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.errors import EXPLANATIONS, State
-from . import icons
+from . import icons, texts
 from .banner import BannerArea
 from .bridge import ServiceBridge
 from .models import ChannelsModel, RunsModel, StateBadgeDelegate, counts_text, fmt_time, state_name
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
     def _on_run_finished(self, report: Any) -> None:
         self._running = False
         self.progress.setVisible("run_now" in self.bridge.busy or "readd" in self.bridge.busy)
-        summary = getattr(report, "summary", "")
+        summary = texts.run_summary(report) if hasattr(report, "counts") else ""
         self.statusBar().showMessage(self.tr("Run finished: {0}").format(summary) if summary else "", 8000)
         self.refresh_channels()
         self.refresh_runs(newest=True)
@@ -555,10 +555,15 @@ class MainWindow(QMainWindow):
             self.banners.show_message(self.tr("Re-created {0} channel(s).").format(len(ok)), "info")
         for i in bad:
             self.banners.show_message(
-                self.tr("Could not re-create a channel: {0}").format(_item(i, "message", 4)), "error"
+                self.tr("Could not re-create a channel: {0}").format(
+                    texts.readd_entry_message(i) if hasattr(i, "ok") else _item(i, "message", 4)
+                ),
+                "error",
             )
         if not items:
             self.statusBar().showMessage(self.tr("No channel is missing."), 5000)
+        elif hasattr(report, "entries"):
+            self.statusBar().showMessage(texts.readd_summary(report), 8000)
         self.refresh_channels()
         self.refresh_runs()
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from . import icons
+from .texts import notice_texts
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -52,6 +53,7 @@ class Notifications(QObject):
 
     def on_notice(self, notice: Any) -> None:
         level = getattr(notice, "level", "error")
+        title, body = notice_texts(notice)
         if self.enabled() and self.desktop_available():
             assert self.tray is not None
             # The QIcon overload: a MessageIcon can replace the tray icon on some Linux trays.
@@ -60,10 +62,10 @@ class Notifications(QObject):
                 if level == "info"
                 else icons.tray_icon("error" if level == "error" else "warning")
             )
-            self.tray.icon.showMessage(notice.title, notice.body, icon, TIMEOUT_MS.get(level, 10000))
-            self.shown.append(("desktop", notice.title, notice.body))
-            log.info("notification: %s: %s", notice.title, notice.body)
+            self.tray.icon.showMessage(title, body, icon, TIMEOUT_MS.get(level, 10000))
+            self.shown.append(("desktop", title, body))
+            log.info("notification: %s: %s", title, body)
         else:
-            text = f"{notice.title}: {notice.body}" if notice.body else notice.title
+            text = self.tr("{0}: {1}").format(title, body) if body else title
             self.window.banners.show_message(text, level)
-            self.shown.append(("banner", notice.title, notice.body))
+            self.shown.append(("banner", title, body))

@@ -982,8 +982,23 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Lost access to a channel</translation>
         </message>
         <message>
+            <source>Scheduler stopped</source>
+            <translation>Scheduler stopped</translation>
+        </message>
+        <message>
             <source>Target bot did not reply</source>
             <translation>Target bot did not reply</translation>
+        </message>
+        <message>
+            <source>The scheduler stopped unexpectedly; see the log.</source>
+            <translation>The scheduler stopped unexpectedly; see the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
         </message>
     </context>
     <context>
@@ -1396,6 +1411,61 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>Use “Re-add missing channels” to recreate it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>No configured channel is missing.</source>
+            <translation>No configured channel is missing.</translation>
+        </message>
+        <message>
+            <source>Rebound to the channel recreated earlier.</source>
+            <translation>Rebound to the channel recreated earlier.</translation>
+        </message>
+        <message>
+            <source>Recreated.</source>
+            <translation>Recreated.</translation>
+        </message>
+        <message>
+            <source>Run {run} ({trigger}, slot {slot}): {body}.</source>
+            <translation>Run {run} ({trigger}, slot {slot}): {body}.</translation>
+        </message>
+        <message>
+            <source>catch-up</source>
+            <translation>catch-up</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>manual</translation>
+        </message>
+        <message>
+            <source>nothing to do</source>
+            <translation>nothing to do</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>retry</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>scheduled</translation>
+        </message>
+        <message>
+            <source>{0} already done</source>
+            <translation>{0} already done</translation>
+        </message>
+        <message>
+            <source>{0} channel(s) recreated, {1} failed.</source>
+            <translation>{0} channel(s) recreated, {1} failed.</translation>
+        </message>
+        <message>
+            <source>{0} {1}</source>
+            <translation>{0} {1}</translation>
         </message>
     </context>
     <context>

@@ -982,8 +982,23 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>失去了频道的访问权限</translation>
         </message>
         <message>
+            <source>Scheduler stopped</source>
+            <translation>调度器已停止</translation>
+        </message>
+        <message>
             <source>Target bot did not reply</source>
             <translation>目标机器人未回复</translation>
+        </message>
+        <message>
+            <source>The scheduler stopped unexpectedly; see the log.</source>
+            <translation>调度器意外停止；请查看日志。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message>
+            <source>{0}: {1}</source>
+            <translation>{0}：{1}</translation>
         </message>
     </context>
     <context>
@@ -1396,6 +1411,61 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>使用“重新创建缺失的频道”来重建它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Texts</name>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>No configured channel is missing.</source>
+            <translation>没有缺失的已配置频道。</translation>
+        </message>
+        <message>
+            <source>Rebound to the channel recreated earlier.</source>
+            <translation>已重新绑定到之前重新创建的频道。</translation>
+        </message>
+        <message>
+            <source>Recreated.</source>
+            <translation>已重新创建。</translation>
+        </message>
+        <message>
+            <source>Run {run} ({trigger}, slot {slot}): {body}.</source>
+            <translation>第 {run} 次运行（{trigger}，时段 {slot}）：{body}。</translation>
+        </message>
+        <message>
+            <source>catch-up</source>
+            <translation>补发</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>nothing to do</source>
+            <translation>无需执行</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>定时</translation>
+        </message>
+        <message>
+            <source>{0} already done</source>
+            <translation>{0} 个已完成</translation>
+        </message>
+        <message>
+            <source>{0} channel(s) recreated, {1} failed.</source>
+            <translation>已重新创建 {0} 个频道，{1} 个失败。</translation>
+        </message>
+        <message>
+            <source>{0} {1}</source>
+            <translation>{1} {0}</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,95 @@
+"""English texts from the core (run summary, re-add results, notices) show in Chinese in a Chinese UI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from cdp_desktop import i18n
+from cdp_desktop.core.engine import RunReport, Trigger
+from cdp_desktop.core.errors import EXPLANATIONS, State
+from cdp_desktop.core.history import ChannelResult
+from cdp_desktop.core.readd import ReaddEntry, ReaddReport
+from cdp_desktop.core.schedule import Slot
+from cdp_desktop.service import Notice
+from cdp_desktop.ui import app as app_module
+from cdp_desktop.ui import texts
+from cdp_desktop.ui.bridge import ServiceBridge
+from cdp_desktop.ui.main_window import MainWindow
+
+
+def cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.fixture
+def chinese(qapp: Any) -> Iterator[None]:
+    keep = len(i18n._keep), len(app_module._keep)
+    try:
+        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
+        yield
+    finally:
+        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
+            for obj in lst[n:]:
+                if isinstance(obj, QTranslator):
+                    QCoreApplication.removeTranslator(obj)
+            del lst[n:]
+        i18n._active = False
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def report() -> RunReport:
+    now = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    results = [
+        ChannelResult(2, "a", 1, "#a", State.REPLIED),
+        ChannelResult(2, "b", 2, "#b", State.REPLIED),
+        ChannelResult(2, "c", 3, "#c", State.MISSING, message=EXPLANATIONS[State.MISSING].summary),
+    ]
+    return RunReport(2, Slot(date(2026, 11, 28), now), Trigger.MANUAL, results, now, now, skipped_done=["d"])
+
+
+def test_english_ui_keeps_the_cores_wording() -> None:
+    r = report()
+    assert texts.run_summary(r) == "Run 2 (manual, slot 2026-11-28): 2 replied, 1 missing, 1 already done."
+    assert r.summary.startswith("Run 2 (manual, slot 2026-11-28)")  # the CLI's text is untouched
+
+
+def test_run_finished_status_bar_is_chinese(qtbot: Any, chinese: None) -> None:
+    window = MainWindow(ServiceBridge())
+    qtbot.addWidget(window)
+    window.bridge.runFinished.emit(report())
+    message = window.statusBar().currentMessage()
+    assert cjk(message), message
+    assert "replied" not in message and "Run finished" not in message and "manual" not in message
+    assert "2026-11-28" in message
+
+
+def test_readd_and_notice_texts_are_chinese(chinese: None) -> None:
+    rr = ReaddReport(
+        [
+            ReaddEntry("a", "#a", 1, 5, True, None, "Recreated."),
+            ReaddEntry(
+                "b",
+                "#b",
+                2,
+                None,
+                False,
+                State.NO_ACCESS,
+                "Not attempted: " + "Discord is rate limiting the bot.",
+            ),
+        ]
+    )
+    assert cjk(texts.readd_summary(rr)) and "recreated" not in texts.readd_summary(rr)
+    assert cjk(texts.readd_entry_message(rr.entries[0]))
+    failed = texts.readd_entry_message(rr.entries[1])
+    assert "Not attempted" not in failed and "rate limiting" not in failed, failed
+
+    body = f"#general: {EXPLANATIONS[State.MISSING].summary}"
+    title, text = texts.notice_texts(Notice("missing", "Channel missing on Discord", body, "a"))
+    assert cjk(title) and text.startswith("#general: ") and cjk(text), (title, text)
+    # An unknown text (Discord's own words) stays as it is.
+    assert texts.notice_texts(Notice("error", "Keep-alive failed", "#x: 418 teapot"))[1] == "#x: 418 teapot"
