@@ -80,11 +80,11 @@ async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbo
 
 
 def prepare_demo_config(service: AppService, sandbox: Sandbox) -> None:
-    """Demo channels with the replying demo bot, and a schedule 20–80 s ahead (no jitter): the first whole
+    """Demo channels with the replying demo bot, and a schedule 15–75 s ahead (no jitter): the first whole
     minute that leaves time to connect, so the scheduled run happens within 90 s of the start."""
     zone = service.config.settings.zone()
     now = service.clock.now().astimezone(zone)
-    slot = (now + timedelta(seconds=20 + 60)).replace(second=0, microsecond=0)  # ceil(now + 20 s) to a minute
+    slot = (now + timedelta(seconds=15 + 60)).replace(second=0, microsecond=0)  # ceil(now + 15 s) to a minute
     created = service.clock.now() - timedelta(seconds=1)
 
     def mutate(config: object) -> None:
