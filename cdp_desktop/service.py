@@ -453,6 +453,7 @@ class AppService:
                 self.update_config(lambda c: apply_refreshed(c, report), quiet=True)
             except ConfigError as exc:  # e.g. a config from a newer version: keep running, just don't save
                 log.warning("could not save refreshed channel details: %s", exc)
+        previous: dict[str, State] | None = None  # read once, only when some channel succeeded
         for result in report.results:
             if result.state != State.MISSING and result.channel_id is not None:
                 self._deleted_live.discard(result.channel_id)
@@ -461,21 +462,28 @@ class AppService:
                 level = "warning" if result.state == State.NO_REPLY else "error"
                 body = f"{result.label}: {result.message or EXPLANATIONS[result.state].summary}"
                 self._notice(kind, body, result.target_uid, level)
-            elif result.state.is_success and self._was_failing(result.target_uid, report.run_id):
-                body = f"{result.label}: {EXPLANATIONS[result.state].summary}"
-                self._notice("recovered", body, result.target_uid, "info")
+            elif result.state.is_success:
+                if previous is None:
+                    previous = self._previous_states(report.run_id)
+                prior = previous.get(result.target_uid)
+                if prior is not None and prior.is_failure:
+                    body = f"{result.label}: {EXPLANATIONS[result.state].summary}"
+                    self._notice("recovered", body, result.target_uid, "info")
         self._emit(RunFinished(report))
         self._emit(ChannelsChanged())
         self._emit(self._schedule_changed())
 
-    def _was_failing(self, target_uid: str, current_run: int) -> bool:
+    def _previous_states(self, current_run: int) -> dict[str, State]:
+        """Each target's state in the latest earlier run that included it (among the last few runs).
+
+        One pass for the whole report: asking per channel read the same runs once per channel."""
+        previous: dict[str, State] = {}
         for run in self.history.recent_runs(5):
             if run.id == current_run:
                 continue
             for r in self.history.results_for_run(run.id):
-                if r.target_uid == target_uid:
-                    return r.state.is_failure
-        return False
+                previous.setdefault(r.target_uid, r.state)
+        return previous
 
     # ------------------------------------------------------------------------------- actions
     async def run_now(self, force: bool = False) -> RunReport:
@@ -689,8 +697,10 @@ class AppService:
             )
         return rows
 
-    def missing_count(self) -> int:
-        return sum(1 for row in self.channel_rows() if row.state == State.MISSING)
+    def missing_count(self, rows: list[ChannelRow] | None = None) -> int:
+        """``rows``: already computed ``channel_rows()``, so a caller asking several questions reads once."""
+        rows = self.channel_rows() if rows is None else rows
+        return sum(1 for row in rows if row.state == State.MISSING)
 
     def recent_runs(self, limit: int = 50) -> list[Any]:
         return self.history.recent_runs(limit)
@@ -719,14 +729,14 @@ class AppService:
         slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
         return bool(schedule.owed_targets(self.config.targets, slot, self.history.done_uids(slot.key)))
 
-    def overall_state(self) -> str:
+    def overall_state(self, rows: list[ChannelRow] | None = None) -> str:
         if self.paused:
             return "paused"
         if self.connection.state == "token_invalid":
             return "error"
         if self.connection.state in ("offline", "no_token", "reconnecting", "connecting"):
             return "offline"
-        states = {row.state for row in self.channel_rows()}
+        states = {row.state for row in (self.channel_rows() if rows is None else rows)}
         if any(s.is_failure for s in states):
             return "error"
         if State.NO_REPLY in states:

@@ -1,0 +1,52 @@
+"""AppService turns run results into notices: a failure once per kind per channel and day, then a recovery."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from keyring.backends.fail import Keyring as NoKeyring
+
+from cdp_desktop.core.config import Target
+from cdp_desktop.paths import AppPaths
+from cdp_desktop.sandbox import Sandbox
+from cdp_desktop.secrets import TokenStore
+from cdp_desktop.service import AppService, Notice, ServiceEvent
+
+
+def test_a_failure_notice_then_a_recovery_notice(tmp_path: Path) -> None:
+    async def scenario() -> list[Notice]:
+        async with Sandbox(rate_limits=False) as sb:
+            service = AppService(
+                AppPaths.resolve(tmp_path / "home"),
+                env={"CDP_DESKTOP_API_BASE": sb.api_base},
+                fast=True,
+                token_store=TokenStore(backend=NoKeyring()),
+            )
+            notices: list[Notice] = []
+
+            def listen(event: ServiceEvent) -> None:
+                if isinstance(event, Notice):
+                    notices.append(event)
+
+            service.subscribe(listen)
+            service.update_config(lambda c: setattr(c.settings, "reply_timeout_seconds", 0))
+            channel = sb.text_channel_ids[0]
+            service.add_target(Target(sb.guild_id, channel, name="general"))
+            try:
+                await service.start(sb.token, schedule_runs=False)
+                await service.wait_connected(10)
+                sb.forbid_channel(channel, 50013)
+                await asyncio.sleep(0.5)
+                assert (await service.run_now()).results[0].state.is_failure
+                await service.run_now()  # the same failure again: no second notice today
+                sb.allow_channel(channel)
+                await asyncio.sleep(0.5)  # the CHANNEL_UPDATE reaches the client's cache over the gateway
+                assert (await service.run_now()).results[0].state.is_success
+            finally:
+                await service.stop()
+            return notices
+
+    notices = asyncio.run(scenario())
+    assert [n.kind for n in notices] == ["no_access", "recovered"]
+    assert notices[1].level == "info" and notices[1].target_uid == notices[0].target_uid
