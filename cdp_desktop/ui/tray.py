@@ -111,8 +111,10 @@ class Tray(QObject):
             "offline": self.tr("Offline"),
             "paused": self.tr("Paused"),
         }
-        text = names.get(svc.overall_state(), svc.overall_state())
-        missing = svc.missing_count()
+        rows = svc.channel_rows()  # one read of config + history for both questions
+        state = svc.overall_state(rows)
+        text = names.get(state, state)
+        missing = svc.missing_count(rows)
         if missing:
             text += " \u00b7 " + self.tr("{0} missing").format(missing)
         return text
