@@ -339,16 +339,19 @@ def _startup_md(doc: dict[str, Any]) -> list[str]:
     return out + _notes(s)
 
 
+# The processes the idle and memory sections compare, as (key in the details, label).
+_PROCESSES = (
+    ("app", "app"),
+    ("bare_discord", "bare discord.py"),
+    ("bare_qt_discord", "bare Qt+qasync+discord.py"),
+)
+
+
 def _idle_md(doc: dict[str, Any]) -> list[str]:
     s = doc.get("idle")
     if not s or s["value"] is None:
         return []
     d = s["details"]
-    names = [
-        ("app", "app"),
-        ("bare_discord", "bare discord.py"),
-        ("bare_qt_discord", "bare Qt+qasync+discord.py"),
-    ]
     out = [
         "## Idle cost",
         "",
@@ -368,7 +371,7 @@ def _idle_md(doc: dict[str, Any]) -> list[str]:
                 d["wakeups_per_minute"][n],
                 d["main_thread_wakeups_per_minute"][n],
             ]
-            for n, label in names
+            for n, label in _PROCESSES
         ],
     )
     out.append(
@@ -385,11 +388,6 @@ def _memory_md(doc: dict[str, Any]) -> list[str]:
     if not s or s["value"] is None:
         return []
     d = s["details"]
-    names = [
-        ("app", "app"),
-        ("bare_discord", "bare discord.py"),
-        ("bare_qt_discord", "bare Qt+qasync+discord.py"),
-    ]
     out = [
         "## Memory",
         "",
@@ -399,7 +397,7 @@ def _memory_md(doc: dict[str, Any]) -> list[str]:
     ]
     out += _table(
         ["process", "idle RSS", "peak RSS (VmHWM)"],
-        [[label, f"{d['idle_rss_mib'][n]} MiB", f"{d['peak_rss_mib'][n]} MiB"] for n, label in names],
+        [[label, f"{d['idle_rss_mib'][n]} MiB", f"{d['peak_rss_mib'][n]} MiB"] for n, label in _PROCESSES],
     )
     parts = d.get("window_open_parts") or {}
     out += [
