@@ -362,6 +362,20 @@ ZH_CN: dict[object, str] = {
     "Pause schedule": "暂停计划",
     "Settings\u2026": "设置\u2026",
     "Demo": "演示",
+    # ---------------------------------------------------------------- GUI flows (About, hints, notices per run)
+    ("AboutDialog", "About CDP Desktop"): "关于 CDP Desktop",
+    (
+        "AboutDialog",
+        "Posts a daily keep-alive message that mentions your Discord bot, so that bots such as Coze bots behind coze-discord-proxy stay active.",
+    ): "每天发送一条 @提及你的 Discord 机器人的保活消息，让 coze-discord-proxy 后面的 Coze 等机器人保持活跃。",
+    ("AboutDialog", "Version"): "版本",
+    ("AboutDialog", "Built with"): "构建于",
+    ("AboutDialog", "Log folder"): "日志文件夹",
+    ("AboutDialog", "Settings folder"): "设置文件夹",
+    ("AboutDialog", "Links"): "链接",
+    ("AboutDialog", "Discord Developer Portal"): "Discord 开发者门户",
+    ("MainWindow", "&About CDP Desktop"): "关于 CDP Desktop(&A)",
+    ("MainWindow", "&Help"): "帮助(&H)",
     # ---------------------------------------------------------------- Command line (context "")
     "on ": "开 ",
     "off": "关",

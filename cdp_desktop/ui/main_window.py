@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.act_settings = act(self.tr("&Settings\u2026"), self.open_settings, "Ctrl+,")
         self.act_token = act(self.tr("Bot &token\u2026"), self.open_token)
         self.act_logs = act(self.tr("Open &log folder"), self.open_log_folder)
+        self.act_about = act(self.tr("&About CDP Desktop"), self.open_about)
         self.act_close = act(self.tr("&Close window"), self.close, "Ctrl+W")
         self.act_quit = act(self.tr("&Quit"), self.quitRequested.emit, "Ctrl+Q")
 
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
             self.demo_menu = bar.addMenu(self.tr("&Demo"))
             self.demo_menu.aboutToShow.connect(lambda: self.fill_demo_menu(self.demo_menu))
             self.fill_demo_menu(self.demo_menu)
+        m = bar.addMenu(self.tr("&Help"))
+        m.addAction(self.act_about)
 
     def _build_ui(self) -> None:
         central = QWidget()
@@ -629,6 +632,11 @@ class MainWindow(QMainWindow):
         except ImportError as exc:
             self._unavailable(exc)
             return
+        existing = self.dialog("editor")
+        if existing is not None and existing.isVisible():
+            existing.raise_()
+            existing.activateWindow()
+            return
         dlg = ChannelEditor(self.service, self, target=target)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda _r: self.refresh_channels())
@@ -644,14 +652,29 @@ class MainWindow(QMainWindow):
     def open_first_run(self) -> None:
         self._open_single("first_run", "first_run", "FirstRunWizard")
 
-    def _open_single(self, key: str, module: str, cls_name: str) -> None:
-        """Open one instance of a dialog UI-2 provides; raise it when it is already open."""
-        existing = self._dialogs.get(key)
+    def open_about(self) -> None:
+        self._open_single("about", "about_dialog", "AboutDialog", needs_service=False)
+
+    def dialog(self, key: str) -> QWidget | None:
+        """The open dialog under ``key``, or None. A dialog closed with WA_DeleteOnClose leaves a Python
+        wrapper whose C++ object is gone: touching it raised "Internal C++ object already deleted" and the
+        dialog could never be opened again."""
+        from shiboken6 import isValid
+
+        dlg = self._dialogs.get(key)
+        if dlg is not None and not isValid(dlg):
+            del self._dialogs[key]
+            return None
+        return dlg
+
+    def _open_single(self, key: str, module: str, cls_name: str, *, needs_service: bool = True) -> None:
+        """Open one instance of a dialog; raise it when it is already open."""
+        existing = self.dialog(key)
         if existing is not None and existing.isVisible():
             existing.raise_()
             existing.activateWindow()
             return
-        if self.service is None:
+        if needs_service and self.service is None:
             return
         try:
             mod = __import__(f"{__package__}.{module}", fromlist=[cls_name])
@@ -663,6 +686,7 @@ class MainWindow(QMainWindow):
         dlg = cls(self.service, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda _r: self._after_dialog())
+        dlg.destroyed.connect(lambda _o=None, k=key: self.dialog(k))  # forget it once Qt deleted it
         self._dialogs[key] = dlg
         dlg.open()
 

@@ -293,6 +293,37 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About CDP Desktop</source>
+            <translation>About CDP Desktop</translation>
+        </message>
+        <message>
+            <source>Built with</source>
+            <translation>Built with</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Links</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>Log folder</translation>
+        </message>
+        <message>
+            <source>Posts a daily keep-alive message that mentions your Discord bot, so that bots such as Coze bots behind coze-discord-proxy stay active.</source>
+            <translation>Posts a daily keep-alive message that mentions your Discord bot, so that bots such as Coze bots behind coze-discord-proxy stay active.</translation>
+        </message>
+        <message>
+            <source>Settings folder</source>
+            <translation>Settings folder</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <source>Dismiss</source>
@@ -671,6 +702,10 @@
             <translation> — demo</translation>
         </message>
         <message>
+            <source>&amp;About CDP Desktop</source>
+            <translation>&amp;About CDP Desktop</translation>
+        </message>
+        <message>
             <source>&amp;Add channel…</source>
             <translation>&amp;Add channel…</translation>
         </message>
@@ -701,6 +736,10 @@
         <message>
             <source>&amp;File</source>
             <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
             <source>&amp;Pause schedule</source>

@@ -293,6 +293,37 @@
         </message>
     </context>
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About CDP Desktop</source>
+            <translation>关于 CDP Desktop</translation>
+        </message>
+        <message>
+            <source>Built with</source>
+            <translation>构建于</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>链接</translation>
+        </message>
+        <message>
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <source>Posts a daily keep-alive message that mentions your Discord bot, so that bots such as Coze bots behind coze-discord-proxy stay active.</source>
+            <translation>每天发送一条 @提及你的 Discord 机器人的保活消息，让 coze-discord-proxy 后面的 Coze 等机器人保持活跃。</translation>
+        </message>
+        <message>
+            <source>Settings folder</source>
+            <translation>设置文件夹</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+    </context>
+    <context>
         <name>Banner</name>
         <message>
             <source>Dismiss</source>
@@ -671,6 +702,10 @@
             <translation> — 演示</translation>
         </message>
         <message>
+            <source>&amp;About CDP Desktop</source>
+            <translation>关于 CDP Desktop(&amp;A)</translation>
+        </message>
+        <message>
             <source>&amp;Add channel…</source>
             <translation>添加频道(&amp;A)…</translation>
         </message>
@@ -701,6 +736,10 @@
         <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
         </message>
         <message>
             <source>&amp;Pause schedule</source>
