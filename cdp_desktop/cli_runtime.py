@@ -272,7 +272,7 @@ async def _daemon(ctx: Context) -> int:
         if isinstance(event, RunFinished):
             log.info("%s", event.report.summary)  # type: ignore[attr-defined]
         elif isinstance(event, Notice):
-            log.warning("%s: %s", event.title, event.body)
+            log.warning("%s: %s", event.title, event.text)
         elif isinstance(event, ConnectionChanged):
             log.info(
                 "Discord: %s%s",

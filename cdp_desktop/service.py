@@ -12,7 +12,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -65,13 +65,22 @@ class ChannelsChanged:
 
 @dataclass(frozen=True)
 class Notice:
-    """Something the user should hear about (the UI turns it into a notification or a banner)."""
+    """Something the user should hear about (the UI turns it into a notification or a banner).
 
-    kind: str  # "run_failed" | "missing" | "no_access" | "token_invalid" | "no_reply" | "recovered" | "error"
+    ``title`` and ``body`` are English source texts (context "Notice"); ``body`` may hold ``{name}`` fields
+    filled from ``params`` after translation. :attr:`text` is the English body for the log."""
+
+    kind: str  # "unreachable" | "run_failed" | "missing" | "no_access" | "token_invalid" | "no_reply" | ...
     title: str
     body: str
     target_uid: str | None = None
     level: str = "error"  # "info" | "warning" | "error"
+    params: Mapping[str, object] = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the sentences ``body`` is made of, each translated on its own
+
+    @property
+    def text(self) -> str:
+        return self.body.format(**self.params) if self.params else self.body
 
 
 ServiceEvent = ConnectionChanged | ScheduleChanged | RunStarted | RunFinished | ChannelsChanged | Notice
@@ -103,25 +112,65 @@ _N = "Notice"
 _P = "Presence"
 PRESENCE_NOT_CONNECTED = QT_TRANSLATE_NOOP(_P, "not connected to Discord")
 PRESENCE_NOT_REPORTED = QT_TRANSLATE_NOOP(_P, "Discord has not reported this bot in the server")
-# Which result states deserve a notification, under which kind (one per kind per channel per day).
+# Which result states deserve a notification, under which kind. A run raises at most one notice per kind
+# (a summary over its channels), and only when some channel in it was not notified of that kind today.
 _NOTICE_KIND = {
     State.MISSING: "missing",
     State.NO_ACCESS: "no_access",
     State.TOKEN_INVALID: "token_invalid",
     State.INTENTS_MISSING: "run_failed",
     State.RATE_LIMITED: "run_failed",
-    State.DISCORD_UNAVAILABLE: "run_failed",
-    State.NETWORK: "run_failed",
+    State.DISCORD_UNAVAILABLE: "unreachable",
+    State.NETWORK: "unreachable",
     State.NO_REPLY: "no_reply",
 }
 _NOTICE_TITLES = {
     "missing": QT_TRANSLATE_NOOP(_N, "Channel missing on Discord"),
     "no_access": QT_TRANSLATE_NOOP(_N, "Lost access to a channel"),
     "token_invalid": QT_TRANSLATE_NOOP(_N, "Bot token rejected"),
+    "unreachable": QT_TRANSLATE_NOOP(_N, "Discord unreachable"),
     "run_failed": QT_TRANSLATE_NOOP(_N, "Keep-alive failed"),
     "no_reply": QT_TRANSLATE_NOOP(_N, "Target bot did not reply"),
     "recovered": QT_TRANSLATE_NOOP(_N, "Keep-alive working again"),
 }
+# (one channel, several channels) bodies per kind: {channel} is a label, {count} a number, {channels} a few
+# labels, {retry} the local time of the next retry. Human words only: Discord's and aiohttp's own error
+# texts stay in the log and the run details.
+_NOTICE_BODIES = {
+    "missing": (
+        QT_TRANSLATE_NOOP(
+            _N, "{channel} no longer exists on Discord. Use \u201cRe-add missing channels\u201d."
+        ),
+        QT_TRANSLATE_NOOP(
+            _N,
+            "{count} channels no longer exist on Discord ({channels}). "
+            "Use \u201cRe-add missing channels\u201d.",
+        ),
+    ),
+    "no_access": (
+        QT_TRANSLATE_NOOP(_N, "The bot cannot see or write to {channel}."),
+        QT_TRANSLATE_NOOP(_N, "The bot cannot see or write to {count} channels ({channels})."),
+    ),
+    "unreachable": (
+        QT_TRANSLATE_NOOP(_N, "{channel} could not be reached."),
+        QT_TRANSLATE_NOOP(_N, "{count} channels could not be reached."),
+    ),
+    "run_failed": (
+        QT_TRANSLATE_NOOP(_N, "The keep-alive for {channel} did not go out."),
+        QT_TRANSLATE_NOOP(_N, "The keep-alive for {count} channels did not go out."),
+    ),
+    "no_reply": (
+        QT_TRANSLATE_NOOP(_N, "The target bot did not answer in {channel}."),
+        QT_TRANSLATE_NOOP(_N, "The target bots did not answer in {count} channels ({channels})."),
+    ),
+    "recovered": (
+        QT_TRANSLATE_NOOP(_N, "{channel} is working again."),
+        QT_TRANSLATE_NOOP(_N, "{count} channels are working again."),
+    ),
+}
+NOTICE_RETRY = QT_TRANSLATE_NOOP(_N, "Retrying at {retry}.")
+NOTICE_TOKEN = QT_TRANSLATE_NOOP(_N, "Enter a new token from the Discord Developer Portal.")
+MAX_LABELS = 3  # labels named in a summary before "…"
 
 
 class AppService:
@@ -169,6 +218,7 @@ class AppService:
         self._names_failed = False  # a lookup failed on this connection: wait for the next one
         self._names_task: asyncio.Future[None] | None = None
         self._presence_refresh: asyncio.Handle | None = None  # coalesces a burst of presence updates
+        self._retry_at: datetime | None = None  # the scheduler's next retry, for the run it follows
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -182,11 +232,54 @@ class AppService:
             except Exception:  # a broken listener must not break the keep-alive
                 log.exception("event listener failed for %s", type(event).__name__)
 
-    def _notice(self, kind: str, body: str, target_uid: str | None = None, level: str = "error") -> None:
-        day = self.clock.now().astimezone(self.config.settings.zone()).date().isoformat()
-        if not self.history.claim_notification(kind, target_uid, day):
+    def _today(self) -> str:
+        return self.clock.now().astimezone(self.config.settings.zone()).date().isoformat()
+
+    def _notice(
+        self,
+        kind: str,
+        body: str,
+        target_uid: str | None = None,
+        level: str = "error",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        if not self.history.claim_notification(kind, target_uid, self._today()):
             return
-        self._emit(Notice(kind, _NOTICE_TITLES.get(kind, kind), body, target_uid, level))
+        self._raise_notice(
+            Notice(kind, _NOTICE_TITLES.get(kind, kind), body, target_uid, level, params or {})
+        )
+
+    def _raise_notice(self, notice: Notice) -> None:
+        log.info("notice: %s: %s", notice.title, notice.text)
+        self._emit(notice)
+
+    def _notice_group(
+        self, kind: str, results: list[ChannelResult], retry_at: datetime | None = None
+    ) -> None:
+        """One notice for the channels of one run that share ``kind``, if any of them is news today.
+
+        Each channel is claimed per kind and day in the history, so a repeating failure stays quiet and a
+        channel that starts failing later in the day still gets heard (with the others, in one summary)."""
+        day = self._today()
+        if kind == "token_invalid":  # about the bot, not about channels: once a day
+            if self.history.claim_notification(kind, None, day):
+                self._raise_notice(Notice(kind, _NOTICE_TITLES[kind], NOTICE_TOKEN, None, "error"))
+            return
+        fresh = [r for r in results if self.history.claim_notification(kind, r.target_uid, day)]
+        if not fresh:
+            return
+        one, several = _NOTICE_BODIES[kind]
+        labels = [r.label for r in results]
+        shown = ", ".join(labels[:MAX_LABELS]) + (", \u2026" if len(labels) > MAX_LABELS else "")
+        params: dict[str, object] = {"channel": labels[0], "count": len(labels), "channels": shown}
+        parts = [one if len(results) == 1 else several]
+        if retry_at is not None and kind in ("unreachable", "run_failed"):
+            parts.append(NOTICE_RETRY)
+            params["retry"] = retry_at.astimezone(self.config.settings.zone()).strftime("%H:%M")
+        level = {"recovered": "info", "no_reply": "warning"}.get(kind, "error")
+        uid = results[0].target_uid if len(results) == 1 else None
+        notice = Notice(kind, _NOTICE_TITLES[kind], " ".join(parts), uid, level, params, tuple(parts))
+        self._raise_notice(notice)
 
     # ------------------------------------------------------------------------------- token
     @property
@@ -358,7 +451,7 @@ class AppService:
         ):
             self._emit(ChannelsChanged())  # the target bots' presence became known, or unknown
         if status.state == "token_invalid" and previous != "token_invalid":
-            self._notice("token_invalid", EXPLANATIONS[State.TOKEN_INVALID].action or "")
+            self._notice("token_invalid", NOTICE_TOKEN)
         if status.state == "connected" and previous != "connected":
             if self.scheduler is not None:
                 self.scheduler.wake()  # network is back: a waiting catch-up can go now
@@ -398,7 +491,9 @@ class AppService:
         if channel_id in self.config.configured_channel_ids():
             self._deleted_live.add(channel_id)
             target = self.config.find(channel_id)
-            self._notice("missing", f"{target.label}: {EXPLANATIONS[State.MISSING].summary}", target.uid)
+            self._notice(
+                "missing", _NOTICE_BODIES["missing"][0], target.uid, params={"channel": target.label}
+            )
             self._emit(ChannelsChanged())
 
     def _on_presence_changed(self, guild_id: int, user_id: int) -> None:
@@ -435,7 +530,10 @@ class AppService:
 
     def _on_scheduler_event(self, event: object) -> None:
         name = type(event).__name__
-        if name == "RunFinished":
+        if name == "RetryScheduled":  # comes just before the RunFinished it belongs to
+            self._retry_at = event.at  # type: ignore[attr-defined]
+            self._emit(self._schedule_changed())
+        elif name == "RunFinished":
             self._after_run(event.report)  # type: ignore[attr-defined]
         else:
             self._emit(self._schedule_changed())
@@ -453,22 +551,22 @@ class AppService:
                 self.update_config(lambda c: apply_refreshed(c, report), quiet=True)
             except ConfigError as exc:  # e.g. a config from a newer version: keep running, just don't save
                 log.warning("could not save refreshed channel details: %s", exc)
+        retry_at, self._retry_at = self._retry_at, None
+        groups: dict[str, list[ChannelResult]] = {}
         previous: dict[str, State] | None = None  # read once, only when some channel succeeded
         for result in report.results:
             if result.state != State.MISSING and result.channel_id is not None:
                 self._deleted_live.discard(result.channel_id)
             kind = _NOTICE_KIND.get(result.state)
-            if kind:
-                level = "warning" if result.state == State.NO_REPLY else "error"
-                body = f"{result.label}: {result.message or EXPLANATIONS[result.state].summary}"
-                self._notice(kind, body, result.target_uid, level)
-            elif result.state.is_success:
+            if kind is None and result.state.is_success:
                 if previous is None:
                     previous = self._previous_states(report.run_id)
                 prior = previous.get(result.target_uid)
-                if prior is not None and prior.is_failure:
-                    body = f"{result.label}: {EXPLANATIONS[result.state].summary}"
-                    self._notice("recovered", body, result.target_uid, "info")
+                kind = "recovered" if prior is not None and prior.is_failure else None
+            if kind is not None:
+                groups.setdefault(kind, []).append(result)
+        for kind, results in groups.items():
+            self._notice_group(kind, results, retry_at)
         self._emit(RunFinished(report))
         self._emit(ChannelsChanged())
         self._emit(self._schedule_changed())

@@ -50,3 +50,36 @@ def test_a_failure_notice_then_a_recovery_notice(tmp_path: Path) -> None:
     notices = asyncio.run(scenario())
     assert [n.kind for n in notices] == ["no_access", "recovered"]
     assert notices[1].level == "info" and notices[1].target_uid == notices[0].target_uid
+
+
+def test_an_unreachable_server_is_one_summary_with_the_retry_time(tmp_path: Path) -> None:
+    """Three channels, server down, scheduled service: one notice, human words, when the retry comes."""
+
+    async def scenario() -> list[Notice]:
+        async with Sandbox(rate_limits=False) as sb:
+            service = AppService(
+                AppPaths.resolve(tmp_path / "home"),
+                env={"CDP_DESKTOP_API_BASE": sb.api_base},
+                fast=True,
+                token_store=TokenStore(backend=NoKeyring()),
+            )
+            notices: list[Notice] = []
+            service.subscribe(lambda e: notices.append(e) if isinstance(e, Notice) else None)
+            service.update_config(lambda c: setattr(c.settings, "reply_timeout_seconds", 0))
+            for i, channel in enumerate(sb.text_channel_ids[:3]):
+                service.add_target(Target(sb.guild_id, channel, name=f"c{i}"))
+            try:
+                await service.start(sb.token)
+                await service.wait_connected(10)
+                await sb.go_offline()
+                report = await service.run_now()
+                assert all(r.state.is_failure for r in report.results)
+            finally:
+                await service.stop()
+            return notices
+
+    notices = asyncio.run(scenario())
+    assert [n.kind for n in notices] == ["unreachable"], notices
+    text = notices[0].text
+    assert text.startswith("3 channels could not be reached. Retrying at "), text
+    assert "Errno" not in text and "Cannot connect" not in text

@@ -101,4 +101,16 @@ def readd_entry_message(entry: Any) -> str:
 def notice_texts(notice: Any) -> tuple[str, str]:
     """A service notice's (title, body) in the UI language."""
     title = QCoreApplication.translate("Notice", notice.title)
-    return title, core_text(notice.body or "")
+    params = getattr(notice, "params", None)
+    if not params:
+        return title, core_text(notice.body or "")
+    body = ""
+    for part in getattr(notice, "parts", None) or (notice.body,):
+        sentence = QCoreApplication.translate("Notice", part)
+        if body and not body.endswith(("\u3002", "\uff01", "\uff1f")):  # Chinese sentences need no space
+            body += " "
+        body += sentence
+    try:
+        return title, body.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation: the English words, never nothing
+        return title, notice.text

@@ -1009,6 +1009,14 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Channel missing on Discord</translation>
         </message>
         <message>
+            <source>Discord unreachable</source>
+            <translation>Discord unreachable</translation>
+        </message>
+        <message>
+            <source>Enter a new token from the Discord Developer Portal.</source>
+            <translation>Enter a new token from the Discord Developer Portal.</translation>
+        </message>
+        <message>
             <source>Keep-alive failed</source>
             <translation>Keep-alive failed</translation>
         </message>
@@ -1021,6 +1029,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Lost access to a channel</translation>
         </message>
         <message>
+            <source>Retrying at {retry}.</source>
+            <translation>Retrying at {retry}.</translation>
+        </message>
+        <message>
             <source>Scheduler stopped</source>
             <translation>Scheduler stopped</translation>
         </message>
@@ -1029,8 +1041,56 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Target bot did not reply</translation>
         </message>
         <message>
+            <source>The bot cannot see or write to {channel}.</source>
+            <translation>The bot cannot see or write to {channel}.</translation>
+        </message>
+        <message>
+            <source>The bot cannot see or write to {count} channels ({channels}).</source>
+            <translation>The bot cannot see or write to {count} channels ({channels}).</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {channel} did not go out.</source>
+            <translation>The keep-alive for {channel} did not go out.</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {count} channels did not go out.</source>
+            <translation>The keep-alive for {count} channels did not go out.</translation>
+        </message>
+        <message>
             <source>The scheduler stopped unexpectedly; see the log.</source>
             <translation>The scheduler stopped unexpectedly; see the log.</translation>
+        </message>
+        <message>
+            <source>The target bot did not answer in {channel}.</source>
+            <translation>The target bot did not answer in {channel}.</translation>
+        </message>
+        <message>
+            <source>The target bots did not answer in {count} channels ({channels}).</source>
+            <translation>The target bots did not answer in {count} channels ({channels}).</translation>
+        </message>
+        <message>
+            <source>{channel} could not be reached.</source>
+            <translation>{channel} could not be reached.</translation>
+        </message>
+        <message>
+            <source>{channel} is working again.</source>
+            <translation>{channel} is working again.</translation>
+        </message>
+        <message>
+            <source>{channel} no longer exists on Discord. Use “Re-add missing channels”.</source>
+            <translation>{channel} no longer exists on Discord. Use “Re-add missing channels”.</translation>
+        </message>
+        <message>
+            <source>{count} channels are working again.</source>
+            <translation>{count} channels are working again.</translation>
+        </message>
+        <message>
+            <source>{count} channels could not be reached.</source>
+            <translation>{count} channels could not be reached.</translation>
+        </message>
+        <message>
+            <source>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</source>
+            <translation>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</translation>
         </message>
     </context>
     <context>

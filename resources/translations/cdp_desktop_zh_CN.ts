@@ -1009,6 +1009,14 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>Discord 上的频道缺失</translation>
         </message>
         <message>
+            <source>Discord unreachable</source>
+            <translation>无法连接 Discord</translation>
+        </message>
+        <message>
+            <source>Enter a new token from the Discord Developer Portal.</source>
+            <translation>请从 Discord 开发者门户获取并输入新的令牌。</translation>
+        </message>
+        <message>
             <source>Keep-alive failed</source>
             <translation>保活失败</translation>
         </message>
@@ -1021,6 +1029,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>失去了频道的访问权限</translation>
         </message>
         <message>
+            <source>Retrying at {retry}.</source>
+            <translation>将于 {retry} 重试。</translation>
+        </message>
+        <message>
             <source>Scheduler stopped</source>
             <translation>调度器已停止</translation>
         </message>
@@ -1029,8 +1041,56 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>目标机器人未回复</translation>
         </message>
         <message>
+            <source>The bot cannot see or write to {channel}.</source>
+            <translation>机器人无法查看 {channel} 或在其中发言。</translation>
+        </message>
+        <message>
+            <source>The bot cannot see or write to {count} channels ({channels}).</source>
+            <translation>机器人无法查看 {count} 个频道或在其中发言（{channels}）。</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {channel} did not go out.</source>
+            <translation>{channel} 的保活消息未能发出。</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {count} channels did not go out.</source>
+            <translation>{count} 个频道的保活消息未能发出。</translation>
+        </message>
+        <message>
             <source>The scheduler stopped unexpectedly; see the log.</source>
             <translation>调度器意外停止；请查看日志。</translation>
+        </message>
+        <message>
+            <source>The target bot did not answer in {channel}.</source>
+            <translation>目标机器人未在 {channel} 中回复。</translation>
+        </message>
+        <message>
+            <source>The target bots did not answer in {count} channels ({channels}).</source>
+            <translation>目标机器人未在 {count} 个频道中回复（{channels}）。</translation>
+        </message>
+        <message>
+            <source>{channel} could not be reached.</source>
+            <translation>无法连接到 {channel}。</translation>
+        </message>
+        <message>
+            <source>{channel} is working again.</source>
+            <translation>{channel} 已恢复正常。</translation>
+        </message>
+        <message>
+            <source>{channel} no longer exists on Discord. Use “Re-add missing channels”.</source>
+            <translation>{channel} 在 Discord 上已不存在。请使用“重新创建缺失的频道”。</translation>
+        </message>
+        <message>
+            <source>{count} channels are working again.</source>
+            <translation>{count} 个频道已恢复正常。</translation>
+        </message>
+        <message>
+            <source>{count} channels could not be reached.</source>
+            <translation>{count} 个频道无法连接。</translation>
+        </message>
+        <message>
+            <source>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</source>
+            <translation>{count} 个频道在 Discord 上已不存在（{channels}）。请使用“重新创建缺失的频道”。</translation>
         </message>
     </context>
     <context>

@@ -93,3 +93,16 @@ def test_readd_and_notice_texts_are_chinese(chinese: None) -> None:
     assert cjk(title) and text.startswith("#general: ") and cjk(text), (title, text)
     # An unknown text (Discord's own words) stays as it is.
     assert texts.notice_texts(Notice("error", "Keep-alive failed", "#x: 418 teapot"))[1] == "#x: 418 teapot"
+
+
+def test_a_run_summary_notice_is_chinese_with_its_numbers(chinese: None) -> None:
+    notice = Notice(
+        "unreachable",
+        "Discord unreachable",
+        "{count} channels could not be reached. Retrying at {retry}.",
+        params={"count": 20, "retry": "00:05", "channel": "#a", "channels": "#a"},
+        parts=("{count} channels could not be reached.", "Retrying at {retry}."),
+    )
+    title, text = texts.notice_texts(notice)
+    assert cjk(title) and cjk(text) and "20" in text and "00:05" in text, (title, text)
+    assert "{" not in text and " 将" not in text  # no space between Chinese sentences
