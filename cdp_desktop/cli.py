@@ -406,6 +406,18 @@ def _runtime(name: str) -> Callable[[Context], int]:
     return call
 
 
+def _desktop(name: str) -> Callable[[Context], int]:
+    """A command implemented in cli_desktop (start at login, menu entry), imported only when it runs."""
+
+    def call(ctx: Context) -> int:
+        from . import cli_desktop
+
+        func: Callable[[Context], int] = getattr(cli_desktop, name)
+        return func(ctx)
+
+    return call
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -541,6 +553,29 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--token", metavar="T", help=_("bot token the sandbox accepts (default: a demo token)")
     )
+
+    autostart = sub.add_parser("autostart", help=_("start the app when you log in (on, off, status)"))
+    au = autostart.add_subparsers(
+        dest="autostart_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    for name, text in (
+        ("enable", _("start this installation of the app when you log in")),
+        ("disable", _("do not start the app when you log in")),
+        ("status", _("say whether the app starts at login, and from which file or registry value")),
+    ):
+        _json_flag(_command(au, name, _desktop(f"cmd_autostart_{name}"), text, p))
+    entry = _command(
+        sub,
+        "install-desktop-entry",
+        _desktop("cmd_install_desktop_entry"),
+        _("add the app to your applications menu (Linux: desktop entry and icons for this user)"),
+        p,
+    )
+    entry.add_argument("--uninstall", action="store_true", help=_("remove what this command installed"))
+    entry.add_argument(
+        "--daemon", action="store_true", help=_("also write a systemd user unit for `cdp-desktop daemon`")
+    )
+    _json_flag(entry)
     return parser
 
 
@@ -602,7 +637,8 @@ def _silence_stdout() -> None:
 
 
 def _subcommands(args: argparse.Namespace) -> list[str]:
-    return [getattr(args, a, None) or "" for a in ("channels_command", "config_command", "token_command")]
+    names = ("channels_command", "config_command", "token_command", "autostart_command")
+    return [getattr(args, a, None) or "" for a in names]
 
 
 def gui_main() -> int:

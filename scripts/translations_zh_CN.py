@@ -53,6 +53,40 @@ ZH_CN: dict[object, str] = {
     "Keep-alive failed": "保活失败",
     "Target bot did not reply": "目标机器人未回复",
     "Keep-alive working again": "保活已恢复正常",
+    # ---------------------------------------------------------------- Start at login, menu entry (cli_desktop.py)
+    "add the app to your applications menu (Linux: desktop entry and icons for this user)": (
+        "将应用添加到应用程序菜单（Linux：为当前用户安装桌面项和图标）"
+    ),
+    "start the app when you log in (on, off, status)": "登录时启动应用（开启、关闭、状态）",
+    "start this installation of the app when you log in": "登录时启动当前这份安装的应用",
+    "do not start the app when you log in": "登录时不启动应用",
+    "say whether the app starts at login, and from which file or registry value": (
+        "显示应用是否在登录时启动，以及登录项所在的文件或注册表值"
+    ),
+    "remove what this command installed": "移除此命令安装的内容",
+    "also write a systemd user unit for `cdp-desktop daemon`": "同时为 `cdp-desktop daemon` 写入 systemd 用户单元",
+    "Start it with: systemctl --user daemon-reload && systemctl --user enable --now cdp-desktop": (
+        "启动方法：systemctl --user daemon-reload && systemctl --user enable --now cdp-desktop"
+    ),
+    "Start at login: off": "登录时启动：关",
+    "Note: this is not the installation you are running now; `enable` points it here.": (
+        "注意：这不是你当前运行的这份安装；执行 `enable` 可改为指向当前安装。"
+    ),
+    "Menu entry: {path}": "菜单项：{path}",
+    "Icons: {path}": "图标：{path}",
+    "start at login is not available on this system ({system})": "此系统（{system}）不支持登录时启动",
+    "Start at login: on ({location})": "登录时启动：开（{location}）",
+    "Starts: {command}": "启动命令：{command}",
+    "menu entries are written for Linux desktops only; {system} finds the app by itself": (
+        "菜单项仅为 Linux 桌面写入；{system} 会自行找到应用"
+    ),
+    "Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.": (
+        "已移除 {count} 个文件：此命令写入的菜单项、图标和 systemd 单元。"
+    ),
+    "systemd user unit: {path}": "systemd 用户单元：{path}",
+    "Start at login: off ({location}: {note})": "登录时启动：关（{location}：{note}）",
+    "cannot change start at login: {problem}": "无法更改登录时启动设置：{problem}",
+    "cannot write the desktop entry: {problem} ({path})": "无法写入桌面项：{problem}（{path}）",
     # ---------------------------------------------------------------- Engine / re-add
     "Delivered by an earlier attempt; reply not checked.": "已在之前的尝试中送达；未检查回复。",
     "Not attempted: ": "未尝试：",

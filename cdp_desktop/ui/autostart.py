@@ -1,60 +1,30 @@
-"""Start at login on Linux desktops: an XDG autostart entry in ``$XDG_CONFIG_HOME/autostart``.
-
-Other platforms are not supported yet; :func:`supported` says so and the settings dialog disables the option.
-"""
+"""The settings dialog's view of start at login (the backends are in :mod:`cdp_desktop.autostart`)."""
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
-import sys
-from pathlib import Path
+from ..autostart import Autostart, current, for_platform
 
-from .. import APP_ID, APP_NAME
 
-FILE_NAME = f"{APP_ID}.desktop"
+def _backend() -> Autostart | None:
+    return for_platform()  # no command needed to read the state (working it out may start a Python)
 
 
 def supported() -> bool:
-    return sys.platform.startswith("linux")
-
-
-def autostart_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "autostart"
-
-
-def entry_path() -> Path:
-    return autostart_dir() / FILE_NAME
+    return _backend() is not None
 
 
 def is_enabled() -> bool:
-    return entry_path().is_file()
-
-
-def command() -> str:
-    """The command the session starts: the installed GUI launcher, else this interpreter with ``-m``."""
-    launcher = shutil.which("cdp-desktop-gui") or shutil.which("cdp-desktop")
-    if launcher:
-        return shlex.quote(launcher)
-    return f"{shlex.quote(sys.executable)} -m cdp_desktop"
+    backend = _backend()
+    return backend is not None and backend.status().enabled
 
 
 def set_enabled(enabled: bool) -> None:
-    path = entry_path()
-    if not enabled:
-        path.unlink(missing_ok=True)
+    """Write or remove the entry for this installation (raises OSError with the file or key it could not
+    change)."""
+    backend, command = current()
+    if backend is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "[Desktop Entry]\n"
-        "Type=Application\n"
-        f"Name={APP_NAME}\n"
-        "Comment=Daily keep-alive for Discord bots\n"
-        f"Exec={command()}\n"
-        f"Icon={APP_ID}\n"
-        "Terminal=false\n"
-        "X-GNOME-Autostart-enabled=true\n",
-        encoding="utf-8",
-    )
+    if enabled:
+        backend.enable(command)
+    else:
+        backend.disable()

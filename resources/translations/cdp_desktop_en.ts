@@ -44,8 +44,16 @@
             <translation>Enabled {label}.</translation>
         </message>
         <message>
+            <source>Icons: {path}</source>
+            <translation>Icons: {path}</translation>
+        </message>
+        <message>
             <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
             <translation>Keeps Discord bots alive with a verified daily message, from the system tray.</translation>
+        </message>
+        <message>
+            <source>Menu entry: {path}</source>
+            <translation>Menu entry: {path}</translation>
         </message>
         <message>
             <source>Next run: {when}</source>
@@ -56,12 +64,20 @@
             <translation>No channels configured. Add one with: {prog} channels add --guild G --channel C</translation>
         </message>
         <message>
+            <source>Note: this is not the installation you are running now; `enable` points it here.</source>
+            <translation>Note: this is not the installation you are running now; `enable` points it here.</translation>
+        </message>
+        <message>
             <source>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</source>
             <translation>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</translation>
         </message>
         <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
             <translation>Paused: no keep-alive messages are sent until you resume.</translation>
+        </message>
+        <message>
+            <source>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</source>
+            <translation>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</translation>
         </message>
         <message>
             <source>Removed {label} from the configuration (nothing was deleted on Discord).</source>
@@ -72,12 +88,40 @@
             <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</translation>
         </message>
         <message>
+            <source>Start at login: off</source>
+            <translation>Start at login: off</translation>
+        </message>
+        <message>
+            <source>Start at login: off ({location}: {note})</source>
+            <translation>Start at login: off ({location}: {note})</translation>
+        </message>
+        <message>
+            <source>Start at login: on ({location})</source>
+            <translation>Start at login: on ({location})</translation>
+        </message>
+        <message>
+            <source>Start it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now cdp-desktop</source>
+            <translation>Start it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now cdp-desktop</translation>
+        </message>
+        <message>
+            <source>Starts: {command}</source>
+            <translation>Starts: {command}</translation>
+        </message>
+        <message>
             <source>Token OK: logged in as {name} ({id}).</source>
             <translation>Token OK: logged in as {name} ({id}).</translation>
         </message>
         <message>
             <source>add a channel</source>
             <translation>add a channel</translation>
+        </message>
+        <message>
+            <source>add the app to your applications menu (Linux: desktop entry and icons for this user)</source>
+            <translation>add the app to your applications menu (Linux: desktop entry and icons for this user)</translation>
+        </message>
+        <message>
+            <source>also write a systemd user unit for `cdp-desktop daemon`</source>
+            <translation>also write a systemd user unit for `cdp-desktop daemon`</translation>
         </message>
         <message>
             <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
@@ -88,8 +132,16 @@
             <translation>bot token the sandbox accepts (default: a demo token)</translation>
         </message>
         <message>
+            <source>cannot change start at login: {problem}</source>
+            <translation>cannot change start at login: {problem}</translation>
+        </message>
+        <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
             <translation>cannot use the app folder: {problem}; pass --home DIR</translation>
+        </message>
+        <message>
+            <source>cannot write the desktop entry: {problem} ({path})</source>
+            <translation>cannot write the desktop entry: {problem} ({path})</translation>
         </message>
         <message>
             <source>category ID</source>
@@ -128,6 +180,10 @@
             <translation>do not look the channel up on Discord (offline use)</translation>
         </message>
         <message>
+            <source>do not start the app when you log in</source>
+            <translation>do not start the app when you log in</translation>
+        </message>
+        <message>
             <source>from {env}</source>
             <translation>from {env}</translation>
         </message>
@@ -150,6 +206,10 @@
         <message>
             <source>mentions &lt;@{bot}&gt;</source>
             <translation>mentions &lt;@{bot}&gt;</translation>
+        </message>
+        <message>
+            <source>menu entries are written for Linux desktops only; {system} finds the app by itself</source>
+            <translation>menu entries are written for Linux desktops only; {system} finds the app by itself</translation>
         </message>
         <message>
             <source>more output on stderr (-vv: debug)</source>
@@ -216,12 +276,20 @@
             <translation>remove the token from the keyring</translation>
         </message>
         <message>
+            <source>remove what this command installed</source>
+            <translation>remove what this command installed</translation>
+        </message>
+        <message>
             <source>run the local Discord sandbox and print its API base</source>
             <translation>run the local Discord sandbox and print its API base</translation>
         </message>
         <message>
             <source>run the scheduler without a window (servers)</source>
             <translation>run the scheduler without a window (servers)</translation>
+        </message>
+        <message>
+            <source>say whether the app starts at login, and from which file or registry value</source>
+            <translation>say whether the app starts at login, and from which file or registry value</translation>
         </message>
         <message>
             <source>send even to channels already done today</source>
@@ -252,8 +320,20 @@
             <translation>show the schedule, the channels and their states</translation>
         </message>
         <message>
+            <source>start at login is not available on this system ({system})</source>
+            <translation>start at login is not available on this system ({system})</translation>
+        </message>
+        <message>
             <source>start the app against the built-in Discord sandbox (no account needed)</source>
             <translation>start the app against the built-in Discord sandbox (no account needed)</translation>
+        </message>
+        <message>
+            <source>start the app when you log in (on, off, status)</source>
+            <translation>start the app when you log in (on, off, status)</translation>
+        </message>
+        <message>
+            <source>start this installation of the app when you log in</source>
+            <translation>start this installation of the app when you log in</translation>
         </message>
         <message>
             <source>stop sending keep-alive messages to a channel</source>
@@ -262,6 +342,10 @@
         <message>
             <source>store the bot token (read from stdin, or asked for without echo)</source>
             <translation>store the bot token (read from stdin, or asked for without echo)</translation>
+        </message>
+        <message>
+            <source>systemd user unit: {path}</source>
+            <translation>systemd user unit: {path}</translation>
         </message>
         <message>
             <source>temporary channel</source>

@@ -44,8 +44,16 @@
             <translation>已启用 {label}。</translation>
         </message>
         <message>
+            <source>Icons: {path}</source>
+            <translation>图标：{path}</translation>
+        </message>
+        <message>
             <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
             <translation>从系统托盘每天发送经过验证的消息，让 Discord 机器人保持活跃。</translation>
+        </message>
+        <message>
+            <source>Menu entry: {path}</source>
+            <translation>菜单项：{path}</translation>
         </message>
         <message>
             <source>Next run: {when}</source>
@@ -56,12 +64,20 @@
             <translation>尚未配置频道。添加方法：{prog} channels add --guild G --channel C</translation>
         </message>
         <message>
+            <source>Note: this is not the installation you are running now; `enable` points it here.</source>
+            <translation>注意：这不是你当前运行的这份安装；执行 `enable` 可改为指向当前安装。</translation>
+        </message>
+        <message>
             <source>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</source>
             <translation>无需操作：所有启用的频道在 {slot} 都已完成（使用 --force 可再次发送）。</translation>
         </message>
         <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
             <translation>已暂停：恢复之前不会发送保活消息。</translation>
+        </message>
+        <message>
+            <source>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</source>
+            <translation>已移除 {count} 个文件：此命令写入的菜单项、图标和 systemd 单元。</translation>
         </message>
         <message>
             <source>Removed {label} from the configuration (nothing was deleted on Discord).</source>
@@ -72,12 +88,40 @@
             <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发 {catch_up}</translation>
         </message>
         <message>
+            <source>Start at login: off</source>
+            <translation>登录时启动：关</translation>
+        </message>
+        <message>
+            <source>Start at login: off ({location}: {note})</source>
+            <translation>登录时启动：关（{location}：{note}）</translation>
+        </message>
+        <message>
+            <source>Start at login: on ({location})</source>
+            <translation>登录时启动：开（{location}）</translation>
+        </message>
+        <message>
+            <source>Start it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now cdp-desktop</source>
+            <translation>启动方法：systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now cdp-desktop</translation>
+        </message>
+        <message>
+            <source>Starts: {command}</source>
+            <translation>启动命令：{command}</translation>
+        </message>
+        <message>
             <source>Token OK: logged in as {name} ({id}).</source>
             <translation>令牌有效：已登录为 {name}（{id}）。</translation>
         </message>
         <message>
             <source>add a channel</source>
             <translation>添加频道</translation>
+        </message>
+        <message>
+            <source>add the app to your applications menu (Linux: desktop entry and icons for this user)</source>
+            <translation>将应用添加到应用程序菜单（Linux：为当前用户安装桌面项和图标）</translation>
+        </message>
+        <message>
+            <source>also write a systemd user unit for `cdp-desktop daemon`</source>
+            <translation>同时为 `cdp-desktop daemon` 写入 systemd 用户单元</translation>
         </message>
         <message>
             <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
@@ -88,8 +132,16 @@
             <translation>沙盒接受的机器人令牌（默认：演示令牌）</translation>
         </message>
         <message>
+            <source>cannot change start at login: {problem}</source>
+            <translation>无法更改登录时启动设置：{problem}</translation>
+        </message>
+        <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
             <translation>无法使用应用文件夹：{problem}；请传入 --home DIR</translation>
+        </message>
+        <message>
+            <source>cannot write the desktop entry: {problem} ({path})</source>
+            <translation>无法写入桌面项：{problem}（{path}）</translation>
         </message>
         <message>
             <source>category ID</source>
@@ -128,6 +180,10 @@
             <translation>不在 Discord 上查询频道（离线使用）</translation>
         </message>
         <message>
+            <source>do not start the app when you log in</source>
+            <translation>登录时不启动应用</translation>
+        </message>
+        <message>
             <source>from {env}</source>
             <translation>来自 {env}</translation>
         </message>
@@ -150,6 +206,10 @@
         <message>
             <source>mentions &lt;@{bot}&gt;</source>
             <translation>提及 &lt;@{bot}&gt;</translation>
+        </message>
+        <message>
+            <source>menu entries are written for Linux desktops only; {system} finds the app by itself</source>
+            <translation>菜单项仅为 Linux 桌面写入；{system} 会自行找到应用</translation>
         </message>
         <message>
             <source>more output on stderr (-vv: debug)</source>
@@ -216,12 +276,20 @@
             <translation>从系统密钥环中删除令牌</translation>
         </message>
         <message>
+            <source>remove what this command installed</source>
+            <translation>移除此命令安装的内容</translation>
+        </message>
+        <message>
             <source>run the local Discord sandbox and print its API base</source>
             <translation>运行本地 Discord 沙盒并输出其 API 基础网址</translation>
         </message>
         <message>
             <source>run the scheduler without a window (servers)</source>
             <translation>无窗口运行计划任务（适用于服务器）</translation>
+        </message>
+        <message>
+            <source>say whether the app starts at login, and from which file or registry value</source>
+            <translation>显示应用是否在登录时启动，以及登录项所在的文件或注册表值</translation>
         </message>
         <message>
             <source>send even to channels already done today</source>
@@ -252,8 +320,20 @@
             <translation>显示计划、频道及其状态</translation>
         </message>
         <message>
+            <source>start at login is not available on this system ({system})</source>
+            <translation>此系统（{system}）不支持登录时启动</translation>
+        </message>
+        <message>
             <source>start the app against the built-in Discord sandbox (no account needed)</source>
             <translation>使用内置的 Discord 沙盒启动应用（无需账号）</translation>
+        </message>
+        <message>
+            <source>start the app when you log in (on, off, status)</source>
+            <translation>登录时启动应用（开启、关闭、状态）</translation>
+        </message>
+        <message>
+            <source>start this installation of the app when you log in</source>
+            <translation>登录时启动当前这份安装的应用</translation>
         </message>
         <message>
             <source>stop sending keep-alive messages to a channel</source>
@@ -262,6 +342,10 @@
         <message>
             <source>store the bot token (read from stdin, or asked for without echo)</source>
             <translation>保存机器人令牌（从标准输入读取，或以不回显方式询问）</translation>
+        </message>
+        <message>
+            <source>systemd user unit: {path}</source>
+            <translation>systemd 用户单元：{path}</translation>
         </message>
         <message>
             <source>temporary channel</source>

@@ -111,8 +111,9 @@ def test_start_at_login_writes_an_xdg_autostart_entry(
     assert dialog.autostart_check.isEnabled() and not dialog.autostart_check.isChecked()
     dialog.autostart_check.setChecked(True)
     assert dialog.save()
-    entry = tmp_path / "xdg-config" / "autostart" / "cdp-desktop.desktop"
+    entry = tmp_path / "xdg-config" / "autostart" / "io.github.cdp_desktop.CdpDesktop.desktop"
     assert "Exec=" in entry.read_text(encoding="utf-8")
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]
 
     again = opened(qtbot, SettingsDialog(service))
     assert again.autostart_check.isChecked()
