@@ -18,10 +18,13 @@ MAX_BANNERS = 4
 class Banner(QFrame):
     closed = Signal()
 
-    def __init__(self, text: str, level: str = "error", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str, level: str = "error", parent: QWidget | None = None, key: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.text = text
         self.level = level
+        self.key = key  # what the message is about ("missing", ...): cleared when that is over
         base = icons.color({"info": "info", "warning": "warning"}.get(level, "error"))
         tint = QColor(base)
         tint.setAlpha(30)
@@ -64,13 +67,13 @@ class BannerArea(QWidget):
         self._banners: list[Banner] = []
         self.setVisible(False)
 
-    def show_message(self, text: str, level: str = "error") -> Banner | None:
+    def show_message(self, text: str, level: str = "error", key: str | None = None) -> Banner | None:
         for b in self._banners:
             if b.text == text:
                 return None
         while len(self._banners) >= MAX_BANNERS:
             self._banners[0]._close()
-        banner = Banner(text, level, self)
+        banner = Banner(text, level, self, key)
         banner.closed.connect(lambda b=banner: self._forget(b))
         self._banners.append(banner)
         self._layout.addWidget(banner)
@@ -84,6 +87,12 @@ class BannerArea(QWidget):
 
     def messages(self) -> list[tuple[str, str]]:
         return [(b.level, b.text) for b in self._banners]
+
+    def clear_keys(self, keys: set[str]) -> None:
+        """Close the banners about something that is no longer true (a channel re-added, Discord back)."""
+        for b in list(self._banners):
+            if b.key in keys:
+                b._close()
 
     def clear(self) -> None:
         for b in list(self._banners):

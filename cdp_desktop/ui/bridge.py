@@ -32,6 +32,7 @@ class ServiceBridge(QObject):
     error = Signal(str)  # a message for the error banner
     serviceReady = Signal(object)
     busyChanged = Signal()
+    historyChanged = Signal()  # the history database changed on disk (any process: run-now, the daemon)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,18 +40,34 @@ class ServiceBridge(QObject):
         self._unsubscribe: Callable[[], None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.busy: set[str] = set()  # names of running user actions ("run_now", "readd")
+        self._history_watch: Any = None
 
     # -- service ---------------------------------------------------------------------------------------
     def attach(self, service: Any) -> None:
         self.detach()
         self.service = service
         self._unsubscribe = service.subscribe(self._on_event)
+        paths = getattr(service, "paths", None)
+        if paths is not None:
+            from .history_watch import HistoryWatcher
+
+            self._history_watch = HistoryWatcher(paths.history_file, self)
+            self._history_watch.changed.connect(self._on_history_changed)
         self.serviceReady.emit(service)
+
+    def _on_history_changed(self) -> None:
+        # Runs and results written by anyone: the table, the run log, the tray and the header all follow.
+        self.historyChanged.emit()
+        self.channelsChanged.emit()
 
     def detach(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._history_watch is not None:
+            self._history_watch.stop()
+            self._history_watch.deleteLater()
+            self._history_watch = None
 
     def _on_event(self, event: object) -> None:
         from .. import service as svc

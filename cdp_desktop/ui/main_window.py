@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         bridge.runStarted.connect(self._on_run_started)
         bridge.runFinished.connect(self._on_run_finished)
         bridge.channelsChanged.connect(self.refresh_channels)
+        bridge.historyChanged.connect(self.refresh_runs)
         bridge.busyChanged.connect(self._update_buttons)
         bridge.error.connect(self._on_error)
         self._update_buttons()
@@ -316,7 +317,26 @@ class MainWindow(QMainWindow):
             self.select_uid(uid)
         empty = self.channels_model.rowCount() == 0
         self.empty_hint.setVisible(empty)
+        self._clear_settled_banners()
         self._update_buttons()
+
+    def _clear_settled_banners(self) -> None:
+        """A banner about a channel state goes away once no row is in that state any more (after a re-add
+        the red "channel missing" stayed)."""
+        states = {r.state for r in self.channels_model.rows()}
+        settled = {
+            kind
+            for kind, still in (
+                ("missing", State.MISSING in states),
+                ("no_access", State.NO_ACCESS in states),
+                ("unreachable", bool(states & {State.NETWORK, State.DISCORD_UNAVAILABLE})),
+                ("run_failed", bool(states & {State.RATE_LIMITED, State.INTENTS_MISSING})),
+                ("no_reply", State.NO_REPLY in states),
+                ("token_invalid", getattr(self.service.connection, "state", "") == "token_invalid"),
+            )
+            if not still
+        }
+        self.banners.clear_keys(settled)
 
     def refresh_runs(self, newest: bool = False) -> None:
         """Reload the recent runs; keep the selected run unless ``newest`` (after a run finished)."""

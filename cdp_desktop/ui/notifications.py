@@ -67,5 +67,5 @@ class Notifications(QObject):
             log.info("notification: %s: %s", title, body)
         else:
             text = self.tr("{0}: {1}").format(title, body) if body else title
-            self.window.banners.show_message(text, level)
+            self.window.banners.show_message(text, level, key=getattr(notice, "kind", None))
             self.shown.append(("banner", title, body))

@@ -258,6 +258,8 @@ class SettingsDialog(TaskDialog):
             self.messages[key].show_error(config_error_text(exc))
             return False
         self.messages[key].clear_message()
+        if self.error.kind == "error" and not any(m.kind == "error" for m in self.messages.values()):
+            self.error.clear_message()  # the field that made the save fail is fixed: no stale "Not saved"
         return True
 
     def _show_error(self, exc: ConfigError) -> None:

@@ -93,17 +93,25 @@ class Tray(QObject):
         self.refresh()
 
     def refresh(self) -> None:
+        """Icon, tooltip and the menu's status line from one reading of the state, so they cannot disagree
+        (the icon stayed green while the menu said channels need attention)."""
         svc = self.bridge.service
-        state = svc.overall_state() if svc is not None else "offline"
+        if svc is None:
+            state, self.missing, self._status = "offline", 0, self.tr("Starting\u2026")
+        else:
+            rows = svc.channel_rows()  # one read of config + history for every question
+            state = svc.overall_state(rows)
+            self.missing = svc.missing_count(rows)
+            self._status = self._status_text(state, self.missing)
         if state != self.state:
             self.state = state
             self.icon.setIcon(icons.tray_icon(state))
         self.icon.setToolTip(self.tooltip())
 
-    def status_line(self) -> str:
-        svc = self.bridge.service
-        if svc is None:
-            return self.tr("Starting\u2026")
+    _status = ""
+    missing = 0
+
+    def _status_text(self, state: str, missing: int) -> str:
         names = {
             "ok": self.tr("All channels OK"),
             "warning": self.tr("Some channels need attention"),
@@ -111,13 +119,13 @@ class Tray(QObject):
             "offline": self.tr("Offline"),
             "paused": self.tr("Paused"),
         }
-        rows = svc.channel_rows()  # one read of config + history for both questions
-        state = svc.overall_state(rows)
         text = names.get(state, state)
-        missing = svc.missing_count(rows)
         if missing:
             text += " \u00b7 " + self.tr("{0} missing").format(missing)
         return text
+
+    def status_line(self) -> str:
+        return self._status or self.tr("Starting\u2026")
 
     def tooltip(self) -> str:
         svc = self.bridge.service
@@ -144,6 +152,7 @@ class Tray(QObject):
         w = self.window
         svc = self.bridge.service
         m = self.menu
+        self.refresh()
         m.clear()
         status = m.addAction(self.status_line())
         status.setEnabled(False)
@@ -154,7 +163,7 @@ class Tray(QObject):
         running = "run_now" in self.bridge.busy
         self.act_run = self._add(m, self.tr("Run keep-alive now"), w.run_now, "run_now")
         self.act_run.setEnabled(svc is not None and not running)
-        missing = svc.missing_count() if svc is not None else 0
+        missing = self.missing
         readd_text = (
             self.tr("Re-add missing channels ({0})").format(missing)
             if missing
