@@ -576,6 +576,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--daemon", action="store_true", help=_("also write a systemd user unit for `cdp-desktop daemon`")
     )
     _json_flag(entry)
+
+    from .cli_history import register as register_history
+
+    register_history(sub, p)
     return parser
 
 

@@ -24,6 +24,7 @@ from .errors import FAILURE_STATES, SUCCESS_STATES, State
 __all__ = [
     "SCHEMA_VERSION",
     "ChannelResult",
+    "DayRow",
     "History",
     "HistoryError",
     "LogLine",
@@ -84,6 +85,24 @@ class RunRecord:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One result of a run with the slot (local date) it belongs to; ``target_uid`` None: a run that has no
+    result at all (it proves the app was running that day)."""
+
+    slot_key: str
+    run_id: int
+    target_uid: str | None
+    channel_id: int | None = None
+    state: str | None = None  # raw text: a state this version does not know is still shown
+    code: int | None = None
+    message: str = ""
+    message_id: int | None = None
+    reply_latency: float | None = None
+    at: datetime | None = None
+    sent_at: datetime | None = None  # from the send ledger: when this channel's message of the slot went out
 
 
 @dataclass(frozen=True)
@@ -218,6 +237,10 @@ _MIGRATIONS: list[str] = [
         day TEXT NOT NULL,
         PRIMARY KEY (kind, target_uid, day)
     );
+    """,
+    # 2: the per-day views (heartbeat strip, channel detail, `history`) read runs by slot date
+    """
+    CREATE INDEX runs_slot ON runs(slot_key);
     """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -468,6 +491,25 @@ class History:
             _FAILURE,
         )
         return {r[1]: self._result(r) for r in rows}
+
+    def day_rows(self, since_key: str, target_uid: str | None = None) -> list[DayRow]:
+        """Every result of the runs whose slot date is ``since_key`` or later, oldest first, in one query
+        (``runs_slot`` index, then ``results_run`` and the send ledger's key); runs without any result come
+        back once with ``target_uid`` None. ``target_uid`` narrows it to one channel (its runs still mark
+        the days)."""
+        on = "r.run_id = runs.id" + (" AND r.target_uid = ?" if target_uid is not None else "")
+        params: tuple[Any, ...] = (target_uid, since_key) if target_uid is not None else (since_key,)
+        rows = self._all(
+            "SELECT runs.slot_key, runs.id, r.target_uid, r.channel_id, r.state, r.code, r.message,"
+            f" r.message_id, r.reply_latency, r.at, s.sent_at FROM runs LEFT JOIN results r ON {on}"
+            " LEFT JOIN sends s ON s.target_uid = r.target_uid AND s.slot_key = runs.slot_key"
+            " WHERE runs.slot_key >= ? ORDER BY runs.slot_key, runs.id, r.id",
+            params,
+        )
+        return [
+            DayRow(k, run, uid, _opt_int(ch), st, code, msg or "", _opt_int(mi), lat, _opt_dt(at), _opt_dt(s))
+            for k, run, uid, ch, st, code, msg, mi, lat, at, s in rows
+        ]
 
     # ----------------------------------------------------------------------- log lines
 

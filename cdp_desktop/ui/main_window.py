@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.act_edit = act(self.tr("&Edit channel\u2026"), self.edit_channel)
         self.act_remove = act(self.tr("&Remove channel"), self.remove_channel)
         self.act_toggle = act(self.tr("&Disable"), self.toggle_enabled)
+        self.act_detail = act(self.tr("Channel &details\u2026"), self.show_channel_detail)
         self.act_run = act(self.tr("Run keep-alive &now"), self.run_now, "Ctrl+R")
         self.act_readd = act(self.tr("Re-add &missing channels"), self.readd_missing)
         self.act_readd.setIcon(icons.tray_icon("warning"))
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
         m = bar.addMenu(self.tr("&Channels"))
-        m.addActions([self.act_add, self.act_edit, self.act_toggle, self.act_remove])
+        m.addActions([self.act_add, self.act_detail, self.act_edit, self.act_toggle, self.act_remove])
         m.addSeparator()
         m.addActions([self.act_run, self.act_readd, self.act_pause])
         if self.demo:
@@ -238,7 +239,13 @@ class MainWindow(QMainWindow):
         hh.setSectionResizeMode(ChannelsModel.COL_ERROR, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 150), (1, 120), (2, 150), (3, 130), (4, 120), (6, 60)):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_channel())
+        from .heartbeat import HeartbeatDelegate
+
+        self.table.setItemDelegateForColumn(ChannelsModel.COL_DAYS, HeartbeatDelegate(self.table))
+        self.table.setColumnWidth(ChannelsModel.COL_DAYS, 300)
+        self.table.doubleClicked.connect(lambda _i: self.show_channel_detail())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._channel_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty_hint = QLabel(self.tr("No channels yet. Click \u201cAdd\u2026\u201d to choose one."))
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -313,6 +320,7 @@ class MainWindow(QMainWindow):
             return
         uid = self.selected_uid()
         self.channels_model.set_rows(svc.channel_rows())
+        self.channels_model.set_strips(svc.heartbeat())
         if uid is not None:
             self.select_uid(uid)
         empty = self.channels_model.rowCount() == 0
@@ -499,7 +507,7 @@ class MainWindow(QMainWindow):
         busy = self.bridge.busy
         for a in (self.act_add, self.act_settings, self.act_token, self.act_pause):
             a.setEnabled(ready)
-        for a in (self.act_edit, self.act_remove, self.act_toggle):
+        for a in (self.act_edit, self.act_remove, self.act_toggle, self.act_detail):
             a.setEnabled(ready and row is not None)
         enabled = row is not None and row.target.enabled
         self.act_toggle.setText(self.tr("&Disable") if enabled or row is None else self.tr("&Enable"))
@@ -638,6 +646,26 @@ class MainWindow(QMainWindow):
 
     def add_channel(self) -> None:
         self._open_editor(None)
+
+    def _channel_menu(self, pos: Any) -> None:
+        if self.table.indexAt(pos).isValid():
+            menu = QMenu(self)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.addActions([self.act_detail, self.act_edit, self.act_toggle, self.act_remove])
+            self._dialogs["channel_menu"] = menu
+            menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def show_channel_detail(self) -> None:
+        """Reply times over 90 days, the channel's runs and its state (ui/channel_detail.py)."""
+        row = self.selected_row()
+        if row is None or self.service is None:
+            return
+        from .channel_detail import ChannelDetailDialog
+
+        dlg = ChannelDetailDialog(self.service, row, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialogs["detail"] = dlg
+        dlg.open()
 
     def edit_channel(self) -> None:
         row = self.selected_row()

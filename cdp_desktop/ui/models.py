@@ -30,6 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 StateRole = Qt.ItemDataRole.UserRole + 1
 UidRole = Qt.ItemDataRole.UserRole + 2
 RowRole = Qt.ItemDataRole.UserRole + 3
+HeartbeatRole = Qt.ItemDataRole.UserRole + 4  # core.heartbeat.Strip of the row (ui/heartbeat.py draws it)
 
 _STATE_NAMES: dict[State, str] = {
     State.OK: QT_TRANSLATE_NOOP("State", "Sent"),
@@ -166,7 +167,7 @@ class _ListModel(QAbstractTableModel):
 class ChannelsModel(_ListModel):
     """Rows are ``service.ChannelRow`` objects."""
 
-    COL_NAME, COL_GUILD, COL_BOT, COL_STATE, COL_SUCCESS, COL_ERROR, COL_LATENCY = range(7)
+    COL_NAME, COL_GUILD, COL_BOT, COL_STATE, COL_SUCCESS, COL_ERROR, COL_LATENCY, COL_DAYS = range(8)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(
@@ -178,10 +179,18 @@ class ChannelsModel(_ListModel):
                 self.tr("Last success"),
                 self.tr("Last error"),
                 self.tr("Reply"),
+                self.tr("Last 30 days"),
             ],
             parent,
         )
         self.names: dict[int, str] = {}  # guild and bot IDs → names, from what the bot can see
+        self.strips: dict[str, Any] = {}  # target uid → core.heartbeat.Strip
+
+    def set_strips(self, strips: dict[str, Any]) -> None:
+        self.strips = strips
+        if self._items:
+            last = len(self._items) - 1
+            self.dataChanged.emit(self.index(0, self.COL_DAYS), self.index(last, self.COL_DAYS))
 
     # -- data ------------------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Any]) -> None:
@@ -217,6 +226,8 @@ class ChannelsModel(_ListModel):
             return t.uid
         if role == RowRole:
             return r
+        if col == self.COL_DAYS:
+            return self._days_data(t.uid, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NAME:
                 return t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
@@ -262,6 +273,19 @@ class ChannelsModel(_ListModel):
             f.setBold(t.enabled)
             f.setItalic(not t.enabled)
             return f
+        return None
+
+
+    def _days_data(self, uid: str, role: int) -> Any:
+        strip = self.strips.get(uid)
+        if strip is None:
+            return None
+        if role == HeartbeatRole:
+            return strip
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            from .heartbeat import figure_text, figure_tooltip
+
+            return figure_text(strip) if role == Qt.ItemDataRole.DisplayRole else figure_tooltip(strip)
         return None
 
 

@@ -8,6 +8,10 @@
             <translation>(system: {zone})</translation>
         </message>
         <message>
+            <source>--days must be a whole number of days from 1 to {max}, not {value!r}; e.g. --days 30</source>
+            <translation>--days must be a whole number of days from 1 to {max}, not {value!r}; e.g. --days 30</translation>
+        </message>
+        <message>
             <source>A missed keep-alive is due and runs as soon as the app or daemon is running.</source>
             <translation>A missed keep-alive is due and runs as soon as the app or daemon is running.</translation>
         </message>
@@ -24,20 +28,52 @@
             <translation>Bot token (input is hidden): </translation>
         </message>
         <message>
+            <source>Channel ID: {0}</source>
+            <translation>Channel ID: {0}</translation>
+        </message>
+        <message>
+            <source>Channel details — {0}</source>
+            <translation>Channel details — {0}</translation>
+        </message>
+        <message>
             <source>Channels: {total} configured, {enabled} enabled</source>
             <translation>Channels: {total} configured, {enabled} enabled</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
         </message>
         <message>
             <source>Configuration: {path}</source>
             <translation>Configuration: {path}</translation>
         </message>
         <message>
+            <source>Current state</source>
+            <translation>Current state</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
             <source>Disabled {label}.</source>
             <translation>Disabled {label}.</translation>
         </message>
         <message>
+            <source>Discord error code {0}</source>
+            <translation>Discord error code {0}</translation>
+        </message>
+        <message>
             <source>Discord says channel {id} does not exist; check the ID.</source>
             <translation>Discord says channel {id} does not exist; check the ID.</translation>
+        </message>
+        <message>
+            <source>Earlier that day: {0}</source>
+            <translation>Earlier that day: {0}</translation>
         </message>
         <message>
             <source>Enabled {label}.</source>
@@ -48,20 +84,56 @@
             <translation>Icons: {path}</translation>
         </message>
         <message>
+            <source>Keep-alive delivered on {0} of the last {1} days.</source>
+            <translation>Keep-alive delivered on {0} of the last {1} days.</translation>
+        </message>
+        <message>
             <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
             <translation>Keeps Discord bots alive with a verified daily message, from the system tray.</translation>
+        </message>
+        <message>
+            <source>Last error: {0} {1}</source>
+            <translation>Last error: {0} {1}</translation>
+        </message>
+        <message>
+            <source>Last success: {0}</source>
+            <translation>Last success: {0}</translation>
+        </message>
+        <message>
+            <source>Last {0} days</source>
+            <translation>Last {0} days</translation>
         </message>
         <message>
             <source>Menu entry: {path}</source>
             <translation>Menu entry: {path}</translation>
         </message>
         <message>
+            <source>Message ID: {0}</source>
+            <translation>Message ID: {0}</translation>
+        </message>
+        <message>
             <source>Next run: {when}</source>
             <translation>Next run: {when}</translation>
         </message>
         <message>
+            <source>No channels configured.</source>
+            <translation>No channels configured.</translation>
+        </message>
+        <message>
             <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
             <translation>No channels configured. Add one with: {prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>No history for this channel yet.</source>
+            <translation>No history for this channel yet.</translation>
+        </message>
+        <message>
+            <source>No reply times in the last {0} days.</source>
+            <translation>No reply times in the last {0} days.</translation>
+        </message>
+        <message>
+            <source>No runs recorded for this channel in the last {0} days.</source>
+            <translation>No runs recorded for this channel in the last {0} days.</translation>
         </message>
         <message>
             <source>Note: this is not the installation you are running now; `enable` points it here.</source>
@@ -76,6 +148,10 @@
             <translation>Paused: no keep-alive messages are sent until you resume.</translation>
         </message>
         <message>
+            <source>Recorded</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
             <source>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</source>
             <translation>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</translation>
         </message>
@@ -84,8 +160,36 @@
             <translation>Removed {label} from the configuration (nothing was deleted on Discord).</translation>
         </message>
         <message>
+            <source>Reply</source>
+            <translation>Reply</translation>
+        </message>
+        <message>
+            <source>Reply after {0:.1f} s</source>
+            <translation>Reply after {0:.1f} s</translation>
+        </message>
+        <message>
+            <source>Reply time, last {0} days</source>
+            <translation>Reply time, last {0} days</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Runs of this channel</source>
+            <translation>Runs of this channel</translation>
+        </message>
+        <message>
             <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
             <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</translation>
+        </message>
+        <message>
+            <source>Sent at {0}</source>
+            <translation>Sent at {0}</translation>
+        </message>
+        <message>
+            <source>Server ID: {0}</source>
+            <translation>Server ID: {0}</translation>
         </message>
         <message>
             <source>Start at login: off</source>
@@ -128,6 +232,10 @@
             <translation>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</translation>
         </message>
         <message>
+            <source>app not running</source>
+            <translation>app not running</translation>
+        </message>
+        <message>
             <source>bot token the sandbox accepts (default: a demo token)</source>
             <translation>bot token the sandbox accepts (default: a demo token)</translation>
         </message>
@@ -160,6 +268,10 @@
             <translation>channel ID</translation>
         </message>
         <message>
+            <source>channel missing</source>
+            <translation>channel missing</translation>
+        </message>
+        <message>
             <source>channel name (used to recreate it if it is deleted)</source>
             <translation>channel name (used to recreate it if it is deleted)</translation>
         </message>
@@ -182,6 +294,14 @@
         <message>
             <source>do not start the app when you log in</source>
             <translation>do not start the app when you log in</translation>
+        </message>
+        <message>
+            <source>error {error}</source>
+            <translation>error {error}</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>failed</translation>
         </message>
         <message>
             <source>from {env}</source>
@@ -228,6 +348,18 @@
             <translation>no token given; pipe it to `{prog} token set` or run it in a terminal</translation>
         </message>
         <message>
+            <source>not configured yet</source>
+            <translation>not configured yet</translation>
+        </message>
+        <message>
+            <source>not run</source>
+            <translation>not run</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>not yet</translation>
+        </message>
+        <message>
             <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
             <translation>note: could not verify the channel with Discord ({problem}); added as typed</translation>
         </message>
@@ -244,12 +376,24 @@
             <translation>on </translation>
         </message>
         <message>
+            <source>one row per channel and day: outcome, sent time, reply time, message ID, error</source>
+            <translation>one row per channel and day: outcome, sent time, reply time, message ID, error</translation>
+        </message>
+        <message>
             <source>only check that a token is stored and shaped right</source>
             <translation>only check that a token is stored and shaped right</translation>
         </message>
         <message>
+            <source>only this channel (channel ID or uid)</source>
+            <translation>only this channel (channel ID or uid)</translation>
+        </message>
+        <message>
             <source>port on 127.0.0.1 (default: any)</source>
             <translation>port on 127.0.0.1 (default: any)</translation>
+        </message>
+        <message>
+            <source>print CSV with a header row</source>
+            <translation>print CSV with a header row</translation>
         </message>
         <message>
             <source>print all settings</source>
@@ -280,6 +424,14 @@
             <translation>remove what this command installed</translation>
         </message>
         <message>
+            <source>replied</source>
+            <translation>replied</translation>
+        </message>
+        <message>
+            <source>reply {seconds:.1f} s</source>
+            <translation>reply {seconds:.1f} s</translation>
+        </message>
+        <message>
             <source>run the local Discord sandbox and print its API base</source>
             <translation>run the local Discord sandbox and print its API base</translation>
         </message>
@@ -302,6 +454,18 @@
         <message>
             <source>send the keep-alive now</source>
             <translation>send the keep-alive now</translation>
+        </message>
+        <message>
+            <source>sent by another machine</source>
+            <translation>sent by another machine</translation>
+        </message>
+        <message>
+            <source>sent {time}</source>
+            <translation>sent {time}</translation>
+        </message>
+        <message>
+            <source>sent, no reply</source>
+            <translation>sent, no reply</translation>
         </message>
         <message>
             <source>server (guild) ID</source>
@@ -360,8 +524,16 @@
             <translation>the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`</translation>
         </message>
         <message>
+            <source>the last N days, today included (default {n})</source>
+            <translation>the last N days, today included (default {n})</translation>
+        </message>
+        <message>
             <source>the log (not writable)</source>
             <translation>the log (not writable)</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>today</translation>
         </message>
         <message>
             <source>unexpected {kind}: {problem}. Details are in {log}; please report it.</source>
@@ -370,6 +542,26 @@
         <message>
             <source>user ID of the bot to mention (and expect a reply from)</source>
             <translation>user ID of the bot to mention (and expect a reply from)</translation>
+        </message>
+        <message>
+            <source>{0:.1f} s</source>
+            <translation>{0:.1f} s</translation>
+        </message>
+        <message>
+            <source>{0:g} s</source>
+            <translation>{0:g} s</translation>
+        </message>
+        <message>
+            <source>{0} attempts that day</source>
+            <translation>{0} attempts that day</translation>
+        </message>
+        <message>
+            <source>{0}/{1} days</source>
+            <translation>{0}/{1} days</translation>
+        </message>
+        <message>
+            <source>{channel}: {ok}/{total} days delivered</source>
+            <translation>{channel}: {ok}/{total} days delivered</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>
@@ -600,6 +792,10 @@
             <translation>Guild ID: {0}</translation>
         </message>
         <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
             <source>Last error</source>
             <translation>Last error</translation>
         </message>
@@ -780,6 +976,45 @@
         </message>
     </context>
     <context>
+        <name>Heartbeat</name>
+        <message>
+            <source>App not running</source>
+            <translation>App not running</translation>
+        </message>
+        <message>
+            <source>Channel missing</source>
+            <translation>Channel missing</translation>
+        </message>
+        <message>
+            <source>Channel not added yet</source>
+            <translation>Channel not added yet</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Not run for this channel</source>
+            <translation>Not run for this channel</translation>
+        </message>
+        <message>
+            <source>Not run yet today</source>
+            <translation>Not run yet today</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>Replied</translation>
+        </message>
+        <message>
+            <source>Sent by another machine</source>
+            <translation>Sent by another machine</translation>
+        </message>
+        <message>
+            <source>Sent, no reply</source>
+            <translation>Sent, no reply</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source> — demo</source>
@@ -856,6 +1091,10 @@
         <message>
             <source>Bring the server back</source>
             <translation>Bring the server back</translation>
+        </message>
+        <message>
+            <source>Channel &amp;details…</source>
+            <translation>Channel &amp;details…</translation>
         </message>
         <message>
             <source>Connected</source>

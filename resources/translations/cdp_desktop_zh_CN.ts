@@ -8,6 +8,10 @@
             <translation>（系统：{zone}）</translation>
         </message>
         <message>
+            <source>--days must be a whole number of days from 1 to {max}, not {value!r}; e.g. --days 30</source>
+            <translation>--days 必须是 1 到 {max} 之间的整数天数，而不是 {value!r}；例如 --days 30</translation>
+        </message>
+        <message>
             <source>A missed keep-alive is due and runs as soon as the app or daemon is running.</source>
             <translation>有一次错过的保活待补发，应用或守护进程运行后会立即执行。</translation>
         </message>
@@ -24,20 +28,52 @@
             <translation>机器人令牌（输入不会显示）：</translation>
         </message>
         <message>
+            <source>Channel ID: {0}</source>
+            <translation>频道 ID：{0}</translation>
+        </message>
+        <message>
+            <source>Channel details — {0}</source>
+            <translation>频道详情 — {0}</translation>
+        </message>
+        <message>
             <source>Channels: {total} configured, {enabled} enabled</source>
             <translation>频道：已配置 {total} 个，已启用 {enabled} 个</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
         <message>
             <source>Configuration: {path}</source>
             <translation>配置文件：{path}</translation>
         </message>
         <message>
+            <source>Current state</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
             <source>Disabled {label}.</source>
             <translation>已停用 {label}。</translation>
         </message>
         <message>
+            <source>Discord error code {0}</source>
+            <translation>Discord 错误代码 {0}</translation>
+        </message>
+        <message>
             <source>Discord says channel {id} does not exist; check the ID.</source>
             <translation>Discord 表示频道 {id} 不存在；请检查 ID。</translation>
+        </message>
+        <message>
+            <source>Earlier that day: {0}</source>
+            <translation>当天较早时：{0}</translation>
         </message>
         <message>
             <source>Enabled {label}.</source>
@@ -48,20 +84,56 @@
             <translation>图标：{path}</translation>
         </message>
         <message>
+            <source>Keep-alive delivered on {0} of the last {1} days.</source>
+            <translation>最近 {1} 天中有 {0} 天成功发送了保活消息。</translation>
+        </message>
+        <message>
             <source>Keeps Discord bots alive with a verified daily message, from the system tray.</source>
             <translation>从系统托盘每天发送经过验证的消息，让 Discord 机器人保持活跃。</translation>
+        </message>
+        <message>
+            <source>Last error: {0} {1}</source>
+            <translation>上次错误：{0} {1}</translation>
+        </message>
+        <message>
+            <source>Last success: {0}</source>
+            <translation>上次成功：{0}</translation>
+        </message>
+        <message>
+            <source>Last {0} days</source>
+            <translation>最近 {0} 天</translation>
         </message>
         <message>
             <source>Menu entry: {path}</source>
             <translation>菜单项：{path}</translation>
         </message>
         <message>
+            <source>Message ID: {0}</source>
+            <translation>消息 ID：{0}</translation>
+        </message>
+        <message>
             <source>Next run: {when}</source>
             <translation>下次运行：{when}</translation>
         </message>
         <message>
+            <source>No channels configured.</source>
+            <translation>尚未配置任何频道。</translation>
+        </message>
+        <message>
             <source>No channels configured. Add one with: {prog} channels add --guild G --channel C</source>
             <translation>尚未配置频道。添加方法：{prog} channels add --guild G --channel C</translation>
+        </message>
+        <message>
+            <source>No history for this channel yet.</source>
+            <translation>此频道还没有历史记录。</translation>
+        </message>
+        <message>
+            <source>No reply times in the last {0} days.</source>
+            <translation>最近 {0} 天没有回复时间记录。</translation>
+        </message>
+        <message>
+            <source>No runs recorded for this channel in the last {0} days.</source>
+            <translation>最近 {0} 天内没有此频道的运行记录。</translation>
         </message>
         <message>
             <source>Note: this is not the installation you are running now; `enable` points it here.</source>
@@ -76,6 +148,10 @@
             <translation>已暂停：恢复之前不会发送保活消息。</translation>
         </message>
         <message>
+            <source>Recorded</source>
+            <translation>记录时间</translation>
+        </message>
+        <message>
             <source>Removed {count} file(s): menu entry, icons and the systemd unit this command wrote.</source>
             <translation>已移除 {count} 个文件：此命令写入的菜单项、图标和 systemd 单元。</translation>
         </message>
@@ -84,8 +160,36 @@
             <translation>已从配置中移除 {label}（Discord 上没有删除任何内容）。</translation>
         </message>
         <message>
+            <source>Reply</source>
+            <translation>回复</translation>
+        </message>
+        <message>
+            <source>Reply after {0:.1f} s</source>
+            <translation>{0:.1f} 秒后回复</translation>
+        </message>
+        <message>
+            <source>Reply time, last {0} days</source>
+            <translation>回复时间（最近 {0} 天）</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Runs of this channel</source>
+            <translation>此频道的运行记录</translation>
+        </message>
+        <message>
             <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
             <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发 {catch_up}</translation>
+        </message>
+        <message>
+            <source>Sent at {0}</source>
+            <translation>发送于 {0}</translation>
+        </message>
+        <message>
+            <source>Server ID: {0}</source>
+            <translation>服务器 ID：{0}</translation>
         </message>
         <message>
             <source>Start at login: off</source>
@@ -128,6 +232,10 @@
             <translation>另一个 CDP Desktop 已在使用此目录运行{pid}；请先停止它，或为这个实例指定单独的 --home</translation>
         </message>
         <message>
+            <source>app not running</source>
+            <translation>应用未运行</translation>
+        </message>
+        <message>
             <source>bot token the sandbox accepts (default: a demo token)</source>
             <translation>沙盒接受的机器人令牌（默认：演示令牌）</translation>
         </message>
@@ -160,6 +268,10 @@
             <translation>频道 ID</translation>
         </message>
         <message>
+            <source>channel missing</source>
+            <translation>频道缺失</translation>
+        </message>
+        <message>
             <source>channel name (used to recreate it if it is deleted)</source>
             <translation>频道名称（频道被删除时用于重新创建）</translation>
         </message>
@@ -182,6 +294,14 @@
         <message>
             <source>do not start the app when you log in</source>
             <translation>登录时不启动应用</translation>
+        </message>
+        <message>
+            <source>error {error}</source>
+            <translation>错误 {error}</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>失败</translation>
         </message>
         <message>
             <source>from {env}</source>
@@ -228,6 +348,18 @@
             <translation>未提供令牌；请通过管道传给 `{prog} token set`，或在终端中运行</translation>
         </message>
         <message>
+            <source>not configured yet</source>
+            <translation>尚未配置</translation>
+        </message>
+        <message>
+            <source>not run</source>
+            <translation>未运行</translation>
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation>尚未运行</translation>
+        </message>
+        <message>
             <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
             <translation>注意：无法在 Discord 上验证该频道（{problem}）；已按输入内容添加</translation>
         </message>
@@ -244,12 +376,24 @@
             <translation>开 </translation>
         </message>
         <message>
+            <source>one row per channel and day: outcome, sent time, reply time, message ID, error</source>
+            <translation>每个频道每天一行：结果、发送时间、回复时间、消息 ID、错误</translation>
+        </message>
+        <message>
             <source>only check that a token is stored and shaped right</source>
             <translation>只检查是否已保存令牌且格式正确</translation>
         </message>
         <message>
+            <source>only this channel (channel ID or uid)</source>
+            <translation>只显示此频道（频道 ID 或 uid）</translation>
+        </message>
+        <message>
             <source>port on 127.0.0.1 (default: any)</source>
             <translation>127.0.0.1 上的端口（默认：任意）</translation>
+        </message>
+        <message>
+            <source>print CSV with a header row</source>
+            <translation>输出带表头行的 CSV</translation>
         </message>
         <message>
             <source>print all settings</source>
@@ -280,6 +424,14 @@
             <translation>移除此命令安装的内容</translation>
         </message>
         <message>
+            <source>replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>reply {seconds:.1f} s</source>
+            <translation>回复 {seconds:.1f} 秒</translation>
+        </message>
+        <message>
             <source>run the local Discord sandbox and print its API base</source>
             <translation>运行本地 Discord 沙盒并输出其 API 基础网址</translation>
         </message>
@@ -302,6 +454,18 @@
         <message>
             <source>send the keep-alive now</source>
             <translation>立即发送保活消息</translation>
+        </message>
+        <message>
+            <source>sent by another machine</source>
+            <translation>由另一台机器发送</translation>
+        </message>
+        <message>
+            <source>sent {time}</source>
+            <translation>发送于 {time}</translation>
+        </message>
+        <message>
+            <source>sent, no reply</source>
+            <translation>已发送，未回复</translation>
         </message>
         <message>
             <source>server (guild) ID</source>
@@ -360,8 +524,16 @@
             <translation>桌面界面无法启动（{problem}）；请使用命令行，例如 `cdp-desktop status`</translation>
         </message>
         <message>
+            <source>the last N days, today included (default {n})</source>
+            <translation>最近 N 天，包括今天（默认 {n}）</translation>
+        </message>
+        <message>
             <source>the log (not writable)</source>
             <translation>日志（不可写）</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
         </message>
         <message>
             <source>unexpected {kind}: {problem}. Details are in {log}; please report it.</source>
@@ -370,6 +542,26 @@
         <message>
             <source>user ID of the bot to mention (and expect a reply from)</source>
             <translation>要 @提及（并期待其回复）的机器人的用户 ID</translation>
+        </message>
+        <message>
+            <source>{0:.1f} s</source>
+            <translation>{0:.1f} 秒</translation>
+        </message>
+        <message>
+            <source>{0:g} s</source>
+            <translation>{0:g} 秒</translation>
+        </message>
+        <message>
+            <source>{0} attempts that day</source>
+            <translation>当天共尝试 {0} 次</translation>
+        </message>
+        <message>
+            <source>{0}/{1} days</source>
+            <translation>{0}/{1} 天</translation>
+        </message>
+        <message>
+            <source>{channel}: {ok}/{total} days delivered</source>
+            <translation>{channel}：{ok}/{total} 天已送达</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>
@@ -600,6 +792,10 @@
             <translation>服务器 ID：{0}</translation>
         </message>
         <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
             <source>Last error</source>
             <translation>上次错误</translation>
         </message>
@@ -780,6 +976,45 @@
         </message>
     </context>
     <context>
+        <name>Heartbeat</name>
+        <message>
+            <source>App not running</source>
+            <translation>应用未运行</translation>
+        </message>
+        <message>
+            <source>Channel missing</source>
+            <translation>频道缺失</translation>
+        </message>
+        <message>
+            <source>Channel not added yet</source>
+            <translation>频道尚未添加</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Not run for this channel</source>
+            <translation>未对此频道运行</translation>
+        </message>
+        <message>
+            <source>Not run yet today</source>
+            <translation>今天尚未运行</translation>
+        </message>
+        <message>
+            <source>Replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>Sent by another machine</source>
+            <translation>由另一台机器发送</translation>
+        </message>
+        <message>
+            <source>Sent, no reply</source>
+            <translation>已发送，未回复</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source> — demo</source>
@@ -856,6 +1091,10 @@
         <message>
             <source>Bring the server back</source>
             <translation>让服务器恢复在线</translation>
+        </message>
+        <message>
+            <source>Channel &amp;details…</source>
+            <translation>频道详情(&amp;D)…</translation>
         </message>
         <message>
             <source>Connected</source>
