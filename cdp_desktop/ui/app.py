@@ -4,8 +4,8 @@ Order: Qt application → single-instance check → translator → window shown 
 asyncio, qasync and the service (which imports discord.py) → wait for Quit → stop the service within 5 s →
 return. The first paint happens in a short Qt event loop of its own before asyncio is even imported: what the
 window does not need is not loaded before it is on screen. Quit never calls ``app.quit()``: it sets an asyncio
-Event and ``main()`` returns, so the Discord client is closed while the loop still runs
-(reference/pitfalls.md §1.3).
+Event and ``main()`` returns, so the Discord client is closed while the loop still runs. The session ending
+(``commitDataRequest``) and Qt ending its loop by itself (``aboutToQuit``: X server gone) take the same path.
 
 ``CDP_DESKTOP_BENCH_MARKERS=1`` prints ``first_paint <time.monotonic()>`` (and ``tray_shown``) to stderr,
 for the benchmarks (bench/startup.py).
@@ -36,7 +36,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .. import APP_ID, APP_NAME
+from .. import APP_ID, APP_NAME, DESKTOP_ID
 from ..paths import AppPaths
 
 if TYPE_CHECKING:
@@ -241,6 +241,10 @@ class GuiApp:
             log.info("quit requested")
             self.quit_event.set()
 
+    def _session_ending(self, _manager: object) -> None:
+        log.info("the desktop session is ending")
+        self.request_quit()
+
     # -- errors --------------------------------------------------------------------------------------------
     def _loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         exc = context.get("exception")
@@ -305,7 +309,10 @@ class GuiApp:
         self.bridge = ServiceBridge()
         self.window = MainWindow(self.bridge, demo=self.demo, ui_settings=ui_settings)
         self.window.quitRequested.connect(self.request_quit)
-        self.app.aboutToQuit.connect(self.request_quit)  # OS logout: best effort
+        # The session ends (logout, shutdown; Windows sends no SIGTERM) or Qt ends its loop by itself (the
+        # X server went away): the same orderly stop as Quit. ui/qloop.py keeps asyncio running for it.
+        self.app.aboutToQuit.connect(self.request_quit)
+        self.app.commitDataRequest.connect(self._session_ending)
         if self.instance is not None:
             self.attach_instance(self.instance)
         if self.demo or not Tray.available():
@@ -414,11 +421,15 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     paths.ensure()
     logs.setup_logging(paths, stderr=True)
 
-    app = QApplication.instance() or QApplication([argv[0] if argv else APP_ID, *argv[1:]])
+    # One desktop identity: X11 WM_CLASS is (-name, applicationName), Wayland's app_id and the
+    # _GTK_APPLICATION_ID / _KDE_NET_WM_DESKTOP_FILE hints come from desktopFileName: all DESKTOP_ID, the name
+    # of the menu and autostart entries, so docks tie the window to them. Titles use the display name.
+    qt_argv = [argv[0] if argv else APP_ID, "-name", DESKTOP_ID, *argv[1:]]
+    app = QApplication.instance() or QApplication(qt_argv)
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
+    app.setApplicationName(DESKTOP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName(APP_ID)
+    app.setDesktopFileName(DESKTOP_ID)
     app.setQuitOnLastWindowClosed(False)
     from .gc_guard import GuiThreadGarbageCollector
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import inspect
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
 import qasync
+from PySide6.QtCore import QEventLoop as QEventLoop_
 from PySide6.QtCore import QObject, QTimerEvent
 
 log = logging.getLogger(__name__)
@@ -99,6 +101,35 @@ class QEventLoop(qasync.QEventLoop):  # type: ignore[misc, valid-type]
     def __init__(self, app: Any = None, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
         self._timer = _Timers(self)
+        self.qt_exit_code: int | None = None  # set when Qt ended its loop by itself
+
+    def run_forever(self) -> int:
+        """qasync's, except when Qt ends its event loop by itself, without ``stop()``: the X server went away
+        (Qt calls ``exit(1)`` and every later ``exec()`` returns at once), or the session ended. qasync then
+        returns with the app's futures unfinished ("Event loop stopped before Future completed", a shutdown
+        coroutine never awaited). Here asyncio keeps running on Qt's event dispatcher (timers and sockets
+        still work without a display) until ``stop()``, so the app shuts down as after Quit; the app learns
+        of it through ``aboutToQuit``."""
+        if self._QEventLoop__is_running:
+            raise RuntimeError("Event loop already running")
+        app = self._QEventLoop__app
+        self._QEventLoop__is_running = True
+        self._before_run_forever()
+        try:
+            asyncio.events._set_running_loop(self)
+            result: int = app.exec()
+            if self._QEventLoop__is_running:
+                self.qt_exit_code = result
+                log.info("the Qt event loop ended by itself (code %s); finishing the asyncio work", result)
+                dispatcher = app.eventDispatcher()
+                flags = QEventLoop_.ProcessEventsFlag.WaitForMoreEvents
+                while self._QEventLoop__is_running:
+                    dispatcher.processEvents(flags)
+            return result
+        finally:
+            asyncio.events._set_running_loop(None)
+            self._after_run_forever()
+            self._QEventLoop__is_running = False
 
     def call_later(
         self,
@@ -107,7 +138,7 @@ class QEventLoop(qasync.QEventLoop):  # type: ignore[misc, valid-type]
         *args: Any,
         context: contextvars.Context | None = None,
     ) -> asyncio.Handle:
-        if asyncio.iscoroutinefunction(callback):
+        if inspect.iscoroutinefunction(callback):
             raise TypeError("coroutines cannot be used with call_later")
         if not callable(callback):
             raise TypeError(f"callback must be callable: {type(callback).__name__}")
