@@ -105,6 +105,13 @@ class ChannelRow:
     # bot shown offline is no failure, the reply check decides.
     mention_presence: str | None = None
     presence_reason: str | None = None
+    # When the next keep-alive is due and why, for the words in the row: "sent" (done for the current slot,
+    # at ``sent_at``), "due" (owed the current slot since ``due_at``), "added" (added after the current slot:
+    # first owed the next one, ``due_at``), "disabled", "paused". ``next_at``: the next slot's time.
+    due: str = "due"
+    due_at: datetime | None = None
+    sent_at: datetime | None = None
+    next_at: datetime | None = None
 
 
 # ----------------------------------------------------------------------------------------- service
@@ -599,6 +606,26 @@ class AppService:
         self._after_run(report)
         return report
 
+    def done_today(self) -> set[str]:
+        """Enabled targets that already got the current slot's keep-alive."""
+        done = self.history.done_uids(self.current_slot_key())
+        return {t.uid for t in self.config.enabled_targets() if t.uid in done}
+
+    async def send_again(self, uids: set[str]) -> RunReport:
+        """Send the current slot's keep-alive once more to ``uids`` (channels already done): the GUI's
+        "Send again now", like ``run-now --force`` for just those channels."""
+        if self.engine is None:
+            raise SetupError(self._token_message(), State.TOKEN_INVALID)
+        from .core.engine import Trigger
+
+        targets = [t for t in self.config.enabled_targets() if t.uid in uids]
+        async with self._run_lock:
+            s = self.config.settings
+            slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+            report = await self.engine.run(self.config, slot, Trigger.MANUAL, targets=targets, force=True)
+        self._after_run(report)
+        return report
+
     async def readd_missing(self) -> ReaddReport:
         if self.engine is None:
             raise SetupError(self._token_message(), State.TOKEN_INVALID)
@@ -758,7 +785,11 @@ class AppService:
         latest = self.history.latest_results()
         successes = self.history.last_success()
         errors = self.history.last_error()
-        done = self.history.done_uids(self.current_slot_key())
+        s = self.config.settings
+        now = self.clock.now()
+        current = schedule.current_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
+        upcoming = schedule.next_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
+        done = self.history.done_uids(current.key)
         guild_names = (
             self.client.guild_names()
             if self.client is not None and hasattr(self.client, "guild_names")
@@ -775,22 +806,39 @@ class AppService:
                 state = State.MISSING
             elif result is not None and (t.uid in done or result.state.is_failure):
                 state = result.state  # today's outcome, or a failure that still stands
+            elif t.uid in done:
+                state = State.OK  # sent for this slot, to the channel a re-add replaced since
             else:
                 state = State.PENDING
             detail = result.message if result is not None and result.state == state else ""
+            last_success = successes.get(t.uid)
+            if not t.enabled:
+                due, due_at = "disabled", None
+            elif self.paused:
+                due, due_at = "paused", None
+            elif t.uid in done:
+                due, due_at = "sent", upcoming.fire_at
+            elif t.active_since >= current.at:
+                due, due_at = "added", upcoming.fire_at
+            else:
+                due, due_at = "due", current.fire_at
             rows.append(
                 ChannelRow(
                     target=t,
                     state=state,
                     detail=detail or EXPLANATIONS[state].summary,
                     guild_name=guild_names.get(t.guild_id),
-                    last_success=successes.get(t.uid),
+                    last_success=last_success,
                     last_error=error.message if error else None,
                     last_error_at=error.at if error else None,
                     reply_latency=result.reply_latency if result is not None else None,
                     mention_name=self._mention_names.get(t.mention_id) if t.mention_id else None,
                     mention_presence=presence,
                     presence_reason=presence_reason,
+                    due=due,
+                    due_at=due_at,
+                    sent_at=last_success if t.uid in done else None,
+                    next_at=upcoming.fire_at,
                 )
             )
         return rows

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.act_toggle = act(self.tr("&Disable"), self.toggle_enabled)
         self.act_detail = act(self.tr("Channel &details\u2026"), self.show_channel_detail)
         self.act_run = act(self.tr("Run keep-alive &now"), self.run_now, "Ctrl+R")
+        self.act_again = act(self.tr("&Send again now"), lambda: self.send_again())
         self.act_readd = act(self.tr("Re-add &missing channels"), self.readd_missing)
         self.act_readd.setIcon(icons.tray_icon("warning"))
         self.act_pause = act(self.tr("&Pause schedule"), self.toggle_pause)
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Channels"))
         m.addActions([self.act_add, self.act_detail, self.act_edit, self.act_toggle, self.act_remove])
         m.addSeparator()
-        m.addActions([self.act_run, self.act_readd, self.act_pause])
+        m.addActions([self.act_run, self.act_again, self.act_readd, self.act_pause])
         if self.demo:
             self.demo_menu = bar.addMenu(self.tr("&Demo"))
             self.demo_menu.aboutToShow.connect(lambda: self.fill_demo_menu(self.demo_menu))
@@ -237,7 +238,7 @@ class MainWindow(QMainWindow):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(ChannelsModel.COL_ERROR, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 150), (1, 120), (2, 150), (3, 130), (4, 120), (6, 60)):
+        for col, width in ((0, 150), (1, 120), (2, 150), (3, 130), (4, 250), (6, 60)):
             self.table.setColumnWidth(col, width)
         from .heartbeat import HeartbeatDelegate
 
@@ -319,6 +320,7 @@ class MainWindow(QMainWindow):
         if svc is None:
             return
         uid = self.selected_uid()
+        self.channels_model.zone = svc.config.settings.zone()
         self.channels_model.set_rows(svc.channel_rows())
         self.channels_model.set_strips(svc.heartbeat())
         if uid is not None:
@@ -353,6 +355,7 @@ class MainWindow(QMainWindow):
             return
         current = self.runs.currentIndex()
         run_id = self.runs_model.run_at(current.row()).id if current.isValid() and not newest else None
+        self.runs_model.zone = svc.config.settings.zone()
         self.runs_model.set_runs(svc.recent_runs(RECENT_RUNS))
         row = self.runs_model.row_of(run_id) if run_id is not None else None
         if row is None and self.runs_model.rowCount():
@@ -383,10 +386,16 @@ class MainWindow(QMainWindow):
         import html  # only here: not needed before the first paint
 
         run = self.runs_model.run_at(row)
-        parts = [
-            f"<b>{html.escape(self.runs_model.trigger_name(run.trigger))}</b> \u00b7 "
-            f"{html.escape(run.slot_key)}<br>"
-        ]
+        from .models import when_text
+
+        zone = svc.config.settings.zone()
+        # A manual run before today's slot covers yesterday's slot: say so, with the run's own time.
+        heading = self.tr("{trigger} run {when} \u2014 for the keep-alive due {slot}").format(
+            trigger=self.runs_model.trigger_name(run.trigger),
+            when=when_text(run.started_at, zone),
+            slot=when_text(run.slot_at, zone),
+        )
+        parts = [f"<b>{html.escape(heading)}</b><br>"]
         results = svc.run_results(run.id)
         if results:
             parts.append("<table cellspacing='0' cellpadding='1'>")
@@ -514,6 +523,7 @@ class MainWindow(QMainWindow):
         self.btn_toggle.setText(self.tr("Disable") if enabled or row is None else self.tr("Enable"))
         running = "run_now" in busy or self._running
         self.act_run.setEnabled(ready and not running)
+        self.act_again.setEnabled(ready and not running and row is not None and row.due == "sent")
         self.btn_run.setText(self.tr("Running\u2026") if running else self.tr("Run now"))
         missing = self.missing_count()
         self.act_readd.setEnabled(missing > 0 and "readd" not in busy)
@@ -558,14 +568,90 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------------------------------ actions
     def run_now(self) -> None:
+        """Send to what is due; every click answers (a run already going, no token, nothing due)."""
         svc = self.service
-        if svc is None or "run_now" in self.bridge.busy:
+        if svc is None:
+            self.statusBar().showMessage(self.tr("Still starting; try again in a moment."), 5000)
             return
+        if "run_now" in self.bridge.busy or self._running:
+            self.statusBar().showMessage(self.tr("A keep-alive run is already going."), 5000)
+            return
+        state = getattr(svc.connection, "state", "")
+        if state in ("token_invalid", "no_token"):
+            self._token_problem(state)
+            return
+        self.statusBar().showMessage(self.tr("Sending the keep-alive\u2026"))
         self.bridge.spawn(svc.run_now(), what=self.tr("Run now"), busy="run_now", on_done=self._run_done)
+
+    def _token_problem(self, state: str) -> None:
+        text = (
+            self.tr("Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token\u2026")
+            if state == "token_invalid"
+            else self.tr("No bot token is set, so nothing was sent. Enter one in Bot token\u2026")
+        )
+        self.banners.show_message(text, "error", key="token_invalid")
+        self.statusBar().showMessage(text, 10000)
 
     def _run_done(self, report: Any) -> None:
         self.refresh_channels()
         self.refresh_runs(newest=True)
+        results = list(getattr(report, "results", []) or [])
+        if any(r.state == State.TOKEN_INVALID for r in results):
+            self._token_problem("token_invalid")
+        skipped = list(getattr(report, "skipped_done", []) or [])
+        if skipped and not results:
+            self._offer_send_again(set(skipped))
+        elif skipped:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Sent to what was due; {0} channel(s) already had today's keep-alive "
+                    "(Channels \u2192 Send again now)."
+                ).format(len(skipped)),
+                10000,
+            )
+
+    def _offer_send_again(self, uids: set[str]) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Nothing was due"),
+            self.tr(
+                "All {0} channel(s) already got the keep-alive for {1}. Send it again now anyway?"
+            ).format(len(uids), self._slot_words()),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        again = box.addButton(self.tr("Send again now"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self.send_again(uids) if box.clickedButton() is again else None)
+        self._dialogs["send_again"] = box
+        box.open()
+
+    def _slot_words(self) -> str:
+        """The current slot as a person says it: "today at 00:00" (or "yesterday at 23:00" before today's)."""
+        from .models import when_text
+
+        svc = self.service
+        s = svc.config.settings
+        from ..core import schedule
+
+        slot = schedule.current_slot(svc.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        return when_text(slot.at, s.zone())
+
+    def send_again(self, uids: set[str] | None = None) -> None:
+        """Send today's keep-alive once more to channels already done (the selected one from the menu)."""
+        svc = self.service
+        if svc is None or "run_now" in self.bridge.busy:
+            return
+        if uids is None:
+            row = self.selected_row()
+            if row is None:
+                return
+            uids = {row.target.uid}
+        self.statusBar().showMessage(self.tr("Sending the keep-alive again\u2026"))
+        self.bridge.spawn(
+            svc.send_again(uids), what=self.tr("Send again now"), busy="run_now", on_done=self._run_done
+        )
 
     def readd_missing(self) -> None:
         svc = self.service

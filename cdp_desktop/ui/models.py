@@ -81,6 +81,59 @@ def fmt_time(value: datetime | None) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def when_text(value: datetime, zone: Any = None, now: datetime | None = None) -> str:
+    """ "today at 00:01", "tomorrow at 00:00", "yesterday at 23:00" or "Nov 28 at 00:00", in ``zone`` (the
+    schedule's zone; the system's when None)."""
+    local = value.astimezone(zone)
+    today = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo).date()
+    at = local.strftime("%H:%M")
+    days = (local.date() - today).days
+    translate = QCoreApplication.translate
+    if days == 0:
+        return translate("Due", "today at {0}").format(at)
+    if days == 1:
+        return translate("Due", "tomorrow at {0}").format(at)
+    if days == -1:
+        return translate("Due", "yesterday at {0}").format(at)
+    return translate("Due", "{date} at {time}").format(date=local.strftime("%Y-%m-%d"), time=at)
+
+
+def due_text(row: Any, zone: Any = None, now: datetime | None = None) -> str:
+    """When a channel's keep-alive is next due, and why, in words."""
+    translate = QCoreApplication.translate
+    due, due_at = getattr(row, "due", ""), getattr(row, "due_at", None)
+    if due == "disabled":
+        return translate("Due", "disabled \u2014 no keep-alive")
+    if due == "paused":
+        return translate("Due", "schedule paused")
+    if due_at is None:
+        return "\u2014"
+    when = when_text(due_at, zone, now)
+    if due == "sent":
+        sent = row.sent_at
+        if sent is None:
+            return translate("Due", "sent \u2014 next {0}").format(when)
+        return translate("Due", "sent {0} \u2014 next {1}").format(when_text(sent, zone, now), when)
+    if due == "added":
+        added = row.target.active_since
+        return translate("Due", "added {0} \u2014 first keep-alive {1}").format(
+            _day_text(added, zone, now), when
+        )
+    return translate("Due", "due since {0} \u2014 Run now sends it").format(when)
+
+
+def _day_text(value: datetime, zone: Any = None, now: datetime | None = None) -> str:
+    local = value.astimezone(zone)
+    today = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo).date()
+    days = (local.date() - today).days
+    translate = QCoreApplication.translate
+    if days == 0:
+        return translate("Due", "today")
+    if days == -1:
+        return translate("Due", "yesterday")
+    return local.strftime("%Y-%m-%d")
+
+
 def short_mention(user_id: int) -> str:
     """``<@…1234>``: a mention whose name is not known yet, short enough for a table cell (the full ID is in
     the tooltip)."""
@@ -176,7 +229,7 @@ class ChannelsModel(_ListModel):
                 self.tr("Guild"),
                 self.tr("Target bot"),
                 self.tr("State"),
-                self.tr("Last success"),
+                self.tr("Keep-alive"),
                 self.tr("Last error"),
                 self.tr("Reply"),
                 self.tr("Last 30 days"),
@@ -184,6 +237,7 @@ class ChannelsModel(_ListModel):
             parent,
         )
         self.names: dict[int, str] = {}  # guild and bot IDs → names, from what the bot can see
+        self.zone: Any = None  # the schedule's time zone, for the due words
         self.strips: dict[str, Any] = {}  # target uid → core.heartbeat.Strip
 
     def set_strips(self, strips: dict[str, Any]) -> None:
@@ -243,7 +297,7 @@ class ChannelsModel(_ListModel):
             if col == self.COL_STATE:
                 return state_name(r.state)
             if col == self.COL_SUCCESS:
-                return fmt_time(r.last_success)
+                return due_text(r, self.zone)
             if col == self.COL_ERROR:
                 if not r.last_error:
                     return "\u2014"
@@ -262,6 +316,8 @@ class ChannelsModel(_ListModel):
                 return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
                 return r.last_error
+            if col == self.COL_SUCCESS:
+                return self.tr("Last success: {0}").format(fmt_time(r.last_success))
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATE:
             return icons.state_icon(r.state)
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_BOT and t.mention_id:
@@ -377,6 +433,7 @@ class RunsModel(_ListModel):
         super().__init__(
             [self.tr("Started"), self.tr("Trigger"), self.tr("Outcome"), self.tr("Channels")], parent
         )
+        self.zone: Any = None
 
     def set_runs(self, runs: Sequence[Any]) -> None:
         self.beginResetModel()
@@ -425,7 +482,7 @@ class RunsModel(_ListModel):
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_OUTCOME:
             return icons.painted_icon(outcome_category(r.outcome), sizes=(12, 16))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Slot {0}").format(r.slot_key)
+            return self.tr("For the keep-alive due {0}").format(when_text(r.slot_at, self.zone))
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None

@@ -792,6 +792,10 @@
             <translation>Guild ID: {0}</translation>
         </message>
         <message>
+            <source>Keep-alive</source>
+            <translation>Keep-alive</translation>
+        </message>
+        <message>
             <source>Last 30 days</source>
             <translation>Last 30 days</translation>
         </message>
@@ -800,8 +804,8 @@
             <translation>Last error</translation>
         </message>
         <message>
-            <source>Last success</source>
-            <translation>Last success</translation>
+            <source>Last success: {0}</source>
+            <translation>Last success: {0}</translation>
         </message>
         <message>
             <source>Not a failure in itself: the reply check decides whether the keep-alive worked.</source>
@@ -947,6 +951,57 @@
         </message>
     </context>
     <context>
+        <name>Due</name>
+        <message>
+            <source>added {0} — first keep-alive {1}</source>
+            <translation>added {0} — first keep-alive {1}</translation>
+        </message>
+        <message>
+            <source>disabled — no keep-alive</source>
+            <translation>disabled — no keep-alive</translation>
+        </message>
+        <message>
+            <source>due since {0} — Run now sends it</source>
+            <translation>due since {0} — Run now sends it</translation>
+        </message>
+        <message>
+            <source>schedule paused</source>
+            <translation>schedule paused</translation>
+        </message>
+        <message>
+            <source>sent {0} — next {1}</source>
+            <translation>sent {0} — next {1}</translation>
+        </message>
+        <message>
+            <source>sent — next {0}</source>
+            <translation>sent — next {0}</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>today</translation>
+        </message>
+        <message>
+            <source>today at {0}</source>
+            <translation>today at {0}</translation>
+        </message>
+        <message>
+            <source>tomorrow at {0}</source>
+            <translation>tomorrow at {0}</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>yesterday</translation>
+        </message>
+        <message>
+            <source>yesterday at {0}</source>
+            <translation>yesterday at {0}</translation>
+        </message>
+        <message>
+            <source>{date} at {time}</source>
+            <translation>{date} at {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>Engine</name>
         <message>
             <source>Delivered by an earlier attempt; reply not checked.</source>
@@ -1077,12 +1132,24 @@
             <translation>&amp;Resume schedule</translation>
         </message>
         <message>
+            <source>&amp;Send again now</source>
+            <translation>&amp;Send again now</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
+            <source>A keep-alive run is already going.</source>
+            <translation>A keep-alive run is already going.</translation>
+        </message>
+        <message>
             <source>Add…</source>
             <translation>Add…</translation>
+        </message>
+        <message>
+            <source>All {0} channel(s) already got the keep-alive for {1}. Send it again now anyway?</source>
+            <translation>All {0} channel(s) already got the keep-alive for {1}. Send it again now anyway?</translation>
         </message>
         <message>
             <source>Bot &amp;token…</source>
@@ -1129,6 +1196,10 @@
             <translation>Disable</translation>
         </message>
         <message>
+            <source>Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token…</source>
+            <translation>Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token…</translation>
+        </message>
+        <message>
             <source>Don't ask again</source>
             <translation>Don't ask again</translation>
         </message>
@@ -1173,6 +1244,10 @@
             <translation>No bot token</translation>
         </message>
         <message>
+            <source>No bot token is set, so nothing was sent. Enter one in Bot token…</source>
+            <translation>No bot token is set, so nothing was sent. Enter one in Bot token…</translation>
+        </message>
+        <message>
             <source>No channel is missing.</source>
             <translation>No channel is missing.</translation>
         </message>
@@ -1187,6 +1262,10 @@
         <message>
             <source>No runs yet</source>
             <translation>No runs yet</translation>
+        </message>
+        <message>
+            <source>Nothing was due</source>
+            <translation>Nothing was due</translation>
         </message>
         <message>
             <source>Offline</source>
@@ -1277,12 +1356,32 @@
             <translation>Select a run to see what happened.</translation>
         </message>
         <message>
+            <source>Send again now</source>
+            <translation>Send again now</translation>
+        </message>
+        <message>
+            <source>Sending the keep-alive again…</source>
+            <translation>Sending the keep-alive again…</translation>
+        </message>
+        <message>
+            <source>Sending the keep-alive…</source>
+            <translation>Sending the keep-alive…</translation>
+        </message>
+        <message>
+            <source>Sent to what was due; {0} channel(s) already had today's keep-alive (Channels → Send again now).</source>
+            <translation>Sent to what was due; {0} channel(s) already had today's keep-alive (Channels → Send again now).</translation>
+        </message>
+        <message>
             <source>Silence the target bot</source>
             <translation>Silence the target bot</translation>
         </message>
         <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Still starting; try again in a moment.</source>
+            <translation>Still starting; try again in a moment.</translation>
         </message>
         <message>
             <source>Stop sending keep-alives to {0}?
@@ -1319,6 +1418,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>via proxy {0}</source>
             <translation>via proxy {0}</translation>
+        </message>
+        <message>
+            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
+            <translation>{trigger} run {when} — for the keep-alive due {slot}</translation>
         </message>
     </context>
     <context>
@@ -1491,6 +1594,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Failed</translation>
         </message>
         <message>
+            <source>For the keep-alive due {0}</source>
+            <translation>For the keep-alive due {0}</translation>
+        </message>
+        <message>
             <source>Manual</source>
             <translation>Manual</translation>
         </message>
@@ -1525,10 +1632,6 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Skipped</source>
             <translation>Skipped</translation>
-        </message>
-        <message>
-            <source>Slot {0}</source>
-            <translation>Slot {0}</translation>
         </message>
         <message>
             <source>Started</source>

@@ -792,6 +792,10 @@
             <translation>服务器 ID：{0}</translation>
         </message>
         <message>
+            <source>Keep-alive</source>
+            <translation>保活</translation>
+        </message>
+        <message>
             <source>Last 30 days</source>
             <translation>最近 30 天</translation>
         </message>
@@ -800,8 +804,8 @@
             <translation>上次错误</translation>
         </message>
         <message>
-            <source>Last success</source>
-            <translation>上次成功</translation>
+            <source>Last success: {0}</source>
+            <translation>上次成功：{0}</translation>
         </message>
         <message>
             <source>Not a failure in itself: the reply check decides whether the keep-alive worked.</source>
@@ -947,6 +951,57 @@
         </message>
     </context>
     <context>
+        <name>Due</name>
+        <message>
+            <source>added {0} — first keep-alive {1}</source>
+            <translation>{0}添加——首次保活：{1}</translation>
+        </message>
+        <message>
+            <source>disabled — no keep-alive</source>
+            <translation>已停用——不发送保活</translation>
+        </message>
+        <message>
+            <source>due since {0} — Run now sends it</source>
+            <translation>自{0}起待发送——“立即运行”会发送</translation>
+        </message>
+        <message>
+            <source>schedule paused</source>
+            <translation>计划已暂停</translation>
+        </message>
+        <message>
+            <source>sent {0} — next {1}</source>
+            <translation>已于{0}发送——下次：{1}</translation>
+        </message>
+        <message>
+            <source>sent — next {0}</source>
+            <translation>已发送——下次：{0}</translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>today at {0}</source>
+            <translation>今天 {0}</translation>
+        </message>
+        <message>
+            <source>tomorrow at {0}</source>
+            <translation>明天 {0}</translation>
+        </message>
+        <message>
+            <source>yesterday</source>
+            <translation>昨天</translation>
+        </message>
+        <message>
+            <source>yesterday at {0}</source>
+            <translation>昨天 {0}</translation>
+        </message>
+        <message>
+            <source>{date} at {time}</source>
+            <translation>{date} {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>Engine</name>
         <message>
             <source>Delivered by an earlier attempt; reply not checked.</source>
@@ -1077,12 +1132,24 @@
             <translation>恢复计划(&amp;R)</translation>
         </message>
         <message>
+            <source>&amp;Send again now</source>
+            <translation>立即再次发送(&amp;S)</translation>
+        </message>
+        <message>
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
+            <source>A keep-alive run is already going.</source>
+            <translation>保活运行已在进行中。</translation>
+        </message>
+        <message>
             <source>Add…</source>
             <translation>添加…</translation>
+        </message>
+        <message>
+            <source>All {0} channel(s) already got the keep-alive for {1}. Send it again now anyway?</source>
+            <translation>全部 {0} 个频道都已收到{1}的保活。仍要立即再次发送吗？</translation>
         </message>
         <message>
             <source>Bot &amp;token…</source>
@@ -1129,6 +1196,10 @@
             <translation>停用</translation>
         </message>
         <message>
+            <source>Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token…</source>
+            <translation>Discord 拒绝了机器人令牌，因此未发送任何消息。请在“机器人令牌…”中输入新令牌。</translation>
+        </message>
+        <message>
             <source>Don't ask again</source>
             <translation>不再询问</translation>
         </message>
@@ -1173,6 +1244,10 @@
             <translation>没有机器人令牌</translation>
         </message>
         <message>
+            <source>No bot token is set, so nothing was sent. Enter one in Bot token…</source>
+            <translation>尚未设置机器人令牌，因此未发送任何消息。请在“机器人令牌…”中输入。</translation>
+        </message>
+        <message>
             <source>No channel is missing.</source>
             <translation>没有缺失的频道。</translation>
         </message>
@@ -1187,6 +1262,10 @@
         <message>
             <source>No runs yet</source>
             <translation>尚无运行记录</translation>
+        </message>
+        <message>
+            <source>Nothing was due</source>
+            <translation>没有待发送的保活</translation>
         </message>
         <message>
             <source>Offline</source>
@@ -1277,12 +1356,32 @@
             <translation>选择一次运行以查看详情。</translation>
         </message>
         <message>
+            <source>Send again now</source>
+            <translation>立即再次发送</translation>
+        </message>
+        <message>
+            <source>Sending the keep-alive again…</source>
+            <translation>正在再次发送保活消息…</translation>
+        </message>
+        <message>
+            <source>Sending the keep-alive…</source>
+            <translation>正在发送保活消息…</translation>
+        </message>
+        <message>
+            <source>Sent to what was due; {0} channel(s) already had today's keep-alive (Channels → Send again now).</source>
+            <translation>已发送到待发送的频道；{0} 个频道今天已收到保活（频道 → 立即再次发送）。</translation>
+        </message>
+        <message>
             <source>Silence the target bot</source>
             <translation>让目标机器人不再回复</translation>
         </message>
         <message>
             <source>Starting…</source>
             <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>Still starting; try again in a moment.</source>
+            <translation>仍在启动，请稍后再试。</translation>
         </message>
         <message>
             <source>Stop sending keep-alives to {0}?
@@ -1319,6 +1418,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>via proxy {0}</source>
             <translation>通过代理 {0}</translation>
+        </message>
+        <message>
+            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
+            <translation>{trigger}运行于{when}——对应{slot}的保活</translation>
         </message>
     </context>
     <context>
@@ -1491,6 +1594,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>失败</translation>
         </message>
         <message>
+            <source>For the keep-alive due {0}</source>
+            <translation>对应{0}的保活</translation>
+        </message>
+        <message>
             <source>Manual</source>
             <translation>手动</translation>
         </message>
@@ -1525,10 +1632,6 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Skipped</source>
             <translation>已跳过</translation>
-        </message>
-        <message>
-            <source>Slot {0}</source>
-            <translation>时段 {0}</translation>
         </message>
         <message>
             <source>Started</source>
