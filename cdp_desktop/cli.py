@@ -10,21 +10,28 @@ Startup stays fast: keyring, discord.py and Qt are imported inside the commands 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from . import APP_NAME, __version__
 from .core.config import (
+    SECRET_SETTINGS,
     SETTING_KEYS,
     Config,
+    ConfigError,
     ConfigStore,
+    LoadResult,
     Target,
+    clean_name,
     parse_snowflake,
+    printable,
+    redact_url,
     system_zone_name,
     target_to_dict,
 )
@@ -37,6 +44,7 @@ PROG = "cdp-desktop"
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class UsageError(CdpError):
@@ -67,18 +75,23 @@ class Context:
 
     def load(self) -> Config:
         """The configuration; file problems (moved aside, newer version) are warned about on stderr."""
-        result = self.store.load()
+        return self._loaded(self.store.load())
+
+    def _loaded(self, result: LoadResult) -> Config:
         for warning in result.warnings:
-            self.warnings.append(warning)
-            log.warning("%s", warning)
+            if warning not in self.warnings:
+                self.warnings.append(warning)
+                log.warning("%s", warning)
         if result.config.settings.language:
             from . import i18n
 
             i18n.activate(result.config.settings.language)
         return result.config
 
-    def save(self, config: Config) -> None:
-        self.store.save(config)
+    def update(self, mutate: Callable[[Config], T]) -> tuple[Config, T]:
+        """Change the configuration as it is on disk now, under the inter-process lock (no lost edits)."""
+        result, value = self.store.update(mutate, on_load=self._loaded)
+        return result.config, value
 
     @property
     def json(self) -> bool:
@@ -108,6 +121,11 @@ def _show(value: object) -> str:
     return str(value)
 
 
+def _shown_setting(key: str, value: object) -> object:
+    """A setting as printed: a proxy or relay password becomes ``***`` (it is kept in the file only)."""
+    return redact_url(value) if key in SECRET_SETTINGS else value
+
+
 # --------------------------------------------------------------------------- channels
 
 
@@ -124,13 +142,31 @@ def _target_line(t: Target) -> str:
     where = str(t.channel_id) if t.channel_id is not None else _("temporary channel")
     parts = [state, where]
     if t.name:
-        parts.append(f"#{t.name}")
+        parts.append(f"#{printable(t.name)}")
     parts.append(_("guild {guild}").format(guild=t.guild_id))
     if t.category_id:
         parts.append(_("category {category}").format(category=t.category_id))
     if t.mention_id:
         parts.append(_("mentions <@{bot}>").format(bot=t.mention_id))
     return "  ".join(parts)
+
+
+def _refuse_owned_temporary(ctx: Context, channel_id: int | None) -> None:
+    """A temporary channel this app created (and will delete when its run ends) cannot become a target."""
+    if channel_id is None or not ctx.paths.history_file.exists():
+        return
+    from .core.history import History
+
+    with History(ctx.paths.history_file) as history:
+        owned = history.is_owned(channel_id)
+    if owned:
+        raise ConfigError(
+            "channel",
+            _(
+                "{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when "
+                "the run ends; choose another channel"
+            ).format(id=channel_id),
+        )
 
 
 def cmd_channels_add(ctx: Context) -> int:
@@ -140,16 +176,24 @@ def cmd_channels_add(ctx: Context) -> int:
         guild_id=guild,
         channel_id=_id(a.channel, "channel"),
         mention_id=_id(a.mention, "mention"),
-        name=(a.name or "").strip().lstrip("#"),
+        name=clean_name((a.name or "").strip().lstrip("#")),
         category_id=_id(a.category, "category"),
     )
     config = ctx.load()
     config.add_target(target)  # duplicates and invalid IDs are refused before anything is asked of Discord
+    _refuse_owned_temporary(ctx, target.channel_id)
     if target.channel_id is not None and not getattr(a, "no_verify", False):
         from .cli_runtime import remember_channel
 
-        remember_channel(ctx, config, target)
-    ctx.save(config)
+        remember_channel(ctx, config, target)  # a network call: not under the configuration lock
+
+    def add(current: Config) -> None:
+        # The check again, under the lock that the delete guard holds from its check until the DELETE:
+        # a channel is never configured while a run is deleting it.
+        _refuse_owned_temporary(ctx, target.channel_id)
+        current.add_target(target)
+
+    ctx.update(add)
     if ctx.json:
         out_json(target_json(target))
     else:
@@ -174,23 +218,19 @@ def cmd_channels_list(ctx: Context) -> int:
 
 
 def cmd_channels_remove(ctx: Context) -> int:
-    config = ctx.load()
-    target = config.remove_target(ctx.args.channel)
-    ctx.save(config)
+    target = ctx.update(lambda c: c.remove_target(ctx.args.channel))[1]
     out(
         _("Removed {label} from the configuration (nothing was deleted on Discord).").format(
-            label=target.label
+            label=printable(target.label)
         )
     )
     return EXIT_OK
 
 
 def _set_enabled(ctx: Context, enabled: bool) -> int:
-    config = ctx.load()
-    target = config.set_enabled(ctx.args.channel, enabled)
-    ctx.save(config)
+    target = ctx.update(lambda c: c.set_enabled(ctx.args.channel, enabled))[1]
     text = _("Enabled {label}.") if enabled else _("Disabled {label}.")
-    out(text.format(label=target.label))
+    out(text.format(label=printable(target.label)))
     return EXIT_OK
 
 
@@ -206,20 +246,21 @@ def cmd_channels_disable(ctx: Context) -> int:
 
 
 def settings_json(config: Config) -> dict[str, Any]:
-    return {key: config.get_setting(key) for key in SETTING_KEYS}
+    """The settings as printed (passwords in URLs shown as ``***``)."""
+    return {key: _shown_setting(key, config.get_setting(key)) for key in SETTING_KEYS}
 
 
 def cmd_config_get(ctx: Context) -> int:
     config = ctx.load()
-    out(_show(config.get_setting(ctx.args.key)))
+    key = ctx.args.key
+    out(_show(_shown_setting(key, config.get_setting(key))))
     return EXIT_OK
 
 
 def cmd_config_set(ctx: Context) -> int:
-    config = ctx.load()
-    value = config.set_setting(ctx.args.key, ctx.args.value)
-    ctx.save(config)
-    out(f"{ctx.args.key} = {_show(value)}")
+    key = ctx.args.key
+    value = ctx.update(lambda c: c.set_setting(key, ctx.args.value))[1]
+    out(f"{key} = {_show(_shown_setting(key, value))}")
     return EXIT_OK
 
 
@@ -320,7 +361,7 @@ def status_json(ctx: Context, config: Config) -> dict[str, Any]:
                 "guild_id": str(t.guild_id),
                 "channel_id": str(t.channel_id) if t.channel_id is not None else None,
                 "temporary": t.is_temporary,
-                "name": t.name,
+                "name": clean_name(t.name),
                 "mention_id": str(t.mention_id) if t.mention_id is not None else None,
                 "enabled": t.enabled,
             }
@@ -612,6 +653,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CdpError as exc:
         log.info("%s failed: %s", command, exc, extra=FILE_ONLY)
         err(str(exc))
+        _json_error(ctx, exc, EXIT_INVALID)
         return EXIT_INVALID
     except KeyboardInterrupt:
         err(_("interrupted"))
@@ -627,7 +669,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                 kind=type(exc).__name__, problem=exc, log=where
             )
         )
+        _json_error(ctx, exc, EXIT_FAILED)
         return EXIT_FAILED
+
+
+def _json_error(ctx: Context, exc: Exception, exit_code: int) -> None:
+    """With ``--json`` a failed command still prints one JSON document: ``{"error": {...}}``."""
+    if not ctx.json:
+        return
+    state = getattr(exc, "state", None)
+    with contextlib.suppress(OSError, ValueError):  # stdout closed: the line on stderr has said it
+        out_json(
+            {
+                "error": {
+                    "message": " ".join(redact(str(exc)).split()),
+                    "kind": "invalid" if isinstance(exc, CdpError) else "unexpected",
+                    "state": str(getattr(state, "value", state)) if state is not None else None,
+                    "field": getattr(exc, "field", None),
+                    "exit_code": exit_code,
+                }
+            }
+        )
 
 
 def _silence_stdout() -> None:

@@ -77,6 +77,7 @@ def run_report_json(report: RunReport) -> dict[str, Any]:
 
 def cmd_run_now(ctx: Context) -> int:
     from .cli import out, out_json
+    from .core.config import printable
 
     force = bool(getattr(ctx.args, "force", False))
     ctx.load()  # config warnings first, on stderr
@@ -85,7 +86,8 @@ def cmd_run_now(ctx: Context) -> int:
         out_json(run_report_json(report))
     else:
         for r in report.results:
-            out(f"{r.state.value:<20} {r.label}: {r.message or EXPLANATIONS[r.state].summary}")
+            line = f"{r.label}: {r.message or EXPLANATIONS[r.state].summary}"
+            out(f"{r.state.value:<20} {printable(line)}")
         if not report.results:
             out(
                 _(
@@ -117,6 +119,7 @@ def readd_report_json(report: ReaddReport) -> dict[str, Any]:
 
 def cmd_readd_missing(ctx: Context) -> int:
     from .cli import out, out_json
+    from .core.config import printable
 
     ctx.load()
     report = asyncio.run(_connected(ctx, lambda s: s.readd_missing()))
@@ -124,7 +127,7 @@ def cmd_readd_missing(ctx: Context) -> int:
         out_json(readd_report_json(report))
     else:
         for e in report.entries:
-            out(f"{'ok' if e.ok else 'failed':<7} {e.label}: {e.message}")
+            out(f"{'ok' if e.ok else 'failed':<7} {printable(e.label)}: {e.message}")
         out(report.summary)
     return report.exit_code
 
@@ -137,7 +140,7 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     (name, category, topic, position) so that it can be recreated as it was even if it is deleted before
     its first run. Offline or without a token the target is kept as typed, with a note."""
     from .cli import err
-    from .core.config import ConfigError
+    from .core.config import ConfigError, clean_name
     from .core.errors import DiscordFailure
     from .discord_client import describe_channel_rest, resolve_endpoints
     from .logs import register_secret
@@ -171,7 +174,7 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
                 channel=target.channel_id, actual=info.guild_id, given=target.guild_id
             ),
         )
-    target.name = target.name or info.name
+    target.name = target.name or clean_name(info.name)
     target.category_id = target.category_id or info.category_id
     target.topic, target.position = info.topic, info.position
 

@@ -25,7 +25,7 @@ import logging
 import os
 import random
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -394,6 +394,11 @@ def _scrub(text: str, token: str | None, proxy: ProxySpec | None = None) -> str:
 # The adapter
 
 
+@contextlib.asynccontextmanager
+async def _no_lock() -> AsyncIterator[None]:
+    yield
+
+
 class DeleteRefusedError(DiscordFailure):
     """The delete guard refused: the channel is configured, or not a temporary channel this app created."""
 
@@ -463,6 +468,7 @@ class DiscordClient:
         presence_intents: bool = False,
         is_owned: Callable[[int], bool],
         configured_ids: Callable[[], set[int]],
+        guard_lock: Callable[[], contextlib.AbstractAsyncContextManager[Any]] | None = None,
         on_status: Callable[[ConnectionStatus], None] | None = None,
         request_timeout: float = 30.0,
         max_ratelimit_timeout: float = 30.0,
@@ -478,6 +484,7 @@ class DiscordClient:
         self._want_presence = presence_intents
         self._is_owned = is_owned
         self._configured_ids = configured_ids
+        self._guard_lock = guard_lock or _no_lock
         self._on_status = on_status
         self._request_timeout = request_timeout
         self._max_ratelimit_timeout = max(30.0, max_ratelimit_timeout)  # discord.py clamps to >= 30 s anyway
@@ -898,11 +905,27 @@ class DiscordClient:
         return info
 
     async def delete_owned_channel(self, channel_id: int) -> None:
-        """Delete a temporary channel this app created: the ONLY code path that deletes a channel."""
+        """Delete a temporary channel this app created: the ONLY code path that deletes a channel.
+
+        The check and the DELETE happen under ``guard_lock`` (the inter-process config lock): the configured
+        IDs are read as they are *now*, and no process can configure the channel between the check and the
+        request (``channels add`` also refuses a channel in the owned ledger)."""
+        try:
+            async with self._guard_lock():
+                await self._checked_delete(channel_id)
+        except DiscordFailure:
+            raise
+        except Exception as exc:  # the lock could not be had (another process edits for long): fail closed
+            message = f"Refused to delete channel {channel_id}: {exc}"
+            log.error("%s", message)
+            raise DeleteRefusedError(State.NO_ACCESS, message) from None
+        self._deleted.add(channel_id)
+
+    async def _checked_delete(self, channel_id: int) -> None:
         try:
             owned = bool(self._is_owned(channel_id))
             configured = channel_id in self._configured_ids()
-        except Exception:  # fail closed: if the ledger cannot be read, nothing is deleted
+        except Exception:  # fail closed: if the ledger or the config cannot be read, nothing is deleted
             log.exception("delete guard could not read the ledger; refusing to delete %s", channel_id)
             owned, configured = False, True
         if configured or not owned:
@@ -925,7 +948,6 @@ class DiscordClient:
             if failure.state is not State.MISSING:
                 raise
             log.info("temporary channel %s was already gone", channel_id)
-        self._deleted.add(channel_id)
 
     async def category_exists(self, guild_id: int, category_id: int) -> bool:
         if self._cache_usable():

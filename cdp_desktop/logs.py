@@ -18,6 +18,7 @@ import threading
 from io import TextIOWrapper
 from pathlib import Path
 
+from .core.locking import make_private_dir
 from .paths import AppPaths
 
 LOG_MAX_BYTES = 1_000_000
@@ -146,7 +147,7 @@ def setup_logging(paths: AppPaths, *, stderr: bool, verbose: int = 0) -> Path | 
     log_file: Path | None = paths.log_file
     problem = ""
     try:
-        paths.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(paths.log_dir)  # and a new --home above it: 0700, not the umask's 0755
         file_handler = PrivateRotatingFileHandler(
             paths.log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )

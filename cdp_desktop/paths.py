@@ -51,5 +51,8 @@ class AppPaths:
         return self.data_dir / "instance.lock"
 
     def ensure(self) -> None:
+        """Create the folders, each missing one (a new ``--home`` included) with mode 0700."""
+        from .core.locking import make_private_dir
+
         for d in (self.config_dir, self.data_dir, self.log_dir):
-            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dir(d)

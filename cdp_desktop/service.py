@@ -20,6 +20,7 @@ from .core import schedule
 from .core.config import Config, ConfigError, ConfigStore, Target
 from .core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, SetupError, State
 from .core.history import ChannelResult, History
+from .core.locking import FileLock
 from .core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
 from .paths import AppPaths
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from .secrets import TokenResult, TokenStore
 
 log = logging.getLogger(__name__)
+
+GUARD_LOCK_TIMEOUT = 10.0  # the delete guard waits this long for another process's config edit, then refuses
+READD_LOCK_FILENAME = "readd.lock"
+READD_LOCK_TIMEOUT = 120.0  # a second re-add waits for the first (creates are paced by Discord)
 
 # ----------------------------------------------------------------------------------------- events
 
@@ -341,7 +346,8 @@ class AppService:
             endpoints=endpoints,
             presence_intents=self.config.settings.presence_intents,
             is_owned=self.history.is_owned,
-            configured_ids=self.config.configured_channel_ids,
+            configured_ids=self._configured_ids_now,
+            guard_lock=lambda: self._store.lock.hold_async(GUARD_LOCK_TIMEOUT),
             on_status=self._set_connection,
             guild_ready_timeout=0.1 if self.fast else 2.0,
             fast_reconnect=self.fast,
@@ -355,6 +361,11 @@ class AppService:
         if self.scheduler is not None:
             self.scheduler.engine = self.engine
             self.scheduler.wake()
+
+    def _configured_ids_now(self) -> set[int]:
+        """For the delete guard: every channel configured in this process or in the file right now (another
+        process may have added one since we loaded it). The guard calls this under the config lock."""
+        return self.config.configured_channel_ids() | self._store.configured_ids_on_disk()
 
     async def _cleanup_orphans(self, client: DiscordClient, engine: Engine) -> None:
         """Delete temporary channels a crashed run left behind (only ones in the owned ledger)."""
@@ -627,10 +638,18 @@ class AppService:
         return report
 
     async def readd_missing(self) -> ReaddReport:
+        """Recreate missing channels: one re-add at a time per home, across processes. A second one waits,
+        then starts from the configuration the first saved, so it reuses what the first created."""
         if self.engine is None:
             raise SetupError(self._token_message(), State.TOKEN_INVALID)
-        async with self._run_lock:
-            report = await self.engine.readd_missing(self.config, self._save_config)
+        lock = FileLock(
+            self.paths.data_dir / READD_LOCK_FILENAME,
+            timeout=READD_LOCK_TIMEOUT,
+            what="re-adding missing channels",
+        )
+        async with self._run_lock, lock.hold_async():
+            self.reload_config()
+            report = await self.engine.readd_missing(self.config.copy(), self._save_rebinds)
         for entry in report.recreated:
             self._deleted_live.discard(entry.old_channel_id)
         self._emit(ChannelsChanged())
@@ -638,10 +657,30 @@ class AppService:
             self.scheduler.forget_attempts({e.target_uid for e in report.recreated})
         return report
 
-    def _save_config(self, config: Config) -> None:
-        self._store.save(config)
-        self.config = config
-        self._emit(ChannelsChanged())
+    def _save_rebinds(self, working: Config) -> None:
+        """Save the channels a re-add rebound into the file as it is now (not over other processes' edits)."""
+
+        def rebind(current: Config) -> None:
+            for done in working.targets:
+                target = next((t for t in current.targets if t.uid == done.uid), None)
+                if target is None or target.channel_id == done.channel_id:
+                    continue
+                target.channel_id, target.name = done.channel_id, done.name
+                target.category_id, target.topic, target.position = (
+                    done.category_id,
+                    done.topic,
+                    done.position,
+                )
+
+        self.update_config(rebind)
+
+    def reload_config(self) -> None:
+        """Take the file as it is now (another process may have changed it); problems keep what we have."""
+        loaded = self._store.load()
+        for warning in loaded.warnings:
+            log.warning("%s", warning)
+        if not loaded.warnings:
+            self.config = loaded.config
 
     @property
     def paused(self) -> bool:
@@ -663,22 +702,21 @@ class AppService:
     def update_config(self, mutate: Callable[[Config], object], *, quiet: bool = False) -> None:
         """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in.
 
-        A file changed by another process (``cdp-desktop channels add`` while the window is open) is read
-        first, so that its edit is kept rather than overwritten."""
-        if self._store.changed_on_disk():
-            reloaded = self._store.load()
-            for warning in reloaded.warnings:
-                log.warning("%s", warning)
-            if not reloaded.warnings:
-                self.config = reloaded.config
-        candidate = self.config.copy()
-        mutate(candidate)
+        The file is read again under the inter-process config lock, so that an edit made by another process
+        (``cdp-desktop channels add`` while the window is open) is kept rather than overwritten."""
         from .core.config import config_from_dict, config_to_dict
 
-        validated = config_from_dict(config_to_dict(candidate))  # raises ConfigError on invalid input
-        endpoint_changed = _endpoint_key(validated) != _endpoint_key(self.config)
-        self._store.save(validated)
-        self.config = validated
+        with self._store.lock.hold():
+            self.reload_config()
+            candidate = self.config.copy()
+            mutate(candidate)
+            validated = config_from_dict(config_to_dict(candidate))  # raises ConfigError on invalid input
+            self._refuse_owned_temporary(
+                validated.configured_channel_ids() - self.config.configured_channel_ids()
+            )
+            endpoint_changed = _endpoint_key(validated) != _endpoint_key(self.config)
+            self._store.save(validated)
+            self.config = validated
         if not quiet:
             self._emit(ChannelsChanged())
             self._emit(self._schedule_changed())
@@ -686,6 +724,16 @@ class AppService:
             self.scheduler.wake()
         if endpoint_changed and self._token and self.client is not None:
             self._restart_task = asyncio.ensure_future(self._restart_client())
+
+    def _refuse_owned_temporary(self, new_ids: set[int]) -> None:
+        """A temporary channel of a run (deleted when the run ends) cannot become a configured target."""
+        for channel_id in sorted(new_ids):
+            if self.history.is_owned(channel_id):
+                raise ConfigError(
+                    "channel",
+                    f"{channel_id} is a temporary channel CDP Desktop created for a keep-alive run and "
+                    "deletes when the run ends; choose another channel",
+                )
 
     async def _restart_client(self) -> None:
         await self._stop_client()

@@ -488,6 +488,7 @@ ZH_CN: dict[object, str] = {
     "error": "错误",
     "guild {guild}": "服务器 {guild}",
     "Removed {label} from the configuration (nothing was deleted on Discord).": "已从配置中移除 {label}（Discord 上没有删除任何内容）。",
+    "{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel": "{id} 是 CDP Desktop 为一次保活运行创建的临时频道，运行结束时会被删除；请选择其他频道",
     "from {env}": "来自 {env}",
     "A token is set ({where}) and is shaped like a bot token; Discord checks it on connect.": (
         "已设置令牌（{where}），格式像机器人令牌；连接时由 Discord 验证。"

@@ -18,14 +18,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import CdpError
+from .locking import FileLock, make_private_dir
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 CONFIG_FILENAME = "config.json"
+LOCK_FILENAME = "config.json.lock"
+LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's edit (or a temporary channel's delete)
 DEFAULT_TEMPLATE = "{mention} daily keep-alive \u00b7 {date} {time}"
 TEMPLATE_PLACEHOLDERS = ("mention", "date", "time", "channel")
 MAX_MESSAGE_LENGTH = 1900  # Discord allows 2000; the slot marker needs the rest
@@ -111,6 +116,8 @@ def parse_bool(value: object, field_name: str) -> bool:
 
 
 def parse_template(value: object, field_name: str = "message_template") -> str:
+    if value is None:
+        raise ConfigError(field_name, "the message template is empty.")
     text = str(value)
     if not text.strip():
         raise ConfigError(field_name, "the message template is empty.")
@@ -137,6 +144,35 @@ def parse_template(value: object, field_name: str = "message_template") -> str:
             )
     return text
 
+
+# C0/C1 control characters and the bidirectional overrides: a channel name holding ESC or a newline could
+# rewrite the user's terminal or fake a line of output.
+_UNSAFE_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_name(value: object) -> str:
+    """A channel name without control characters (removed on input: from the user, a file or Discord)."""
+    return _UNSAFE_CHARS.sub("", str(value or "")).strip()
+
+
+def printable(text: str) -> str:
+    """``text`` with any control character shown as an escape (``\\x1b``), for terminal output."""
+    return _UNSAFE_CHARS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def redact_url(value: object) -> object:
+    """A URL with the password of its userinfo shown as ``***`` (``http://alice:***@host:port``)."""
+    if not isinstance(value, str) or "@" not in value:
+        return value
+    parts = urlsplit(value)
+    if parts.password is None:
+        return value
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+
+
+SECRET_SETTINGS = ("proxy_url", "api_base_url")  # may carry user:password@
 
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
@@ -266,6 +302,9 @@ class Target:
     enabled_at: datetime = field(default_factory=utcnow)
     uid: str = field(default_factory=new_uid)
 
+    def __post_init__(self) -> None:
+        self.name = clean_name(self.name)
+
     @property
     def is_temporary(self) -> bool:
         return self.channel_id is None
@@ -293,6 +332,9 @@ class Config:
     def find(self, ref: str | int) -> Target:
         """A target by channel ID or uid; ConfigError when there is none."""
         text = str(ref).strip()
+        mention = re.fullmatch(r"<#([0-9]+)>", text)  # the form Discord copies, accepted by `add` too
+        if mention:
+            text = mention.group(1)
         for t in self.targets:
             if text == t.uid or (t.channel_id is not None and text == str(t.channel_id)):
                 return t
@@ -382,7 +424,7 @@ def target_to_dict(t: Target) -> dict[str, Any]:
         "guild_id": str(t.guild_id),
         "channel_id": str(t.channel_id) if t.channel_id is not None else None,
         "mention_id": str(t.mention_id) if t.mention_id is not None else None,
-        "name": t.name,
+        "name": clean_name(t.name),
         "category_id": str(t.category_id) if t.category_id is not None else None,
         "topic": t.topic,
         "position": t.position,
@@ -413,7 +455,7 @@ def target_from_dict(data: dict[str, Any]) -> Target:
         guild_id=parse_snowflake(data["guild_id"], "guild"),
         channel_id=opt_id("channel_id"),
         mention_id=opt_id("mention_id"),
-        name=str(data.get("name") or ""),
+        name=clean_name(data.get("name")),
         category_id=opt_id("category_id"),
         topic=data.get("topic"),
         position=int(position) if position is not None else None,
@@ -448,6 +490,10 @@ def config_from_dict(data: object) -> Config:
     if not isinstance(raw_settings, dict):
         raise ConfigError("settings", "expected an object.")
     for key, value in raw_settings.items():
+        if value is None and key in SETTING_PARSERS:
+            # JSON null: the default (a hand-edited `"message_template": null` must not become "None")
+            setattr(config.settings, key, getattr(Settings(), key))
+            continue
         config.set_setting(key, value)
     config.paused = parse_bool(data.get("paused", False), "paused")
     raw_targets = data.get("targets") or []
@@ -474,9 +520,17 @@ class LoadResult:
 class ConfigStore:
     """Loads and saves ``config.json`` in a directory."""
 
-    def __init__(self, directory: Path, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, directory: Path, clock: Callable[[], datetime] = utcnow, *, lock_timeout: float | None = None
+    ) -> None:
         self.directory = Path(directory)
         self.path = self.directory / CONFIG_FILENAME
+        # Every read-modify-write of the file, in any process, happens under this lock.
+        self.lock = FileLock(
+            self.directory / LOCK_FILENAME,
+            timeout=LOCK_TIMEOUT if lock_timeout is None else lock_timeout,
+            what="changing the configuration",
+        )
         self.read_only = False
         self.read_only_reason = ""
         self._clock = clock
@@ -601,10 +655,46 @@ class ConfigStore:
         atomic_write(self.path, payload)
         self._stamp = self._current_stamp()
 
+    def update(
+        self, mutate: Callable[[Config], T], on_load: Callable[[LoadResult], object] | None = None
+    ) -> tuple[LoadResult, T]:
+        """Read-modify-write under the inter-process lock: the file as it is now, changed by ``mutate``,
+        validated by a round trip and saved. Two processes editing at once both keep their change.
+
+        ``on_load`` sees what was read (its warnings) before anything can fail. Returns what was loaded
+        (its ``config`` is the saved one) and what ``mutate`` returned."""
+        with self.lock.hold():
+            loaded = self.load()
+            if on_load is not None:
+                on_load(loaded)
+            value = mutate(loaded.config)
+            validated = config_from_dict(config_to_dict(loaded.config))  # ConfigError on invalid input
+            self.save(validated)
+            loaded.config = validated
+            return loaded, value
+
+    def configured_ids_on_disk(self) -> set[int]:
+        """The channel IDs configured in the file right now, read leniently (a setting this version finds
+        invalid must not hide a configured channel from the delete guard). Raises when the file exists but
+        cannot be read as JSON: the delete guard then refuses (fail closed)."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return set()
+        data = json.loads(raw.decode("utf-8"))
+        ids: set[int] = set()
+        targets = data.get("targets") if isinstance(data, dict) else None
+        for target in targets if isinstance(targets, list) else []:
+            value = target.get("channel_id") if isinstance(target, dict) else None
+            digits = re.sub(r"[^0-9]", "", str(value)) if value is not None else ""
+            if digits:
+                ids.add(int(digits))
+        return ids
+
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, mode) if hasattr(os, "fchmod") else None

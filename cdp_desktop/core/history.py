@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FAILURE_STATES, SUCCESS_STATES, State
+from .locking import make_private_file
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -260,7 +261,7 @@ class History:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            make_private_file(Path(self.path))  # 0600: SQLite gives its -wal and -shm files the same mode
         # isolation_level=None: autocommit; multi-statement changes use _tx() explicitly.
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
         self._lock = threading.RLock()

@@ -564,6 +564,10 @@
             <translation>{channel}: {ok}/{total} days delivered</translation>
         </message>
         <message>
+            <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
+            <translation>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</translation>
+        </message>
+        <message>
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem} (see `{prog} --help`)</translation>
         </message>

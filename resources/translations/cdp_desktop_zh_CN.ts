@@ -564,6 +564,10 @@
             <translation>{channel}：{ok}/{total} 天已送达</translation>
         </message>
         <message>
+            <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
+            <translation>{id} 是 CDP Desktop 为一次保活运行创建的临时频道，运行结束时会被删除；请选择其他频道</translation>
+        </message>
+        <message>
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem}（参见 `{prog} --help`）</translation>
         </message>

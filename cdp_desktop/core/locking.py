@@ -1,0 +1,182 @@
+"""Inter-process file locks, and private (0700/0600) files and folders.
+
+Several processes share one home: the tray app or the daemon, and any number of CLI commands. Each
+read-modify-write of ``config.json`` happens under :class:`FileLock` on ``config.json.lock`` beside it, and a
+re-add of missing channels under one on ``readd.lock``, so that no process overwrites another's edit.
+
+The lock is an advisory OS lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) on an open file, released
+by the operating system when its holder exits or is killed. Within one process the lock is shared: the
+process holds the OS lock while any of its users does. Users inside one process are one event loop's
+coroutines and callbacks; what they must not interleave is guarded by the caller (the owned-channel ledger
+and the service's run lock), and a nested use must not wait for itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+from .errors import CdpError
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+_POLL = 0.02  # seconds between attempts while another process holds the lock
+
+
+class LockTimeout(CdpError):
+    """Another process held the lock for longer than we were willing to wait."""
+
+
+def make_private_dir(path: Path) -> None:
+    """Create ``path`` and every missing parent with mode 0700 (``mkdir(parents=True)`` uses the umask's
+    default for the parents, which left a new ``--home`` readable by every local user)."""
+    path = Path(path)
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for directory in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it a moment ago
+            directory.mkdir(mode=PRIVATE_DIR_MODE)
+        with contextlib.suppress(OSError):  # mkdir's mode is masked by the umask; this one is not
+            os.chmod(directory, PRIVATE_DIR_MODE)
+
+
+def make_private_file(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if it does not exist (before SQLite or a lock opens it, so that
+    the file and the ``-wal``/``-shm`` files SQLite derives from it are never readable by others)."""
+    path = Path(path)
+    make_private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+class _Held:
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.count = 1
+
+
+_held: dict[str, _Held] = {}
+_held_guard = threading.Lock()
+
+
+class FileLock:
+    """An exclusive lock on ``path`` shared by every user in this process, exclusive between processes."""
+
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0, what: str = "") -> None:
+        self.path = Path(path)
+        self.timeout = timeout
+        self.what = what or self.path.name
+
+    def _key(self) -> str:
+        return os.path.abspath(self.path)
+
+    def _try(self) -> bool:
+        """One attempt without waiting; True when this process now holds (one more reference to) it."""
+        key = self._key()
+        with _held_guard:
+            held = _held.get(key)
+            if held is not None:
+                held.count += 1
+                return True
+            make_private_dir(self.path.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+            if not _try_lock(fd):
+                os.close(fd)
+                return False
+            _held[key] = _Held(fd)
+            return True
+
+    def _timeout_error(self) -> LockTimeout:
+        return LockTimeout(
+            f"another cdp-desktop process has been {self.what} for more than {self.timeout:g} s "
+            f"(lock {self.path}); wait for it to finish and try again"
+        )
+
+    def acquire(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while not self._try():
+            if time.monotonic() >= deadline:
+                raise self._timeout_error()
+            time.sleep(_POLL)
+
+    async def acquire_async(self, timeout: float | None = None) -> None:
+        """Like :meth:`acquire`, without blocking the event loop while another process holds the lock."""
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while not self._try():
+            if time.monotonic() >= deadline:
+                raise self._timeout_error()
+            await asyncio.sleep(_POLL)
+
+    def release(self) -> None:
+        key = self._key()
+        with _held_guard:
+            held = _held.get(key)
+            if held is None:
+                return
+            held.count -= 1
+            if held.count > 0:
+                return
+            del _held[key]
+            try:
+                _unlock(held.fd)
+            finally:
+                os.close(held.fd)
+
+    @contextlib.contextmanager
+    def hold(self, timeout: float | None = None) -> Iterator[None]:
+        self.acquire(timeout)
+        try:
+            yield
+        finally:
+            self.release()
+
+    @contextlib.asynccontextmanager
+    async def hold_async(self, timeout: float | None = None) -> AsyncIterator[None]:
+        await self.acquire_async(timeout)
+        try:
+            yield
+        finally:
+            self.release()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
