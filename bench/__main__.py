@@ -21,7 +21,7 @@ from typing import Any
 from . import desktop, machine, report
 from .common import Children, Section, children, log
 
-SECTIONS = ("keepalive", "startup", "idle", "memory", "scheduler")
+SECTIONS = ("keepalive", "startup", "idle", "memory", "scheduler", "heartbeat")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
 
@@ -60,6 +60,10 @@ def run_all(quick: bool, only: set[str], gui: bool) -> dict[str, Section]:
             _idle_and_memory(quick, ch, workdir, gui, out)
         if "scheduler" in only:
             out["scheduler"] = _guard("scheduler", lambda: scheduler.run(quick))
+        if "heartbeat" in only:
+            from . import heartbeat
+
+            out["heartbeat"] = _guard("heartbeat", lambda: _need_gui(gui) or heartbeat.run(quick, ch))
         for name in ("startup", "idle"):
             if name in out:
                 out[name].details.setdefault("tray_host", tray)

@@ -156,7 +156,7 @@ def cmd_history(ctx: Context) -> int:
     path = ctx.paths.history_file
     now = SystemClock().now()
     with History(path if path.exists() else ":memory:") as history:
-        strips = load_strips(targets, config.settings, history, now, days, uid)
+        strips = load_strips(targets, config.settings, history, now, days, uid, sent_times=True)
     rows = history_rows(config, strips)
     if args.json:
         today = local_today(now, config.settings.zone())

@@ -178,9 +178,7 @@ def test_bad_days_exit_2_with_a_message(
     code, out, err = run(capsys, "--home", str(isolated_home), "history", "--days", value)
     assert code == 2 and out == ""
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(
-        "cdp-desktop: error: --days must be a whole number"
-    )
+    assert len(lines) == 1 and lines[0].startswith("cdp-desktop: error: --days must be a whole number")
     assert repr(value) in lines[0] and "Traceback" not in err
 
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import FAILURE_STATES, SUCCESS_STATES, State
 from .locking import make_private_file
@@ -88,22 +88,22 @@ class RunRecord:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
-class DayRow:
-    """One result of a run with the slot (local date) it belongs to; ``target_uid`` None: a run that has no
-    result at all (it proves the app was running that day)."""
+class DayRow(NamedTuple):
+    """One result of a run with the slot (local date) it belongs to, as SQLite holds it (IDs and times as
+    text: the strip of 500 channels reads 15,000 of these, and converts only the days someone looks at).
+    ``target_uid`` None: a run without any result (it still proves the app was running that day)."""
 
     slot_key: str
     run_id: int
     target_uid: str | None
-    channel_id: int | None = None
-    state: str | None = None  # raw text: a state this version does not know is still shown
+    channel_id: str | None = None
+    state: str | None = None  # a state this version does not know is still shown
     code: int | None = None
-    message: str = ""
-    message_id: int | None = None
+    message: str | None = None
+    message_id: str | None = None
     reply_latency: float | None = None
-    at: datetime | None = None
-    sent_at: datetime | None = None  # from the send ledger: when this channel's message of the slot went out
+    at: str | None = None  # fixed-width UTC ISO text
+    sent_at: str | None = None  # from the send ledger (only when asked for): when the message went out
 
 
 @dataclass(frozen=True)
@@ -493,24 +493,27 @@ class History:
         )
         return {r[1]: self._result(r) for r in rows}
 
-    def day_rows(self, since_key: str, target_uid: str | None = None) -> list[DayRow]:
-        """Every result of the runs whose slot date is ``since_key`` or later, oldest first, in one query
-        (``runs_slot`` index, then ``results_run`` and the send ledger's key); runs without any result come
-        back once with ``target_uid`` None. ``target_uid`` narrows it to one channel (its runs still mark
-        the days)."""
+    def day_rows(
+        self, since_key: str, target_uid: str | None = None, *, sent_times: bool = False
+    ) -> list[DayRow]:
+        """Every result of the runs whose slot date is ``since_key`` or later, in slot, run and result
+        order, in one query (``runs_slot`` index, then ``results_run``); runs without any result come back
+        once with ``target_uid`` None. ``target_uid`` narrows it to one channel (its runs still mark the
+        days); ``sent_times`` adds the send ledger's time (one primary-key lookup per row)."""
         on = "r.run_id = runs.id" + (" AND r.target_uid = ?" if target_uid is not None else "")
         params: tuple[Any, ...] = (target_uid, since_key) if target_uid is not None else (since_key,)
+        sent = (
+            ("s.sent_at", " LEFT JOIN sends s ON s.target_uid = r.target_uid AND s.slot_key = runs.slot_key")
+            if sent_times
+            else ("NULL", "")
+        )
         rows = self._all(
             "SELECT runs.slot_key, runs.id, r.target_uid, r.channel_id, r.state, r.code, r.message,"
-            f" r.message_id, r.reply_latency, r.at, s.sent_at FROM runs LEFT JOIN results r ON {on}"
-            " LEFT JOIN sends s ON s.target_uid = r.target_uid AND s.slot_key = runs.slot_key"
+            f" r.message_id, r.reply_latency, r.at, {sent[0]} FROM runs LEFT JOIN results r ON {on}{sent[1]}"
             " WHERE runs.slot_key >= ? ORDER BY runs.slot_key, runs.id, r.id",
             params,
         )
-        return [
-            DayRow(k, run, uid, _opt_int(ch), st, code, msg or "", _opt_int(mi), lat, _opt_dt(at), _opt_dt(s))
-            for k, run, uid, ch, st, code, msg, mi, lat, at, s in rows
-        ]
+        return list(map(DayRow._make, rows))
 
     # ----------------------------------------------------------------------- log lines
 

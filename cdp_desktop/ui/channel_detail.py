@@ -6,6 +6,7 @@ chart library): reply time per day as a line, the days that failed marked on the
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.heartbeat import Day, Outcome, Strip, build_strips, first_day, local_today
-from . import icons
+from . import icons, none_guard
 from .heartbeat import (
     LEGEND,
     OUTCOME_COLORS,
@@ -62,17 +63,18 @@ class StripWidget(QWidget):
         self.setMouseTracking(True)
 
     def sizeHint(self) -> QSize:
-        return QSize(len(self.strip.days) * 13 + 90, 30)
+        return QSize(len(self.strip.dates) * 13 + 90, 30)
 
     def _layout(self) -> StripLayout:
         return StripLayout(
-            self.rect(), len(self.strip.days), self.fontMetrics().horizontalAdvance(self._figure())
+            self.rect(), len(self.strip.dates), self.fontMetrics().horizontalAdvance(self._figure())
         )
 
     def _figure(self) -> str:
         return figure_text(self.strip)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        none_guard.ensure()
         p = QPainter(self)
         paint_strip(p, self.rect(), self.strip, self.palette(), self._figure())
         p.end()
@@ -83,7 +85,7 @@ class StripWidget(QWidget):
             if i is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.days[i]), self)
+                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.day(i)), self)
             return True
         return super().event(e)
 
@@ -114,13 +116,14 @@ class _Swatch(QWidget):
         self.setFixedSize(10, 16)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        none_guard.ensure()
         p = QPainter(self)
         paint_cell(p, QRect(0, 1, 9, 14), self.outcome, self.palette())
         p.end()
 
 
 class ReplyChart(QWidget):
-    """Reply time per day over ``len(strip.days)`` days; failed days marked on the baseline."""
+    """Reply time per day over ``len(strip.dates)`` days; failed days marked on the baseline."""
 
     MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 10, 10, 22
 
@@ -143,7 +146,7 @@ class ReplyChart(QWidget):
 
     def x_of(self, i: int) -> float:
         r = self.plot_rect()
-        n = max(1, len(self.strip.days) - 1)
+        n = max(1, len(self.strip.dates) - 1)
         return r.left() + r.width() * i / n
 
     def y_of(self, seconds: float) -> float:
@@ -151,6 +154,7 @@ class ReplyChart(QWidget):
         return r.bottom() - r.height() * min(seconds, self.y_max) / self.y_max
 
     def paintEvent(self, _event: QPaintEvent) -> None:
+        none_guard.ensure()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -231,11 +235,11 @@ class ReplyChart(QWidget):
 
     def day_at(self, pos: QPoint) -> int | None:
         r = self.plot_rect()
-        if not self.strip.days or not (r.left() - 6 <= pos.x() <= r.right() + 6):
+        if not self.strip.dates or not (r.left() - 6 <= pos.x() <= r.right() + 6):
             return None
-        n = max(1, len(self.strip.days) - 1)
+        n = max(1, len(self.strip.dates) - 1)
         i = round((pos.x() - r.left()) / r.width() * n)
-        return min(max(i, 0), len(self.strip.days) - 1)
+        return min(max(i, 0), len(self.strip.dates) - 1)
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
@@ -243,7 +247,7 @@ class ReplyChart(QWidget):
             if i is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.days[i]), self)
+                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.day(i)), self)
             return True
         return super().event(e)
 
@@ -263,12 +267,16 @@ class ChannelDetailDialog(QDialog):
         zone = s.zone()
         today = local_today(service.clock.now(), zone)
         self.results = [
-            r for r in service.history.day_rows(first_day(today, CHART_DAYS).isoformat(), t.uid) if r.state
+            r
+            for r in service.history.day_rows(
+                first_day(today, CHART_DAYS).isoformat(), t.uid, sent_times=True
+            )
+            if r.state
         ]
         self.strip90 = build_strips(
             [t], self.results, today=today, days=CHART_DAYS, at=s.time_of_day, zone=zone
         )[t.uid]
-        self.strip30 = Strip(self.strip90.days[-STRIP_DAYS:])
+        self.strip30 = self.strip90.last(STRIP_DAYS)
 
         outer = QVBoxLayout(self)
 
@@ -342,7 +350,7 @@ class ChannelDetailDialog(QDialog):
                 details = tr("Message ID: {0}").format(r.message_id)
             cells = [
                 r.slot_key,
-                fmt_time(r.at),
+                fmt_time(datetime.fromisoformat(r.at) if r.at else None),
                 state_name(state),
                 "\u2014" if r.reply_latency is None else tr("{0:.1f} s").format(r.reply_latency),
                 details,
@@ -363,4 +371,4 @@ class ChannelDetailDialog(QDialog):
         return table
 
     def day(self, index: int) -> Day:
-        return self.strip90.days[index]
+        return self.strip90.day(index)

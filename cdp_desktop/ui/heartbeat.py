@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from ..core.errors import QT_TRANSLATE_NOOP
 from ..core.heartbeat import Day, Outcome, Strip
+from . import none_guard
 from .models import HeartbeatRole, state_explanation, state_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -197,9 +198,9 @@ class StripLayout:
 def paint_strip(p: QPainter, rect: QRect, strip: Strip, palette: QPalette, figure: str | None) -> StripLayout:
     """The cells, today at the right, and the figure beside them."""
     fm = p.fontMetrics()
-    layout = StripLayout(rect, len(strip.days), fm.horizontalAdvance(figure) if figure else 0)
-    for i, day in enumerate(strip.days):
-        paint_cell(p, layout.cell_rect(i), day.outcome, palette)
+    layout = StripLayout(rect, len(strip.dates), fm.horizontalAdvance(figure) if figure else 0)
+    for i, outcome in enumerate(strip.outcomes):
+        paint_cell(p, layout.cell_rect(i), outcome, palette)
     if figure:
         p.setPen(palette.color(QPalette.ColorRole.Text))
         p.drawText(layout.figure, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), figure)
@@ -210,6 +211,7 @@ class HeartbeatDelegate(QStyledItemDelegate):
     """The strip column: reads the row's ``Strip`` from ``HeartbeatRole``; a tooltip per day."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        none_guard.ensure()
         strip = index.data(HeartbeatRole)
         if strip is None:
             super().paint(painter, option, index)
@@ -234,17 +236,17 @@ class HeartbeatDelegate(QStyledItemDelegate):
         if strip is None or event.type() != QEvent.Type.ToolTip:
             return super().helpEvent(event, view, option, index)
         layout = StripLayout(
-            option.rect, len(strip.days), option.fontMetrics.horizontalAdvance(figure_text(strip))
+            option.rect, len(strip.dates), option.fontMetrics.horizontalAdvance(figure_text(strip))
         )
         i = layout.day_at(event.pos())
-        text = day_tooltip(strip.days[i]) if i is not None else figure_tooltip(strip)
+        text = day_tooltip(strip.day(i)) if i is not None else figure_tooltip(strip)
         QToolTip.showText(event.globalPos(), text, view)
         return True
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> Any:
         size = super().sizeHint(option, index)
         strip = index.data(HeartbeatRole)
-        count = len(strip.days) if strip is not None else DAYS
+        count = len(strip.dates) if strip is not None else DAYS
         width = 2 * StripLayout.PAD + count * 7 + (count - 1) * StripLayout.GAP + 6
         width += option.fontMetrics.horizontalAdvance(tr("{0}/{1} days").format(30, 30))
         size.setWidth(max(size.width(), width))

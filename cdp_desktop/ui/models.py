@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
-from . import icons
+from . import icons, none_guard
 
 Index = QModelIndex | QPersistentModelIndex
 StateRole = Qt.ItemDataRole.UserRole + 1
@@ -331,7 +331,6 @@ class ChannelsModel(_ListModel):
             return f
         return None
 
-
     def _days_data(self, uid: str, role: int) -> Any:
         strip = self.strips.get(uid)
         if strip is None:
@@ -349,6 +348,7 @@ class StateBadgeDelegate(QStyledItemDelegate):
     """Draws the state column as a coloured pill: icon, short text, tinted background."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        none_guard.ensure()  # PySide6 6.12 on Python 3.11: see none_guard.py
         state = index.data(StateRole)
         if state is None:
             super().paint(painter, option, index)

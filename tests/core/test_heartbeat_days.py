@@ -159,7 +159,10 @@ def test_day_rows_for_one_channel_carry_the_sent_time(tmp_path: Path) -> None:
             run, ChannelResult(run, "u", 2, "#a", State.REPLIED, message_id=99, at=at + timedelta(seconds=3))
         )
         h.add_result(run, ChannelResult(run, "v", 3, "#b", State.NETWORK))
-        rows = h.day_rows("2025-03-01", "u")
+        rows = h.day_rows("2025-03-01", "u", sent_times=True)
+        plain = h.day_rows("2025-03-01", "u")
         empty = h.day_rows("2025-03-02")
-    assert len(rows) == 1 and rows[0].sent_at == at and rows[0].message_id == 99
+    assert len(rows) == 1 and rows[0].message_id == "99" and rows[0].state == "replied"
+    assert rows[0].sent_at is not None and datetime.fromisoformat(rows[0].sent_at) == at
+    assert plain[0].sent_at is None  # the strip's query does not read the send ledger
     assert empty == []

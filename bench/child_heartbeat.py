@@ -1,0 +1,104 @@
+"""Window open and scrolling with and without the strip: ``python -m bench.child_heartbeat HOME MODE``.
+
+MODE ``strip``: the window as shipped (the "Last 30 days" column, one history query for the strips).
+MODE ``plain``: the same window with the strip taken out (no query, column hidden): the window as it was
+before the strip existed, the baseline measured in the same run.
+
+Measures, after the imports: AppService load → MainWindow → attach (models filled) → show → first paint
+pass ("window_open"); the strip query alone; then scrolls the channels table one page at a time and times
+each synchronous repaint of its viewport ("paint time per frame"). Prints one ``result {json}`` line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import time
+
+from . import probe
+
+FRAMES = 60
+
+
+def main() -> int:
+    home, mode = sys.argv[1], sys.argv[2]
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from cdp_desktop.paths import AppPaths
+    from cdp_desktop.service import AppService
+    from cdp_desktop.ui.bridge import ServiceBridge
+    from cdp_desktop.ui.main_window import MainWindow
+    from cdp_desktop.ui.models import ChannelsModel
+
+    if mode == "plain":  # the strip taken out: no history query for it, nothing to paint
+        AppService.heartbeat = lambda self, *a, **k: {}  # type: ignore[method-assign]
+
+    app = QApplication([sys.argv[0]])
+    app.setQuitOnLastWindowClosed(False)
+    result: dict[str, object] = {"mode": mode}
+
+    async def run() -> None:
+        done = asyncio.Event()
+        probe.install(on_paint=done.set)
+        t0 = time.monotonic()
+        service = AppService(AppPaths.resolve(home), env={})
+        t1 = time.monotonic()
+        bridge = ServiceBridge()
+        win = MainWindow(bridge)
+        if mode == "plain":
+            win.table.setColumnHidden(ChannelsModel.COL_DAYS, True)
+        win.resize(1280, 800)
+        bridge.attach(service)
+        t2 = time.monotonic()
+        win.show()
+        await asyncio.wait_for(done.wait(), 30)
+        result["service_load"] = t1 - t0
+        result["construct_and_attach"] = t2 - t1
+        result["window_open"] = probe._state["first_paint"] - t1
+        result["rows"] = win.channels_model.rowCount()
+
+        if mode == "strip":
+            q = []
+            for _ in range(5):
+                s = time.perf_counter()
+                strips = service.heartbeat()
+                q.append(time.perf_counter() - s)
+            result["strip_query"] = min(q)
+            result["strip_days"] = sum(len(s.days) for s in strips.values())
+
+        # Scrolling: one page per frame, down then up, each repaint timed (synchronous paint of the
+        # viewport: every visible row, every delegate).
+        table = win.table
+        bar = table.verticalScrollBar()
+        page = max(1, bar.pageStep())
+        times = []
+        value = 0
+        direction = 1
+        for _ in range(FRAMES):
+            value += direction * page
+            if value >= bar.maximum() or value <= 0:
+                direction = -direction
+                value = min(max(value, 0), bar.maximum())
+            bar.setValue(value)
+            app.processEvents()
+            s = time.perf_counter()
+            table.viewport().repaint()
+            times.append(time.perf_counter() - s)
+        times.sort()
+        result["visible_rows"] = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+        result["frame_median"] = statistics.median(times)
+        result["frame_p95"] = times[int(len(times) * 0.95) - 1]
+        result["frames"] = len(times)
+        service.history.close()
+
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        runner.run(run())
+    print("result " + json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
