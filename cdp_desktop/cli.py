@@ -32,6 +32,7 @@ from .core.config import (
     parse_snowflake,
     printable,
     redact_url,
+    require_mention,
     system_zone_name,
     target_to_dict,
 )
@@ -179,6 +180,12 @@ def cmd_channels_add(ctx: Context) -> int:
         name=clean_name((a.name or "").strip().lstrip("#")),
         category_id=_id(a.category, "category"),
     )
+    if not a.mention and not getattr(a, "no_mention", False):
+        raise ConfigError(
+            "mention",
+            "give the target bot with --mention BOT (a keep-alive that mentions nobody keeps nobody "
+            "active), or --no-mention to send without one.",
+        )
     config = ctx.load()
     config.add_target(target)  # duplicates and invalid IDs are refused before anything is asked of Discord
     _refuse_owned_temporary(ctx, target.channel_id)
@@ -259,7 +266,14 @@ def cmd_config_get(ctx: Context) -> int:
 
 def cmd_config_set(ctx: Context) -> int:
     key = ctx.args.key
-    value = ctx.update(lambda c: c.set_setting(key, ctx.args.value))[1]
+
+    def set_checked(c: Config) -> object:
+        value = c.set_setting(key, ctx.args.value)
+        if key == "message_template":  # new templates must mention the target bot
+            require_mention(str(value), key)
+        return value
+
+    value = ctx.update(set_checked)[1]
     out(f"{key} = {_show(_shown_setting(key, value))}")
     return EXIT_OK
 
@@ -526,8 +540,14 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument(
         "--temporary", action="store_true", help=_("create a temporary channel for each run instead")
     )
-    add.add_argument(
-        "--mention", metavar="BOT", help=_("user ID of the bot to mention (and expect a reply from)")
+    bot = add.add_mutually_exclusive_group()
+    bot.add_argument(
+        "--mention", metavar="BOT", help=_("user ID of the target bot to mention (and expect a reply from)")
+    )
+    bot.add_argument(
+        "--no-mention",
+        action="store_true",
+        help=_("send without mentioning a bot (no bot is pinged, so none is kept active)"),
     )
     add.add_argument("--name", metavar="N", help=_("channel name (used to recreate it if it is deleted)"))
     add.add_argument("--category", metavar="CAT", help=_("category ID"))

@@ -451,6 +451,12 @@ ZH_CN: dict[object, str] = {
     ("MainWindow", "Send again now"): "立即再次发送",
     ("MainWindow", "Sending the keep-alive again\u2026"): "正在再次发送保活消息\u2026",
     ("RunsModel", "For the keep-alive due {0}"): "对应{0}的保活",
+    ("", "user ID of the target bot to mention (and expect a reply from)"): "要 @提及的目标机器人的用户 ID（并等待它回复）",
+    ("", "send without mentioning a bot (no bot is pinged, so none is kept active)"): "发送时不 @提及任何机器人（不会提醒任何机器人，因此也不会让它保持活跃）",
+    ("ChannelEditor", "User ID of the target bot, e.g. 1234567890123456789"): "目标机器人的用户 ID，例如 1234567890123456789",
+    ("ChannelEditor", "Send without mentioning a bot (no bot is pinged, so none is kept active)"): "发送时不 @提及机器人（不会提醒任何机器人，因此也不会让它保持活跃）",
+    ("ChannelEditor", "Choose the target bot to mention, or tick \u201cSend without mentioning a bot\u201d."): "请选择要 @提及的目标机器人，或勾选\u201c发送时不 @提及机器人\u201d。",
+    ("ConfigError", "The template has no {mention}: a message that does not mention the target bot does not keep it active."): "模板中没有 {mention}：不 @提及目标机器人的消息无法让它保持活跃。",
     # ---------------------------------------------------------------- Command line (context "")
     "on ": "开 ",
     "off": "关",

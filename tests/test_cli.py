@@ -89,7 +89,7 @@ def test_acceptance_channels_add_list_and_errors(tmp_path: Path) -> None:
     line = one_error_line(bad.stderr)
     assert line.startswith("cdp-desktop: error: guild: 'abc' is not a Discord ID")
 
-    twice = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL)
+    twice = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-mention")
     assert twice.returncode == 2
     assert f"channel {CHANNEL} is already configured" in one_error_line(twice.stderr)
     assert len(json.loads(run_cli(home, "channels", "list", "--json").stdout)["channels"]) == 1
@@ -97,7 +97,10 @@ def test_acceptance_channels_add_list_and_errors(tmp_path: Path) -> None:
 
 def test_acceptance_truncated_config_is_moved_aside(tmp_path: Path) -> None:
     home = tmp_path / "D"
-    assert run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL).returncode == 0
+    assert (
+        run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-mention").returncode
+        == 0
+    )
     config = home / "config.json"
     truncated = config.read_bytes()[:40]
     config.write_bytes(truncated)
@@ -183,11 +186,29 @@ def home(isolated_home: Path) -> Path:
 
 def test_channels_lifecycle(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(
-        capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--name", "#general"
+        capsys,
+        "channels",
+        "add",
+        "--guild",
+        GUILD,
+        "--channel",
+        CHANNEL,
+        "--name",
+        "#general",
+        "--no-mention",
     )
     assert code == 0 and "error" not in err and "#general" in out
     code, out, _ = run(
-        capsys, "channels", "add", "--guild", GUILD, "--temporary", "--category", BOT, "--json"
+        capsys,
+        "channels",
+        "add",
+        "--guild",
+        GUILD,
+        "--temporary",
+        "--category",
+        BOT,
+        "--json",
+        "--no-mention",
     )
     temp = json.loads(out)
     assert (
@@ -278,7 +299,19 @@ def test_status_json_is_one_document_with_stable_keys(home: Path, capsys: pytest
 def test_global_options_after_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "elsewhere"
     assert (
-        run(capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--home", str(other))[0] == 0
+        run(
+            capsys,
+            "channels",
+            "add",
+            "--guild",
+            GUILD,
+            "--channel",
+            CHANNEL,
+            "--no-mention",
+            "--home",
+            str(other),
+        )[0]
+        == 0
     )
     assert (other / "config.json").exists()
     code, out, _ = run(capsys, "--home", str(other), "channels", "list", "-v")
@@ -436,3 +469,25 @@ def test_language_from_environment() -> None:
     assert i18n.language_from_env({}) is None
     assert i18n.activate("en_US") is False and i18n._("x") == "x"
     assert i18n.activate("xx_YY") is False  # no translation file: stays English, Qt not needed
+
+
+def test_channels_add_needs_the_target_bot_or_an_explicit_no_mention(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    refused = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")
+    assert refused.returncode == 2
+    assert "--mention BOT" in one_error_line(refused.stderr) and "--no-mention" in refused.stderr
+    assert not (home / "config.json").exists()
+    both = run_cli(
+        home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--mention", BOT, "--no-mention"
+    )
+    assert both.returncode == 2 and "not allowed with" in both.stderr
+    ok = run_cli(
+        home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-mention", "--no-verify"
+    )
+    assert ok.returncode == 0, ok.stderr
+
+
+def test_config_set_refuses_a_template_without_mention(tmp_path: Path) -> None:
+    proc = run_cli(tmp_path / "h", "config", "set", "message_template", "keep-alive {date}")
+    assert proc.returncode == 2
+    assert "no {mention}" in one_error_line(proc.stderr)

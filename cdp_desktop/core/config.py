@@ -174,6 +174,24 @@ def redact_url(value: object) -> object:
 
 SECRET_SETTINGS = ("proxy_url", "api_base_url")  # may carry user:password@
 
+def require_mention(text: str, field_name: str = "message_template") -> str:
+    """A keep-alive that does not mention the target bot does not keep it active: new templates need one.
+
+    Checked where a person sets a template (``config set``, Settings, the channel editor), not when a config
+    is loaded: an older file keeps working, and the user is told when editing it."""
+    if not any(name == "mention" for _, name, _, _ in string.Formatter().parse(text)):
+        raise ConfigError(
+            field_name,
+            "the template has no {mention}: a message that does not mention the target bot "
+            "does not keep it active.",
+        )
+    return text
+
+
+def parse_template_with_mention(value: object, field_name: str = "message_template") -> str:
+    return require_mention(parse_template(value, field_name), field_name)
+
+
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 

@@ -7,7 +7,6 @@ target; a refused target (duplicate, invalid) keeps the dialog open with the rea
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from dataclasses import replace
@@ -32,7 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import DEFAULT_TEMPLATE, ConfigError, Target, parse_snowflake, parse_template, utcnow
+from ..core.config import (
+    DEFAULT_TEMPLATE,
+    ConfigError,
+    Target,
+    parse_snowflake,
+    parse_template_with_mention,
+    utcnow,
+)
 from ..core.ports import ChannelInfo, GuildInfo
 from .widgets import (
     BusyIndicator,
@@ -48,29 +54,20 @@ log = logging.getLogger(__name__)
 TEMPORARY_DEFAULT_NAME = "keep-alive"
 
 
-def render_preview(template: str, *, mention: str, channel: str, when: datetime) -> str:
-    """The message a template produces, with sample values (raises ConfigError for an invalid template)."""
-    text = parse_template(template, "template")
-    renderer = _engine_renderer()
-    if renderer is not None:
-        with contextlib.suppress(TypeError):
-            return str(renderer(text, mention=mention, channel=channel, when=when))
-    return text.format(
-        mention=mention, date=when.strftime("%Y-%m-%d"), time=when.strftime("%H:%M"), channel=channel
+def render_preview(
+    template: str, *, mention_id: int | None, channel: str, settings: Any, now: datetime | None = None
+) -> str:
+    """Exactly the message the engine sends for the next slot (``core.message.compose_message``, the same
+    function), marker line included. Raises ConfigError for an invalid template or one without {mention}."""
+    from ..core import schedule
+    from ..core.message import compose_message
+
+    text = parse_template_with_mention(template, "template")
+    zone = settings.zone()
+    slot = schedule.next_slot(
+        now or datetime.now(zone), settings.time_of_day, zone, settings.jitter_seconds
     )
-
-
-def _engine_renderer() -> Any:
-    """The engine's own renderer when the core exposes one, so the preview matches what is sent."""
-    for module_name in ("cdp_desktop.core.message", "cdp_desktop.core.engine"):
-        try:
-            module = __import__(module_name, fromlist=["render_template"])
-        except ImportError:
-            continue
-        renderer = getattr(module, "render_template", None)
-        if callable(renderer):
-            return renderer
-    return None
+    return compose_message(text, mention_id=mention_id, slot=slot, zone=zone, channel_name=channel)
 
 
 class ChannelEditor(TaskDialog):
@@ -150,8 +147,7 @@ class ChannelEditor(TaskDialog):
         )
         self.mention_edit = ValidatedLineEdit(
             lambda s: parse_snowflake(s, "mention"),
-            optional=True,
-            placeholder=self.tr("User ID of the bot to mention (optional)"),
+            placeholder=self.tr("User ID of the target bot, e.g. 1234567890123456789"),
         )
         manual = QWidget(self)
         mform = QFormLayout(manual)
@@ -162,6 +158,12 @@ class ChannelEditor(TaskDialog):
         self.category_edit_label = QLabel(self.tr("Category ID:"), self)
         mform.addRow(self.category_edit_label, self.category_edit)
         mform.addRow(self.tr("Target bot ID:"), self.mention_edit)
+
+        # A keep-alive that mentions nobody keeps nobody active: without a bot only by an explicit choice.
+        self.no_bot_check = QCheckBox(
+            self.tr("Send without mentioning a bot (no bot is pinged, so none is kept active)"), self
+        )
+        self.no_bot_check.toggled.connect(lambda *_: self._update_mode())
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(picker)
@@ -224,6 +226,7 @@ class ChannelEditor(TaskDialog):
         layout.addWidget(self.note)
         layout.addLayout(mode_row)
         layout.addWidget(self.pages)
+        layout.addWidget(self.no_bot_check)
         layout.addWidget(self.temporary_check)
         layout.addLayout(form)
         layout.addWidget(self.template_group)
@@ -259,6 +262,7 @@ class ChannelEditor(TaskDialog):
             self.category_edit.setText(str(t.category_id))
         if t.mention_id is not None:
             self.mention_edit.setText(str(t.mention_id))
+        self.no_bot_check.setChecked(t.mention_id is None)
         self.temporary_check.setChecked(t.is_temporary)
         self.name_edit.setText(t.name)
         self.template_group.setChecked(t.template is not None)
@@ -316,11 +320,12 @@ class ChannelEditor(TaskDialog):
             if i < 0:
                 return False
             self.channel_combo.setCurrentIndex(i)
-        i = self.bot_combo.findData(t.mention_id)
-        if i < 0:
-            self.bot_combo.addItem(str(t.mention_id), t.mention_id)
-            i = self.bot_combo.count() - 1
-        self.bot_combo.setCurrentIndex(i)
+        if t.mention_id is not None:
+            i = self.bot_combo.findData(t.mention_id)
+            if i < 0:
+                self.bot_combo.addItem(str(t.mention_id), t.mention_id)
+                i = self.bot_combo.count() - 1
+            self.bot_combo.setCurrentIndex(i)
         self.name_edit.setText(t.name)
         self.pick_radio.setChecked(True)
         return True
@@ -353,11 +358,10 @@ class ChannelEditor(TaskDialog):
             self.category_combo.addItem(self.tr("(no category)"), None)
             for cat in sorted(guild.categories, key=lambda c: (c.position or 0, c.name)):
                 self.category_combo.addItem(cat.name, cat.id)
-            self.bot_combo.addItem(self.tr("(nobody: do not mention a bot)"), None)
             for bot in sorted(guild.bots, key=lambda b: b.name.casefold()):
                 self.bot_combo.addItem(f"{bot.name}  ({bot.id})", bot.id)
             if guild.bots:
-                self.bot_combo.setCurrentIndex(1)
+                self.bot_combo.setCurrentIndex(0)
                 self.bot_message.clear_message()
             else:
                 self.bot_message.show_info(
@@ -438,6 +442,13 @@ class ChannelEditor(TaskDialog):
         ]
         for widget, visible in shown:
             widget.setVisible(visible)
+        no_bot = self.no_bot_check.isChecked()
+        self.bot_combo.setEnabled(not no_bot)
+        self.mention_edit.setEnabled(not no_bot)
+        if no_bot:
+            self.mention_edit.message.clear_message()
+            if self.bot_message.kind == "error":
+                self.bot_message.clear_message()
         if temporary and not self.name_edit.text():
             self._set_auto_name(TEMPORARY_DEFAULT_NAME)
         elif picker and not temporary:
@@ -448,22 +459,17 @@ class ChannelEditor(TaskDialog):
             self._set_auto_name("")  # typed IDs: the name comes from Discord on save
         self._update_preview()
 
-    def _mention_sample(self) -> str:
-        if self._picker_mode():
-            try:
-                bot_id = self._picked_bot()
-            except ConfigError:
-                return f"<@{self.bot_combo.currentText().strip()}>"
-            if bot_id is None:
-                return ""
-            guild = self._guild()
-            bot = next((b for b in guild.bots if b.id == bot_id), None) if guild else None
-            return f"@{bot.name}" if bot else f"<@{bot_id}>"
-        text = self.mention_edit.text()
+    def _preview_mention(self) -> int | None:
+        """The bot the message will mention, as far as the form says (None: nobody, or not valid yet)."""
+        if self.no_bot_check.isChecked():
+            return None
         try:
-            return f"<@{parse_snowflake(text, 'mention')}>" if text else ""
+            if self._picker_mode():
+                return self._picked_bot()
+            text = self.mention_edit.text()
+            return parse_snowflake(text, "mention") if text else None
         except ConfigError:
-            return f"<@{text}>"
+            return None
 
     def _update_preview(self) -> None:
         if self.template_group.isChecked():
@@ -471,17 +477,19 @@ class ChannelEditor(TaskDialog):
         else:
             template = self.service.config.settings.message_template
         name = self.name_edit.text().strip() or TEMPORARY_DEFAULT_NAME
-        now = datetime.now()
-        hh, mm = self.service.config.settings.schedule_time.split(":")
-        when = now.replace(hour=int(hh), minute=int(mm), second=0, microsecond=0)
         try:
-            text = render_preview(template, mention=self._mention_sample(), channel=f"#{name}", when=when)
+            text = render_preview(
+                template,
+                mention_id=self._preview_mention(),
+                channel=name,
+                settings=self.service.config.settings,
+            )
         except ConfigError as exc:
             self.template_message.show_error(config_error_text(exc))
             self.preview.setText("")
             return
         self.template_message.clear_message()
-        self.preview.setText(text.strip())
+        self.preview.setText(text)
         self._schedule_fit()
 
     def _schedule_fit(self) -> None:
@@ -515,14 +523,22 @@ class ChannelEditor(TaskDialog):
         temporary = self.temporary_check.isChecked()
         channel_id: int | None = None
         category_id: int | None = None
+        no_bot = self.no_bot_check.isChecked()
+        need_bot = self.tr(
+            "Choose the target bot to mention, or tick \u201cSend without mentioning a bot\u201d."
+        )
         if self._picker_mode():
             guild_id = self.guild_combo.currentData()
             try:
-                mention_id = self._picked_bot()
+                mention_id = None if no_bot else self._picked_bot()
             except ConfigError as exc:
                 self.bot_message.show_error(config_error_text(exc))
                 mention_id = None
                 ok = False
+            else:
+                if mention_id is None and not no_bot:
+                    self.bot_message.show_error(need_bot)
+                    ok = False
             if temporary:
                 category_id = self.category_combo.currentData()
             else:
@@ -533,8 +549,15 @@ class ChannelEditor(TaskDialog):
         else:
             guild_id = self.guild_edit.validate()
             ok &= self.guild_edit.is_valid()
-            mention_id = self.mention_edit.validate()
-            ok &= self.mention_edit.is_valid()
+            if no_bot:
+                mention_id = None
+            elif not self.mention_edit.text():
+                self.mention_edit.show_error(need_bot)
+                mention_id = None
+                ok = False
+            else:
+                mention_id = self.mention_edit.validate()
+                ok &= self.mention_edit.is_valid()
             if temporary:
                 category_id = self.category_edit.validate()
                 ok &= self.category_edit.is_valid()
@@ -544,7 +567,7 @@ class ChannelEditor(TaskDialog):
         template: str | None = None
         if self.template_group.isChecked():
             try:
-                template = parse_template(self.template_edit.toPlainText(), "template")
+                template = parse_template_with_mention(self.template_edit.toPlainText(), "template")
             except ConfigError as exc:
                 self.template_message.show_error(config_error_text(exc))
                 ok = False

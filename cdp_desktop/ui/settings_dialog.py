@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import SETTING_PARSERS, Config, ConfigError
+from ..core.config import SETTING_PARSERS, Config, ConfigError, require_mention
 from . import autostart
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
 
@@ -253,7 +253,9 @@ class SettingsDialog(TaskDialog):
 
     def _check_field(self, key: str, raw: object) -> bool:
         try:
-            SETTING_PARSERS[key](raw)
+            parsed = SETTING_PARSERS[key](raw)
+            if key == "message_template":  # new templates must mention the target bot
+                require_mention(parsed, key)
         except ConfigError as exc:
             self.messages[key].show_error(config_error_text(exc))
             return False

@@ -96,6 +96,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         QT_TRANSLATE_NOOP(_C, "The template has an unbalanced brace; write {{ for a literal {."),
     ),
     (
+        re.compile(r"^the template has no \{mention\}"),
+        QT_TRANSLATE_NOOP(
+            _C,
+            "The template has no {mention}: a message that does not mention the target bot does not keep "
+            "it active.",
+        ),
+    ),
+    (
         re.compile(r"^unknown placeholder \{(.*)\}; use (.*)\.$"),
         QT_TRANSLATE_NOOP(_C, "Unknown placeholder {{0}}; use {1}."),
     ),

@@ -456,6 +456,10 @@
             <translation>send the keep-alive now</translation>
         </message>
         <message>
+            <source>send without mentioning a bot (no bot is pinged, so none is kept active)</source>
+            <translation>send without mentioning a bot (no bot is pinged, so none is kept active)</translation>
+        </message>
+        <message>
             <source>sent by another machine</source>
             <translation>sent by another machine</translation>
         </message>
@@ -540,8 +544,8 @@
             <translation>unexpected {kind}: {problem}. Details are in {log}; please report it.</translation>
         </message>
         <message>
-            <source>user ID of the bot to mention (and expect a reply from)</source>
-            <translation>user ID of the bot to mention (and expect a reply from)</translation>
+            <source>user ID of the target bot to mention (and expect a reply from)</source>
+            <translation>user ID of the target bot to mention (and expect a reply from)</translation>
         </message>
         <message>
             <source>{0:.1f} s</source>
@@ -621,10 +625,6 @@
             <translation>(no category)</translation>
         </message>
         <message>
-            <source>(nobody: do not mention a bot)</source>
-            <translation>(nobody: do not mention a bot)</translation>
-        </message>
-        <message>
             <source>Add</source>
             <translation>Add</translation>
         </message>
@@ -667,6 +667,10 @@
         <message>
             <source>Choose a channel.</source>
             <translation>Choose a channel.</translation>
+        </message>
+        <message>
+            <source>Choose the target bot to mention, or tick “Send without mentioning a bot”.</source>
+            <translation>Choose the target bot to mention, or tick “Send without mentioning a bot”.</translation>
         </message>
         <message>
             <source>Edit channel</source>
@@ -725,6 +729,10 @@
             <translation>Save</translation>
         </message>
         <message>
+            <source>Send without mentioning a bot (no bot is pinged, so none is kept active)</source>
+            <translation>Send without mentioning a bot (no bot is pinged, so none is kept active)</translation>
+        </message>
+        <message>
             <source>Server ID, e.g. 1234567890123456789</source>
             <translation>Server ID, e.g. 1234567890123456789</translation>
         </message>
@@ -765,8 +773,8 @@
             <translation>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</translation>
         </message>
         <message>
-            <source>User ID of the bot to mention (optional)</source>
-            <translation>User ID of the bot to mention (optional)</translation>
+            <source>User ID of the target bot, e.g. 1234567890123456789</source>
+            <translation>User ID of the target bot, e.g. 1234567890123456789</translation>
         </message>
     </context>
     <context>
@@ -904,6 +912,10 @@
         <message>
             <source>The template has an unbalanced brace; write {{ for a literal {.</source>
             <translation>The template has an unbalanced brace; write {{ for a literal {.</translation>
+        </message>
+        <message>
+            <source>The template has no {mention}: a message that does not mention the target bot does not keep it active.</source>
+            <translation>The template has no {mention}: a message that does not mention the target bot does not keep it active.</translation>
         </message>
         <message>
             <source>The template is too long ({0} characters; keep it under 1800).</source>

@@ -456,6 +456,10 @@
             <translation>立即发送保活消息</translation>
         </message>
         <message>
+            <source>send without mentioning a bot (no bot is pinged, so none is kept active)</source>
+            <translation>发送时不 @提及任何机器人（不会提醒任何机器人，因此也不会让它保持活跃）</translation>
+        </message>
+        <message>
             <source>sent by another machine</source>
             <translation>由另一台机器发送</translation>
         </message>
@@ -540,8 +544,8 @@
             <translation>意外的{kind}：{problem}。详细信息见 {log}；请报告此问题。</translation>
         </message>
         <message>
-            <source>user ID of the bot to mention (and expect a reply from)</source>
-            <translation>要 @提及（并期待其回复）的机器人的用户 ID</translation>
+            <source>user ID of the target bot to mention (and expect a reply from)</source>
+            <translation>要 @提及的目标机器人的用户 ID（并等待它回复）</translation>
         </message>
         <message>
             <source>{0:.1f} s</source>
@@ -621,10 +625,6 @@
             <translation>（无分类）</translation>
         </message>
         <message>
-            <source>(nobody: do not mention a bot)</source>
-            <translation>（无：不 @提及机器人）</translation>
-        </message>
-        <message>
             <source>Add</source>
             <translation>添加</translation>
         </message>
@@ -667,6 +667,10 @@
         <message>
             <source>Choose a channel.</source>
             <translation>请选择一个频道。</translation>
+        </message>
+        <message>
+            <source>Choose the target bot to mention, or tick “Send without mentioning a bot”.</source>
+            <translation>请选择要 @提及的目标机器人，或勾选“发送时不 @提及机器人”。</translation>
         </message>
         <message>
             <source>Edit channel</source>
@@ -725,6 +729,10 @@
             <translation>保存</translation>
         </message>
         <message>
+            <source>Send without mentioning a bot (no bot is pinged, so none is kept active)</source>
+            <translation>发送时不 @提及机器人（不会提醒任何机器人，因此也不会让它保持活跃）</translation>
+        </message>
+        <message>
             <source>Server ID, e.g. 1234567890123456789</source>
             <translation>服务器 ID，例如 1234567890123456789</translation>
         </message>
@@ -765,8 +773,8 @@
             <translation>机器人看不到频道 {0}。请检查 ID，并确认机器人是该服务器的成员且有“查看频道”权限。</translation>
         </message>
         <message>
-            <source>User ID of the bot to mention (optional)</source>
-            <translation>要 @提及的机器人的用户 ID（可选）</translation>
+            <source>User ID of the target bot, e.g. 1234567890123456789</source>
+            <translation>目标机器人的用户 ID，例如 1234567890123456789</translation>
         </message>
     </context>
     <context>
@@ -904,6 +912,10 @@
         <message>
             <source>The template has an unbalanced brace; write {{ for a literal {.</source>
             <translation>模板中的花括号不成对；要输出字面的 { 请写 {{。</translation>
+        </message>
+        <message>
+            <source>The template has no {mention}: a message that does not mention the target bot does not keep it active.</source>
+            <translation>模板中没有 {mention}：不 @提及目标机器人的消息无法让它保持活跃。</translation>
         </message>
         <message>
             <source>The template is too long ({0} characters; keep it under 1800).</source>

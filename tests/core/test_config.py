@@ -457,3 +457,23 @@ def test_paths_platformdirs_without_vendor_folder(tmp_path: Path, monkeypatch: p
         assert p.config_dir == tmp_path / "cfg" / "cdp-desktop"
         assert p.log_dir == tmp_path / "state" / "cdp-desktop" / "log"
     assert "cdp-desktop/cdp-desktop" not in p.config_dir.as_posix()
+
+
+def test_a_template_without_mention_is_refused_when_set_but_an_old_file_still_loads() -> None:
+    from cdp_desktop.core.config import (
+        config_from_dict,
+        config_to_dict,
+        parse_template_with_mention,
+        require_mention,
+    )
+
+    c = Config()
+    with pytest.raises(ConfigError, match=r"no \{mention\}: a message that does not mention the target bot"):
+        parse_template_with_mention("good morning {channel}")
+    with pytest.raises(ConfigError, match=r"template: the template has no \{mention\}"):
+        require_mention("hello {date}", "template")
+    assert parse_template_with_mention("{mention} hi") == "{mention} hi"
+    # A file written before the rule keeps loading (the user is told when editing it).
+    data = config_to_dict(c)
+    data["settings"]["message_template"] = "hello"
+    assert config_from_dict(data).settings.message_template == "hello"

@@ -113,6 +113,7 @@ def test_status_reports_a_missed_slot_as_catch_up_due(tmp_path: Path) -> None:
         "--channel",
         "234567890123456789",
         "--no-verify",
+        "--no-mention",
         env=cli_env(FAKETIME_DONT_FAKE_MONOTONIC="1"),
         prefix=faked(added_at),
     )

@@ -145,6 +145,7 @@ def test_duplicate_channel_is_refused_and_the_dialog_stays_open(
     editor.manual_radio.setChecked(True)
     editor.guild_edit.setText(str(sandbox.guild_id))
     editor.channel_edit.setText(str(channel_id))
+    editor.mention_edit.setText(str(sandbox.target_bot_id))
 
     text = click_save_and_wait_for_error(qtbot, editor)
 
@@ -160,6 +161,7 @@ def test_unknown_channel_is_refused_when_online(
     editor.manual_radio.setChecked(True)
     editor.guild_edit.setText(str(sandbox.guild_id))
     editor.channel_edit.setText("123456789012345678")
+    editor.mention_edit.setText(str(sandbox.target_bot_id))
 
     text = click_save_and_wait_for_error(qtbot, editor)
 
@@ -174,6 +176,7 @@ def test_offline_typed_ids_are_saved_with_a_note(qtbot: Any, offline: AppService
     editor.guild_edit.setText("1100000000000000001")
     editor.channel_edit.setText("1100000000000000002")
     editor.name_edit.setText("keep-alive-here")
+    editor.no_bot_check.setChecked(True)  # the explicit choice
 
     save(qtbot, editor)
 
@@ -202,8 +205,11 @@ def test_template_override_preview_and_validation(qtbot: Any, offline: AppServic
     editor.template_group.setChecked(True)
     editor.mention_edit.setText("1100000000000000009")
     editor.name_edit.setText("bots")
-    editor.template_edit.setPlainText("{mention} wake up in {channel}")
-    assert editor.preview.text() == "<@1100000000000000009> wake up in #bots"
+    editor.template_edit.setPlainText("{mention} wake up in #{channel}")
+    # What the engine sends: the same function renders it, marker line included.
+    first_line, marker = editor.preview.text().split("\n")
+    assert first_line == "<@1100000000000000009> wake up in #bots"
+    assert marker.startswith("-# cdp-keepalive ")
 
     editor.template_edit.setPlainText("hello {nobody}")
     assert "Unknown placeholder {nobody}" in editor.template_message.text()
@@ -229,3 +235,56 @@ def test_edit_keeps_uid_and_disables(qtbot: Any, offline: AppService) -> None:
 
     [target] = offline.config.targets
     assert (target.uid, target.name, target.enabled) == (original.uid, "renamed", False)
+
+
+def test_the_target_bot_is_required_unless_explicitly_left_out(
+    qtbot: Any, online_minimal: AppService, sandbox: SandboxThread
+) -> None:
+    editor = open_editor(qtbot, online_minimal)
+    assert all("nobody" not in editor.bot_combo.itemText(i) for i in range(editor.bot_combo.count()))
+    editor.channel_combo.setCurrentIndex(editor.channel_combo.findData(sandbox.text_channel_ids[0]))
+    editor.bot_combo.setEditText("")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Choose the target bot" in editor.bot_message.text()
+    assert editor.isVisible() and online_minimal.config.targets == []
+
+    editor.no_bot_check.setChecked(True)  # the explicit choice, which says what it means
+    assert "no bot is pinged" in editor.no_bot_check.text()
+    assert not editor.bot_combo.isEnabled()
+    save(qtbot, editor)
+    assert online_minimal.config.targets[0].mention_id is None
+
+
+def test_typed_ids_need_the_bot_too_and_templates_need_mention(qtbot: Any, offline: AppService) -> None:
+    editor = open_editor(qtbot, offline)
+    editor.guild_edit.setText("1100000000000000001")
+    editor.channel_edit.setText("1100000000000000002")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "Choose the target bot" in editor.mention_edit.message.text()
+    editor.mention_edit.setText("1100000000000000009")
+    editor.template_group.setChecked(True)
+    editor.template_edit.setPlainText("good morning {channel}")
+    assert "has no {mention}" in editor.template_message.text()
+    assert editor.preview.text() == ""
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible() and offline.config.targets == []
+    editor.template_edit.setPlainText("{mention} good morning")
+    save(qtbot, editor)
+    assert offline.config.targets[0].template == "{mention} good morning"
+
+
+def test_preview_is_the_engines_message(qtbot: Any, offline: AppService) -> None:
+    from datetime import datetime
+
+    from cdp_desktop.core import schedule
+    from cdp_desktop.core.message import compose_message
+
+    editor = open_editor(qtbot, offline)
+    editor.mention_edit.setText("1100000000000000009")
+    editor.name_edit.setText("general")
+    s = offline.config.settings
+    slot = schedule.next_slot(datetime.now(s.zone()), s.time_of_day, s.zone(), s.jitter_seconds)
+    expected = compose_message(
+        s.message_template, mention_id=1100000000000000009, slot=slot, zone=s.zone(), channel_name="general"
+    )
+    assert editor.preview.text() == expected

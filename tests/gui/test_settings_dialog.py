@@ -120,3 +120,11 @@ def test_start_at_login_writes_an_xdg_autostart_entry(
     again.autostart_check.setChecked(False)
     assert again.save()
     assert not entry.exists()
+
+
+def test_a_global_template_without_mention_is_refused(qtbot: Any, service: AppService) -> None:
+    dialog = opened(qtbot, SettingsDialog(service))
+    dialog.template_edit.setText("good morning {channel}")
+    assert "has no {mention}" in dialog.messages["message_template"].text()
+    assert not dialog.save()
+    assert "{mention}" in service.config.settings.message_template
