@@ -42,7 +42,17 @@ def test_control_characters_in_a_typed_name_are_removed(
 ) -> None:
     name = "evil\x1b[2J\x1b]0;pwned\x07\nFAKE LINE\u202eabc"
     code, out, err = run(
-        capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--name", name, "--no-verify"
+        capsys,
+        "channels",
+        "add",
+        "--guild",
+        GUILD,
+        "--channel",
+        CHANNEL,
+        "--name",
+        name,
+        "--no-verify",
+        "--no-mention",
     )
     assert code == 0, err
     assert "\x1b" not in out and out.count("\n") == 1
@@ -87,7 +97,18 @@ def test_channels_remove_enable_disable_accept_the_channel_mention_form(
     isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        run(capsys, "channels", "add", "--guild", GUILD, "--channel", f"<#{CHANNEL}>", "--no-verify")[0] == 0
+        run(
+            capsys,
+            "channels",
+            "add",
+            "--guild",
+            GUILD,
+            "--channel",
+            f"<#{CHANNEL}>",
+            "--no-verify",
+            "--no-mention",
+        )[0]
+        == 0
     )
     assert run(capsys, "channels", "disable", f"<#{CHANNEL}>")[0] == 0
     assert run(capsys, "channels", "enable", f" <#{CHANNEL}> ")[0] == 0
@@ -101,7 +122,7 @@ def test_run_now_json_prints_an_error_document_when_setup_fails(
     isolated_home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # no token anywhere
-    run(capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")
+    run(capsys, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify", "--no-mention")
     code, out, err = run(capsys, "run-now", "--json")
     assert code == 2
     error = json.loads(out)["error"]

@@ -178,7 +178,18 @@ def concurrent_adds(home: Path, n: int = 20, guild: int = 800_000_000_000_000_00
     """``n`` ``channels add`` at once on one home (offline: ``--no-verify``)."""
     ids = [_fake_id(i) for i in range(n)]
     procs = [
-        spawn(home, "channels", "add", "--guild", str(guild), "--channel", str(c), "--no-verify", token=None)
+        spawn(
+            home,
+            "channels",
+            "add",
+            "--guild",
+            str(guild),
+            "--channel",
+            str(c),
+            "--no-verify",
+            "--no-mention",
+            token=None,
+        )
         for c in ids
     ]
     results = finish(procs)
@@ -319,7 +330,15 @@ def file_modes(sb: SandboxThread, parent: Path) -> FileModes:
             ("config", "set", "schedule_time", safe_schedule_time()),
             ("config", "set", "timezone", "UTC"),
             ("config", "set", "reply_timeout_seconds", "0"),
-            ("channels", "add", "--guild", str(sb.guild_id), "--channel", str(sb.text_channel_ids[0])),
+            (
+                "channels",
+                "add",
+                "--guild",
+                str(sb.guild_id),
+                "--channel",
+                str(sb.text_channel_ids[0]),
+                "--no-mention",
+            ),
             ("status", "--json"),
             ("run-now", "--json"),
         ):
