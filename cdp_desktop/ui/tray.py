@@ -46,6 +46,7 @@ class Tray(QObject):
             self.bridge.runFinished,
             self.bridge.channelsChanged,
             self.bridge.serviceReady,
+            self.bridge.busyChanged,
         ):
             sig.connect(self._on_change)  # a bound slot: disconnected by Qt when the tray goes away
         self._poll = QTimer(self)
@@ -107,6 +108,7 @@ class Tray(QObject):
             self.state = state
             self.icon.setIcon(icons.tray_icon(state))
         self.icon.setToolTip(self.tooltip())
+        self._update_menu()
 
     _status = ""
     missing = 0
@@ -148,45 +150,56 @@ class Tray(QObject):
                 lines.append(self.tr("No runs yet"))
         return "\n".join(lines)
 
-    def rebuild_menu(self) -> None:
+    def _build_menu(self) -> None:
+        """The menu's actions, made once. Only their texts and enabled states change afterwards: a menu whose
+        items are replaced while it opens (or while a StatusNotifierItem host has its layout) came up sized
+        for the old items, clipped with a scroll arrow. No icons next to text: with only some items having
+        one, a tray host drew the Re-add icon over its first letter."""
         w = self.window
-        svc = self.bridge.service
         m = self.menu
-        self.refresh()
-        m.clear()
-        status = m.addAction(self.status_line())
-        status.setEnabled(False)
-        status.setObjectName("status")
+        self.act_status = m.addAction("")
+        self.act_status.setEnabled(False)
+        self.act_status.setObjectName("status")
         m.addSeparator()
         self.act_open = self._add(m, self.tr("Open CDP Desktop"), w.show_and_raise, "open")
         m.addSeparator()
-        running = "run_now" in self.bridge.busy
         self.act_run = self._add(m, self.tr("Run keep-alive now"), w.run_now, "run_now")
-        self.act_run.setEnabled(svc is not None and not running)
-        missing = self.missing
-        readd_text = (
-            self.tr("Re-add missing channels ({0})").format(missing)
-            if missing
-            else self.tr("Re-add missing channels")
-        )
-        self.act_readd = self._add(m, readd_text, w.readd_missing, "readd")
-        self.act_readd.setEnabled(missing > 0 and "readd" not in self.bridge.busy)
-        if missing:
-            self.act_readd.setIcon(icons.tray_icon("warning"))
-        paused = svc is not None and svc.paused
-        self.act_pause = self._add(
-            m, self.tr("Resume schedule") if paused else self.tr("Pause schedule"), w.toggle_pause, "pause"
-        )
-        self.act_pause.setEnabled(svc is not None)
+        self.act_readd = self._add(m, self.tr("Re-add missing channels"), w.readd_missing, "readd")
+        self.act_pause = self._add(m, self.tr("Pause schedule"), w.toggle_pause, "pause")
         self.act_settings = self._add(m, self.tr("Settings\u2026"), w.open_settings, "settings")
-        self.act_settings.setEnabled(svc is not None)
         if self.demo:
             m.addSeparator()
             demo = m.addMenu(self.tr("Demo"))
             demo.setObjectName("demo")
+            demo.aboutToShow.connect(lambda: w.fill_demo_menu(demo))
             w.fill_demo_menu(demo)
         m.addSeparator()
         self.act_quit = self._add(m, self.tr("Quit"), w.quitRequested.emit, "quit")
+
+    def rebuild_menu(self) -> None:
+        """Bring the menu up to date (texts and enabled states; the set of items never changes)."""
+        if not hasattr(self, "act_status"):
+            self._build_menu()
+        self.refresh()
+
+    def _update_menu(self) -> None:
+        if not hasattr(self, "act_status"):
+            return
+        svc = self.bridge.service
+        self.act_status.setText(self.status_line())
+        running = "run_now" in self.bridge.busy
+        self.act_run.setEnabled(svc is not None and not running)
+        missing = self.missing
+        self.act_readd.setText(
+            self.tr("Re-add missing channels ({0})").format(missing)
+            if missing
+            else self.tr("Re-add missing channels")
+        )
+        self.act_readd.setEnabled(missing > 0 and "readd" not in self.bridge.busy)
+        paused = svc is not None and svc.paused
+        self.act_pause.setText(self.tr("Resume schedule") if paused else self.tr("Pause schedule"))
+        self.act_pause.setEnabled(svc is not None)
+        self.act_settings.setEnabled(svc is not None)
 
     def _add(self, menu: QMenu, text: str, slot: Any, name: str) -> QAction:
         a = menu.addAction(text)
