@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -75,13 +76,87 @@ def run_report_json(report: RunReport) -> dict[str, Any]:
     }
 
 
+class RunProgress:
+    """One self-rewriting line on a terminal while ``run-now`` works: connecting, channels done / total,
+    how many wait for the target bot's reply (that wait can last a minute). Nothing when not a terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.total = 0
+        self.done: set[str] = set()
+        self.waiting: set[str] = set()
+        self.shown = False
+
+    def show(self, text: str) -> None:
+        self.stream.write("\r\033[K" + text)
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.shown = False
+
+    def on_engine_event(self, event: object) -> None:
+        name = type(event).__name__
+        if name == "ChannelStateChanged":
+            uid, state, detail = event.target_uid, event.state, event.detail  # type: ignore[attr-defined]
+            if state == State.PENDING:
+                if detail == "waiting for reply":
+                    self.waiting.add(uid)
+            else:
+                self.waiting.discard(uid)
+                self.done.add(uid)
+        self.update()
+
+    def update(self) -> None:
+        text = _("{done}/{total} channels done").format(done=len(self.done), total=self.total)
+        if self.waiting:
+            text += ", " + _("{n} waiting for the target bot's reply").format(n=len(self.waiting))
+        self.show(text + "\u2026")
+
+    async def run(self, service: AppService, force: bool) -> RunReport:
+        self.total = len(service.config.enabled_targets())
+        engine = service.engine
+        if engine is not None:
+            chained = engine.on_event
+
+            def both(event: object) -> None:
+                if chained is not None:
+                    chained(event)  # type: ignore[arg-type]
+                self.on_engine_event(event)
+
+            engine.on_event = both
+        self.update()
+        try:
+            return await service.run_now(force=force)
+        finally:
+            self.clear()
+
+
+async def _run_now_with_progress(ctx: Context, force: bool, progress: RunProgress) -> RunReport:
+    service = _service(ctx)
+    try:
+        progress.show(_("Connecting to Discord\u2026"))
+        await service.start(schedule_runs=False)
+        await service.wait_connected(timeout=45)
+        return await progress.run(service, force)
+    finally:
+        progress.clear()
+        await service.stop()
+
+
 def cmd_run_now(ctx: Context) -> int:
     from .cli import out, out_json
     from .core.config import printable
 
     force = bool(getattr(ctx.args, "force", False))
     ctx.load()  # config warnings first, on stderr
-    report = asyncio.run(_connected(ctx, lambda s: s.run_now(force=force)))
+    if not ctx.json and sys.stdout.isatty():
+        report = asyncio.run(_run_now_with_progress(ctx, force, RunProgress(sys.stdout)))
+    else:
+        report = asyncio.run(_connected(ctx, lambda s: s.run_now(force=force)))
     if ctx.json:
         out_json(run_report_json(report))
     else:

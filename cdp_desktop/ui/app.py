@@ -437,6 +437,7 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     collector = GuiThreadGarbageCollector(app, start=False)
 
     lock = InstanceLock(paths.lock_file)
+    translated = False
     if not lock.acquire():
         if send_to_running(server_name(paths), "show", wait_for_server_ms=SERVER_WAIT_MS):
             log.info("already running for %s: showed its window", paths.data_dir)
@@ -446,11 +447,22 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
             "(the daemon?); stop it first.",
             file=sys.stderr,
         )
-        return 1
+        from . import daemon_running  # a dialog: from a menu or at login nobody reads stderr
+
+        install_translators(app, configured_language(paths))
+        translated = True
+        pid = lock.holder_pid()
+        if not daemon_running.ask_to_stop(paths.data_dir, pid):
+            return 1
+        assert pid is not None
+        if not daemon_running.stop_and_take_over(pid, lock):
+            daemon_running.could_not_stop(pid)
+            return 1
     instance: InstanceServer | None = None
     old_hook = sys.excepthook
     try:
-        install_translators(app, configured_language(paths))
+        if not translated:
+            install_translators(app, configured_language(paths))
         gui = GuiApp(app, paths, demo=demo, instance=None)
         gui.install_early_signal_handlers()
         gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported

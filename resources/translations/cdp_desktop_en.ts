@@ -48,6 +48,10 @@
             <translation>Configuration: {path}</translation>
         </message>
         <message>
+            <source>Connecting to Discord…</source>
+            <translation>Connecting to Discord…</translation>
+        </message>
+        <message>
             <source>Current state</source>
             <translation>Current state</translation>
         </message>
@@ -568,8 +572,16 @@
             <translation>{channel}: {ok}/{total} days delivered</translation>
         </message>
         <message>
+            <source>{done}/{total} channels done</source>
+            <translation>{done}/{total} channels done</translation>
+        </message>
+        <message>
             <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
             <translation>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</translation>
+        </message>
+        <message>
+            <source>{n} waiting for the target bot's reply</source>
+            <translation>{n} waiting for the target bot's reply</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>
@@ -964,6 +976,33 @@
         <message>
             <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
             <translation>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaemonRunning</name>
+        <message>
+            <source>&amp;Stop it and open the window</source>
+            <translation>&amp;Stop it and open the window</translation>
+        </message>
+        <message>
+            <source>CDP Desktop is already running</source>
+            <translation>CDP Desktop is already running</translation>
+        </message>
+        <message>
+            <source>CDP Desktop is already running in the background, without a window (cdp-desktop daemon{pid}), for {folder}. Only one of them can send the keep-alives.</source>
+            <translation>CDP Desktop is already running in the background, without a window (cdp-desktop daemon{pid}), for {folder}. Only one of them can send the keep-alives.</translation>
+        </message>
+        <message>
+            <source>The background instance (PID {pid}) did not stop. Stop it by hand, then start CDP Desktop again.</source>
+            <translation>The background instance (PID {pid}) did not stop. Stop it by hand, then start CDP Desktop again.</translation>
+        </message>
+        <message>
+            <source>To open the window, stop it first: click “Stop it and open the window”, or run “systemctl --user stop cdp-desktop” if it runs as a service, or “kill {pid}”.</source>
+            <translation>To open the window, stop it first: click “Stop it and open the window”, or run “systemctl --user stop cdp-desktop” if it runs as a service, or “kill {pid}”.</translation>
+        </message>
+        <message>
+            <source>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</source>
+            <translation>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</translation>
         </message>
     </context>
     <context>

@@ -48,6 +48,10 @@
             <translation>配置文件：{path}</translation>
         </message>
         <message>
+            <source>Connecting to Discord…</source>
+            <translation>正在连接 Discord…</translation>
+        </message>
+        <message>
             <source>Current state</source>
             <translation>当前状态</translation>
         </message>
@@ -568,8 +572,16 @@
             <translation>{channel}：{ok}/{total} 天已送达</translation>
         </message>
         <message>
+            <source>{done}/{total} channels done</source>
+            <translation>已完成 {done}/{total} 个频道</translation>
+        </message>
+        <message>
             <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
             <translation>{id} 是 CDP Desktop 为一次保活运行创建的临时频道，运行结束时会被删除；请选择其他频道</translation>
+        </message>
+        <message>
+            <source>{n} waiting for the target bot's reply</source>
+            <translation>{n} 个正在等待目标机器人回复</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>
@@ -964,6 +976,33 @@
         <message>
             <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
             <translation>{0} 需要主机和端口，例如 http://127.0.0.1:7890。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaemonRunning</name>
+        <message>
+            <source>&amp;Stop it and open the window</source>
+            <translation>停止它并打开窗口(&amp;S)</translation>
+        </message>
+        <message>
+            <source>CDP Desktop is already running</source>
+            <translation>CDP Desktop 已在运行</translation>
+        </message>
+        <message>
+            <source>CDP Desktop is already running in the background, without a window (cdp-desktop daemon{pid}), for {folder}. Only one of them can send the keep-alives.</source>
+            <translation>CDP Desktop 已在后台无窗口运行（cdp-desktop daemon{pid}），数据文件夹为 {folder}。同一时间只能有一个实例发送保活消息。</translation>
+        </message>
+        <message>
+            <source>The background instance (PID {pid}) did not stop. Stop it by hand, then start CDP Desktop again.</source>
+            <translation>后台实例（PID {pid}）没有停止。请手动停止它，然后重新启动 CDP Desktop。</translation>
+        </message>
+        <message>
+            <source>To open the window, stop it first: click “Stop it and open the window”, or run “systemctl --user stop cdp-desktop” if it runs as a service, or “kill {pid}”.</source>
+            <translation>要打开窗口，请先停止它：点击“停止它并打开窗口”；如果它作为服务运行，请执行“systemctl --user stop cdp-desktop”；或者执行“kill {pid}”。</translation>
+        </message>
+        <message>
+            <source>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</source>
+            <translation>要打开窗口，请先停止它：如果它作为服务运行，请执行“systemctl --user stop cdp-desktop”；否则请结束“cdp-desktop daemon”进程。</translation>
         </message>
     </context>
     <context>
