@@ -36,7 +36,7 @@ import discord.gateway
 import discord.http
 import yarl
 
-from cdp_desktop.core.config import Settings
+from cdp_desktop.core.config import Settings, clean_name
 from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
 from cdp_desktop.core.ports import (
     ChannelInfo,
@@ -1033,7 +1033,7 @@ def _info_from_payload(data: Mapping[str, Any]) -> ChannelInfo:
     return ChannelInfo(
         id=int(data["id"]),
         guild_id=int(data["guild_id"]),
-        name=str(data.get("name", "")),
+        name=clean_name(data.get("name", "")),  # no ESC or newline from a channel name reaches a terminal
         category_id=_opt_int(data.get("parent_id")),
         topic=data.get("topic"),
         position=_opt_int(data.get("position")),
@@ -1058,7 +1058,7 @@ def _info_from_cached(channel: discord.abc.GuildChannel) -> ChannelInfo:
     return ChannelInfo(
         id=channel.id,
         guild_id=channel.guild.id,
-        name=channel.name,
+        name=clean_name(channel.name),
         category_id=channel.category_id,
         topic=getattr(channel, "topic", None),
         position=channel.position,

@@ -477,3 +477,41 @@ def test_a_template_without_mention_is_refused_when_set_but_an_old_file_still_lo
     data = config_to_dict(c)
     data["settings"]["message_template"] = "hello"
     assert config_from_dict(data).settings.message_template == "hello"
+
+
+# --------------------------------------------------------------------------- issue 18: names, nulls, secrets
+
+
+def test_clean_name_drops_control_and_bidi_characters() -> None:
+    from cdp_desktop.core.config import clean_name, printable
+
+    assert clean_name("a\x1b[31mb\r\n\tc\u202ed\x7f\x9b") == "a[31mbcd"
+    assert clean_name(None) == ""
+    assert clean_name("  général-日本  ") == "général-日本"
+    assert printable("a\x1bb\nc") == "a\\x1bb\\nc"
+    assert Target(guild_id=123456789012345678, channel_id=None, name="x\x1by").name == "xy"
+
+
+def test_redact_url_masks_only_the_password() -> None:
+    from cdp_desktop.core.config import redact_url
+
+    assert redact_url("http://alice:S3cret@127.0.0.1:7890") == "http://alice:***@127.0.0.1:7890"
+    assert redact_url("socks5://alice:p@ss:w@[::1]:1080") == "socks5://alice:***@[::1]:1080"
+    assert redact_url("https://bob@relay.example/api/v10") == "https://bob@relay.example/api/v10"
+    assert redact_url("http://127.0.0.1:7890") == "http://127.0.0.1:7890"
+    assert redact_url(None) is None
+
+
+def test_null_settings_take_their_default() -> None:
+    config = config_from_dict({"settings": {"message_template": None, "reply_timeout_seconds": None}})
+    assert config.settings.message_template == cfg.DEFAULT_TEMPLATE
+    assert config.settings.reply_timeout_seconds == 60
+    with pytest.raises(ConfigError, match="empty"):
+        Config().set_setting("message_template", None)
+
+
+def test_find_accepts_the_channel_mention_form() -> None:
+    config = Config()
+    target = config.add_target(Target(guild_id=123456789012345678, channel_id=234567890123456789))
+    assert config.find("<#234567890123456789>") is target
+    assert config.find(" 234567890123456789 ") is target

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from cdp_desktop.core.config import Config, Settings, Target
+from cdp_desktop.core.config import Config, ConfigStore, Settings, Target
 from cdp_desktop.core.engine import Engine, EngineEvent, RunReport, Trigger
 from cdp_desktop.core.history import History
 from cdp_desktop.core.ports import SystemClock
@@ -29,6 +29,7 @@ class Stack:
     history: History
     engine: Engine
     config: Config
+    store: ConfigStore | None = None  # with on_disk=True: config.json in the home, as the service keeps it
     events: list[EngineEvent] = field(default_factory=list)
     hooks: list[Callable[[EngineEvent], None]] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)
@@ -61,8 +62,11 @@ async def stack(
     settings: dict[str, Any] | None = None,
     targets: Callable[[Sandbox], list[Target]] | None = None,
     max_attempts: int = 3,
+    on_disk: bool = False,
     **client_options: Any,
 ) -> AsyncIterator[Stack]:
+    """``on_disk``: the delete guard reads ``config.json`` in ``home`` under its lock as the service wires it
+    (other processes may edit that file; ``Stack.store`` saves and reloads it)."""
     opts: dict[str, Any] = {"token": TOKEN, "rate_limits": False}
     opts.update(sandbox or {})
     sb = Sandbox(**opts)
@@ -70,6 +74,8 @@ async def stack(
     history = History(home / "history.sqlite3")
     config = Config(settings=Settings(timezone="UTC", jitter_seconds=0, **(settings or {})))
     config.targets = targets(sb) if targets else [target(sb, c) for c in sb.text_channel_ids[:2]]
+    holder: list[Stack] = []
+    store = ConfigStore(home) if on_disk else None
     options: dict[str, Any] = {
         "fast_reconnect": True,
         "guild_ready_timeout": 0.1,
@@ -77,9 +83,13 @@ async def stack(
         "is_owned": history.is_owned,
         "configured_ids": config.configured_channel_ids,
     }
+    if store is not None:
+        options["configured_ids"] = lambda: (
+            holder[0].config.configured_channel_ids() | store.configured_ids_on_disk()
+        )
+        options["guard_lock"] = lambda: store.lock.hold_async(10)
     options.update(client_options)
     client = DiscordClient(TOKEN, endpoints=Endpoints(api_base=sb.api_base), **options)
-    holder: list[Stack] = []
     engine = Engine(
         client,
         history,
@@ -89,7 +99,7 @@ async def stack(
         backoff_cap=1.0,
         on_event=lambda e: holder[0].on_event(e),
     )
-    st = Stack(sb, client, history, engine, config)
+    st = Stack(sb, client, history, engine, config, store)
     holder.append(st)
     try:
         await client.start()

@@ -4,8 +4,10 @@ never writes to a disabled one.
 Hypothesis drives random sequences of config edits (add / remove / enable / disable, temporary-channel
 targets included, and even a left-over temporary channel adopted as a configured target), runs (forced or
 not, over two slots), server-side deletions, re-adds, orphan clean-ups and injected faults through the real
-Engine + DiscordClient + History against the sandbox. After every step the sandbox's request log and
-message store are checked:
+Engine + DiscordClient + History against the sandbox. A second process edits the configuration while a run
+is in flight: a real ``cdp-desktop channels add/remove/disable`` subprocess on the same home, started while
+the run waits for the target bot's reply in its temporary channel — adding that very temporary channel
+among others. After every step the sandbox's request log and message store are checked:
 
 - every DELETE request is for a channel in the app's owned-temporary-channel ledger that was configured
   neither before nor after the step (so none at all for configured channels, and none for anything else);
@@ -17,13 +19,17 @@ message store are checked:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import itertools
+import sys
+import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +37,7 @@ from cdp_desktop.core.config import ConfigError, Target
 from cdp_desktop.core.engine import temporary_channel_name
 from cdp_desktop.core.schedule import Slot
 from tests.e2e.stack import SLOT, Stack, stack
-from tests.e2e.support import arun, bot_messages
+from tests.e2e.support import OUTPUTS, REPO, arun, bot_messages, cli_env
 
 NEXT_SLOT = Slot(date(2025, 3, 2), datetime(2025, 3, 2, 0, 0, tzinfo=UTC))
 
@@ -48,6 +54,7 @@ FAULTS: list[tuple[str, str, int, int, int]] = [
 ]
 
 Op = tuple[str, Any]
+EDITS = ("add_temporary_channel", "add", "remove", "disable")
 ops = st.one_of(
     st.tuples(st.just("add"), st.integers(0, 7)),
     st.tuples(st.just("add_temporary"), st.booleans()),  # in the category / at the top level
@@ -62,6 +69,8 @@ ops = st.one_of(
     st.tuples(st.just("fault"), st.sampled_from(range(len(FAULTS)))),
     st.tuples(st.just("gateway_close"), st.none()),
     st.tuples(st.just("next_slot"), st.none()),
+    # another process edits config.json while a run waits for replies
+    st.tuples(st.just("edit_during_run"), st.tuples(st.sampled_from(EDITS), st.integers(0, 7))),
 )
 
 _examples = itertools.count()
@@ -145,6 +154,83 @@ async def _apply(s: Stack, op: Op, slot: list[Slot]) -> None:
         sb.close_gateways(4000)
     elif kind == "next_slot":
         slot[0] = NEXT_SLOT
+    elif kind == "edit_during_run":
+        await _edit_during_run(s, arg[0], arg[1], slot[0])
+
+
+async def _edit_during_run(s: Stack, edit: str, index: int, slot: Slot) -> None:
+    """A forced run with a temporary target and a silent target bot; once the run's temporary channel holds
+    its keep-alive (the reply wait has begun), ``cdp-desktop channels …`` runs as a separate process on the
+    same home; then the target bot answers and the run ends (deleting its temporary channel if allowed)."""
+    sb = s.sb
+    assert s.store is not None
+    if not any(t.is_temporary and t.enabled for t in s.config.targets):
+        with contextlib.suppress(ConfigError):
+            s.config.add_target(Target(sb.guild_id, None, sb.target_bot_id))
+        for t in s.config.targets:
+            if t.is_temporary:
+                t.enabled = True
+    s.store.save(s.config)  # the file the other process edits is the current configuration
+    owned_before = {o.channel_id for o in s.history.owned_channels(include_deleted=True)}
+    sb.set_target_silent(True)
+    s.config.settings.reply_timeout_seconds = 30
+    run = asyncio.ensure_future(s.run(force=True, slot=slot))
+    try:
+        temp = None
+        deadline = time.monotonic() + 15
+        while temp is None and not run.done() and time.monotonic() < deadline:
+            fresh = [o.channel_id for o in s.history.owned_channels() if o.channel_id not in owned_before]
+            temp = next((c for c in fresh if bot_messages(sb.messages(c))), None)
+            await asyncio.sleep(0.05)
+        if edit == "add_temporary_channel" and temp is not None:
+            args = ["add", "--guild", str(sb.guild_id), "--channel", str(temp), "--no-verify"]
+        elif edit == "add":
+            channels = _text_channels(s)
+            args = ["add", "--guild", str(sb.guild_id), "--channel", str(channels[index % len(channels)].id)]
+            args.append("--no-verify")
+        else:
+            fixed = [t for t in s.config.targets if t.channel_id is not None]
+            if not fixed:
+                args = []
+            else:
+                args = [
+                    "remove" if edit == "remove" else "disable",
+                    str(fixed[index % len(fixed)].channel_id),
+                ]
+        if args:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "cdp_desktop",
+                "--home",
+                str(s.store.directory),
+                "channels",
+                *args,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                cwd=REPO,
+                env=cli_env(None, None),
+            )
+            out, err = await asyncio.wait_for(proc.communicate(), 60)
+            OUTPUTS.extend([out.decode(), err.decode()])
+            assert b"Traceback" not in err, err
+            if edit == "add_temporary_channel":
+                assert proc.returncode == 2 and b"temporary channel" in err, (proc.returncode, err)
+    finally:
+        # The target bot answers every keep-alive still waiting, and answers new ones from now on.
+        sb.set_target_silent(False)
+        while not run.done():
+            for c in _text_channels(s):
+                msgs = sb.messages(c.id)
+                if msgs and int(msgs[-1]["author"]["id"]) != sb.target_bot_id and bot_messages(msgs[-1:]):
+                    sb.post_message(c.id, "pong", sb.target_bot_id)
+            await asyncio.wait({run}, timeout=0.2)
+        await run
+        s.config.settings.reply_timeout_seconds = 0
+    loaded = s.store.load()
+    assert loaded.warnings == []
+    loaded.config.settings.reply_timeout_seconds = 0
+    s.config = loaded.config  # the other process's edit is the configuration now
 
 
 def _check(s: Stack, op: Op, before: Snapshot, slot: Slot) -> None:
@@ -158,7 +244,7 @@ def _check(s: Stack, op: Op, before: Snapshot, slot: Slot) -> None:
         assert cid not in before.configured and cid not in after.configured, f"{op}: deleted configured {cid}"
         assert cid in owned, f"{op}: deleted {cid}, which is not a temporary channel the app created"
     grew = {c for c, n in after.counts.items() if n > before.counts.get(c, 0)}
-    if op[0] != "run":
+    if op[0] not in ("run", "edit_during_run"):
         assert not grew, f"{op} sent messages"
         return
     temp_names = {temporary_channel_name(slot)}
@@ -176,6 +262,7 @@ def _check(s: Stack, op: Op, before: Snapshot, slot: Slot) -> None:
         assert after.counts.get(cid, 0) == before.counts.get(cid, 0), f"{op}: disabled {cid} got a message"
 
 
+@pytest.mark.timeout(300)  # a second process per edit_during_run step
 @settings(
     max_examples=25,
     deadline=None,
@@ -226,6 +313,9 @@ def _check(s: Stack, op: Op, before: Snapshot, slot: Slot) -> None:
         ("run", False),
     ]
 )
+# Issue 18: while a run waits in its temporary channel, another process makes that channel a configured one.
+@example(steps=[("edit_during_run", ("add_temporary_channel", 0)), ("run", False)])
+@example(steps=[("add_temporary", True), ("edit_during_run", ("remove", 0)), ("edit_during_run", ("add", 2))])
 def test_never_deletes_a_configured_channel_never_writes_to_a_disabled_one(
     home: Path, steps: list[Op]
 ) -> None:
@@ -242,7 +332,7 @@ def test_never_deletes_a_configured_channel_never_writes_to_a_disabled_one(
             ]
 
         async with stack(
-            example_home, settings={"reply_timeout_seconds": 0}, targets=initial, max_attempts=2
+            example_home, settings={"reply_timeout_seconds": 0}, targets=initial, max_attempts=2, on_disk=True
         ) as s:
             slot = [SLOT]
             for op in [*steps, ("run", False)]:
@@ -251,4 +341,4 @@ def test_never_deletes_a_configured_channel_never_writes_to_a_disabled_one(
                 _check(s, op, before, slot[0])
             assert s.sb.errors == []
 
-    arun(main(), timeout=30)
+    arun(main(), timeout=90)

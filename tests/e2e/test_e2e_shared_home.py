@@ -82,3 +82,30 @@ def test_a_home_the_app_creates_is_private(tmp_path: Path, sandbox: SandboxThrea
     names = {Path(w.split()[0]).name for w in result.wrong}
     assert result.wrong == [], result.wrong
     assert result.paths >= 6, names  # home, logs, config, history (+ -wal/-shm), log file, lock files
+
+
+def test_a_channel_name_from_discord_reaches_neither_file_nor_terminal_raw(
+    home: Path, sandbox: SandboxThread
+) -> None:
+    """`channels add` looks the channel up on Discord and remembers its name: ESC and newlines are dropped."""
+    channel = sandbox.add_text_channel(sandbox.guild_id, "ops\x1b[2J\x1b[31m\nrm -rf")
+    add = shared_home.finish(
+        [
+            shared_home.spawn(
+                home,
+                "channels",
+                "add",
+                "--guild",
+                str(sandbox.guild_id),
+                "--channel",
+                str(channel),
+                api_base=sandbox.api_base,
+            )
+        ]
+    )[0]
+    assert add[0] == 0, add
+    assert "\x1b" not in add[1] and add[1].count("\n") == 1
+    (stored,) = shared_home.config_on_disk(home)["targets"]
+    assert stored["name"] == "ops[2J[31mrm -rf"
+    listed = shared_home.finish([shared_home.spawn(home, "status", token=None)])[0]
+    assert listed[0] == 0 and "\x1b" not in listed[1] and "#ops[2J[31mrm -rf" in listed[1]
