@@ -706,7 +706,7 @@ class AppService:
         (``cdp-desktop channels add`` while the window is open) is kept rather than overwritten."""
         from .core.config import config_from_dict, config_to_dict
 
-        with self._store.lock.hold():
+        with self._store.locked():
             self.reload_config()
             candidate = self.config.copy()
             mutate(candidate)

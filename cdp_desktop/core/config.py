@@ -14,7 +14,7 @@ import re
 import secrets
 import string
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import CdpError
-from .locking import FileLock, make_private_dir
+from .locking import FileLock, LockTimeout, make_private_dir
 
 T = TypeVar("T")
 
@@ -681,7 +681,7 @@ class ConfigStore:
 
         ``on_load`` sees what was read (its warnings) before anything can fail. Returns what was loaded
         (its ``config`` is the saved one) and what ``mutate`` returned."""
-        with self.lock.hold():
+        with self.locked():
             loaded = self.load()
             if on_load is not None:
                 on_load(loaded)
@@ -690,6 +690,18 @@ class ConfigStore:
             self.save(validated)
             loaded.config = validated
             return loaded, value
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the config lock; waiting too long is a ConfigError (the window shows it like any refusal)."""
+        try:
+            self.lock.acquire()
+        except LockTimeout as exc:
+            raise ConfigError("config", str(exc)) from None
+        try:
+            yield
+        finally:
+            self.lock.release()
 
     def configured_ids_on_disk(self) -> set[int]:
         """The channel IDs configured in the file right now, read leniently (a setting this version finds
