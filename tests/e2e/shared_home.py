@@ -142,6 +142,8 @@ def deletion_race(sb: SandboxThread, home: Path, editor: str, reply_wait: int = 
                 str(sb.guild_id),
                 "--channel",
                 str(temporary),
+                "--mention",
+                str(sb.target_bot_id),
                 api_base=sb.api_base,
             )
         else:
@@ -222,6 +224,7 @@ def set_beside_add(home: Path, pairs: int = 5, guild: int = 800_000_000_000_000_
                 "--channel",
                 str(channel),
                 "--no-verify",
+                "--no-mention",
                 token=None,
             ),
         ]

@@ -183,11 +183,11 @@ async def _edit_during_run(s: Stack, edit: str, index: int, slot: Slot) -> None:
             temp = next((c for c in fresh if bot_messages(sb.messages(c))), None)
             await asyncio.sleep(0.05)
         if edit == "add_temporary_channel" and temp is not None:
-            args = ["add", "--guild", str(sb.guild_id), "--channel", str(temp), "--no-verify"]
+            args = ["add", "--guild", str(sb.guild_id), "--channel", str(temp), "--no-verify", "--no-mention"]
         elif edit == "add":
             channels = _text_channels(s)
             args = ["add", "--guild", str(sb.guild_id), "--channel", str(channels[index % len(channels)].id)]
-            args.append("--no-verify")
+            args += ["--no-verify", "--no-mention"]
         else:
             fixed = [t for t in s.config.targets if t.channel_id is not None]
             if not fixed:

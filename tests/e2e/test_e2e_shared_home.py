@@ -99,6 +99,7 @@ def test_a_channel_name_from_discord_reaches_neither_file_nor_terminal_raw(
                 str(sandbox.guild_id),
                 "--channel",
                 str(channel),
+                "--no-mention",
                 api_base=sandbox.api_base,
             )
         ]
