@@ -32,6 +32,7 @@ def test_a_cli_edit_made_while_the_app_runs_survives_the_apps_next_save(tmp_path
                     "345678901234567890",
                     "--name",
                     "from-the-cli",
+                    "--no-mention",
                 ]
             )
             == 0
