@@ -8,6 +8,11 @@ Beside it, in the same run and against the same sandbox process:
 
 The floor is one request per channel at Discord's global limit (50/s) plus one round trip (a send and the
 target bot's reply, measured here). Neither baseline waits for replies; the engine does.
+
+The engine always checks each channel for the slot's message first (exactly once across machines). On quiet
+channels (no message since the slot began) the channel's ``last_message_id`` settles it for free; on busy
+channels (``BUSY_MESSAGES`` messages by others since the slot began) it costs one read per channel, so
+their floor is two requests per channel. Both are measured.
 """
 
 from __future__ import annotations
@@ -23,10 +28,17 @@ from .common import SandboxProcess, Section, children, log, median
 GLOBAL_LIMIT = 50.0
 COZE_PAUSE = 5.0  # coze-discord-proxy sleeps 5 s after every keep-alive message
 REPLY_TIMEOUT = 5  # seconds the engine waits for the target bot (the sandbox bot answers after 50 ms)
+BUSY_MESSAGES = 5  # messages by others in each busy channel since the slot began
 
 
 def _count_429(requests: list[dict[str, Any]]) -> int:
     return sum(1 for r in requests if r.get("status") == 429)
+
+
+def _reads(requests: list[dict[str, Any]]) -> int:
+    return sum(
+        1 for r in requests if r.get("method") == "GET" and str(r.get("path", "")).endswith("/messages")
+    )
 
 
 def _sent_ok(requests: list[dict[str, Any]]) -> int:
@@ -40,8 +52,8 @@ def _sent_ok(requests: list[dict[str, Any]]) -> int:
 
 
 async def _engine_runs(
-    sbp: SandboxProcess, sets: dict[int, list[int]], workdir: Path
-) -> dict[int, dict[str, Any]]:
+    sbp: SandboxProcess, sets: dict[Any, list[int]], workdir: Path
+) -> dict[Any, dict[str, Any]]:
     from cdp_desktop.core.config import Config, Settings, Target
     from cdp_desktop.core.engine import Engine, Trigger
     from cdp_desktop.core.history import History
@@ -60,14 +72,15 @@ async def _engine_runs(
         guild_ready_timeout=0.1,
         fast_reconnect=True,
     )
-    out: dict[int, dict[str, Any]] = {}
+    out: dict[Any, dict[str, Any]] = {}
     try:
         await client.start()
         if not await client.wait_ready(30):
             raise RuntimeError(f"DiscordClient did not get ready: {client.status}")
         clock = SystemClock()
         engine = Engine(client, history, clock)
-        for n, ids in sets.items():
+        for key, ids in sets.items():
+            n = len(ids)
             settings = Settings(reply_timeout_seconds=REPLY_TIMEOUT, jitter_seconds=0)
             targets = [
                 Target(guild_id=sbp.guild_id, channel_id=c, mention_id=sbp.target_bot_id, name=f"ka-{n}-{i}")
@@ -81,14 +94,16 @@ async def _engine_runs(
             report = await engine.run(config, slot, Trigger.MANUAL)
             elapsed = time.monotonic() - t0
             reqs = sbp.requests()
-            out[n] = {
+            out[key] = {
                 "seconds": elapsed,
                 "requests": len(reqs),
+                "reads": _reads(reqs),
                 "sent": _sent_ok(reqs),
                 "http_429": _count_429(reqs),
                 "states": {str(k.value): v for k, v in report.counts.items()},
             }
-            log(f"keepalive engine N={n}: {elapsed:.2f} s, {out[n]['http_429']} x 429, {out[n]['states']}")
+            e = out[key]
+            log(f"keepalive engine {key}: {elapsed:.2f} s, {e['reads']} reads, {e['http_429']} x 429")
     finally:
         await client.close()
         history.close()
@@ -179,7 +194,14 @@ def run(quick: bool) -> Section:
     with children() as ch, tempfile.TemporaryDirectory(prefix="cdp-bench-ka-") as tmp:
         sbp = SandboxProcess(ch, reply_delay=0.05, rate_limits=True)
         log(f"keepalive: sandbox at {sbp.api_base}; creating channels")
-        engine_sets = {n: sbp.add_channels(n, f"engine{n}") for n in sizes}
+        engine_sets: dict[Any, list[int]] = {n: sbp.add_channels(n, f"engine{n}") for n in sizes}
+        busy_n = sizes[-1]
+        busy_ids = sbp.add_channels(busy_n, f"busy{busy_n}")
+        log(f"keepalive: {BUSY_MESSAGES} messages by others in each of {busy_n} busy channels")
+        for cid in busy_ids:
+            for i in range(BUSY_MESSAGES):
+                sbp.call("POST", f"/channels/{cid}/messages", {"content": f"chatter {i}"})
+        engine_sets[f"busy{busy_n}"] = busy_ids
         naive_sets = {n: sbp.add_channels(n, f"naive{n}") for n in sizes}
         coze_ids = sbp.add_channels(coze_k, "coze")
         rtt_ids = sbp.add_channels(3, "rtt")
@@ -200,6 +222,7 @@ def run(quick: bool) -> Section:
                 "floor_seconds": round(floor, 3),
                 "ratio_to_floor": round(e["seconds"] / floor, 3),
                 "engine_429s": e["http_429"],
+                "engine_reads": e["reads"],
                 "engine_sent": e["sent"],
                 "engine_states": e["states"],
                 "naive_seconds": round(nv["seconds"], 3),
@@ -209,6 +232,22 @@ def run(quick: bool) -> Section:
                 "coze_ratio_to_floor": round(per * n / floor, 1),
             }
         )
+    b = engine[f"busy{busy_n}"]
+    busy_floor = busy_n / GLOBAL_LIMIT + rtt
+    busy_floor_reads = 2 * busy_n / GLOBAL_LIMIT + rtt
+    busy = {
+        "channels": busy_n,
+        "messages_since_slot_per_channel": BUSY_MESSAGES,
+        "engine_seconds": round(b["seconds"], 3),
+        "floor_seconds": round(busy_floor, 3),
+        "ratio_to_floor": round(b["seconds"] / busy_floor, 3),
+        "floor_with_reads_seconds": round(busy_floor_reads, 3),
+        "ratio_to_floor_with_reads": round(b["seconds"] / busy_floor_reads, 3),
+        "engine_reads": b["reads"],
+        "engine_429s": b["http_429"],
+        "engine_sent": b["sent"],
+        "engine_states": b["states"],
+    }
     head = rows[-1]
     return Section(
         name="keepalive",
@@ -221,6 +260,7 @@ def run(quick: bool) -> Section:
         ratio_override=head["ratio_to_floor"],
         details={
             "rows": rows,
+            "busy": busy,
             "round_trip_seconds": round(rtt, 4),
             "round_trips": [round(x, 4) for x in base["round_trips"]],
             "coze_per_channel_seconds": round(per, 4),
@@ -233,5 +273,7 @@ def run(quick: bool) -> Section:
             f"coze-discord-proxy column computed: measured {per:.3f} s per channel on "
             f"{base['coze_measured_channels']} channels x N",
             "the engine waits for each target bot reply; the baselines do not",
+            "the engine checks every channel for the slot's message before sending (exactly once across "
+            "machines): free on quiet channels (last_message_id), one read per busy channel",
         ],
     )

@@ -151,6 +151,13 @@ def _why_window(doc: dict[str, Any]) -> str:
 
 TARGETS = [
     Target("keepalive", "keep-alive ≤ 1.2× the rate-limit floor at 500 channels", _ka, 1.2, _why_keepalive),
+    Target(
+        "keepalive",
+        "keep-alive with the channel check on ≤ 1.1× the floor at 500 quiet channels (issue 14)",
+        _ka,
+        1.1,
+        _why_keepalive,
+    ),
     Target("startup", "first paint ≤ 1.5× a bare PySide6 window", _ratio("startup"), 1.5, _why_startup),
     Target("idle", "idle CPU ≤ 1.2× a bare discord.py client", _ratio("idle"), 1.2, _why_idle),
     Target("idle", "≤ 2 wake-ups/min from the app's own timers", _wakeups, 2.0, _why_wakeups),
@@ -311,6 +318,46 @@ def _keepalive_md(doc: dict[str, Any]) -> list[str]:
             for r in d["rows"]
         ],
     )
+    busy = d.get("busy")
+    if busy:
+        quiet = d["rows"][-1]
+        out += [
+            "",
+            "Channel check before sending (exactly once across machines): quiet channels have no message "
+            "since the slot began, so their `last_message_id` settles it without a request; busy channels "
+            f"had {busy['messages_since_slot_per_channel']} messages by others since the slot began, and "
+            "cost one `after=` read each.",
+            "",
+        ]
+        out += _table(
+            [
+                "channels",
+                "engine",
+                "reads",
+                "floor (1 request each)",
+                "engine/floor",
+                "engine/floor with reads",
+            ],
+            [
+                [
+                    f"{quiet['channels']} quiet",
+                    f"{quiet['engine_seconds']:.2f} s",
+                    quiet.get("engine_reads", "—"),
+                    f"{quiet['floor_seconds']:.2f} s",
+                    f"{quiet['ratio_to_floor']:.2f}",
+                    "—",
+                ],
+                [
+                    f"{busy['channels']} busy",
+                    f"{busy['engine_seconds']:.2f} s",
+                    busy["engine_reads"],
+                    f"{busy['floor_seconds']:.2f} s",
+                    f"{busy['ratio_to_floor']:.2f}",
+                    f"{busy['ratio_to_floor_with_reads']:.2f} "
+                    f"(floor {busy['floor_with_reads_seconds']:.2f} s)",
+                ],
+            ],
+        )
     return out + _notes(s)
 
 

@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -425,6 +426,10 @@ def cmd_status(ctx: Context) -> int:
     for t in config.targets:
         state = states.get(t.uid, {}).get("state", "")
         out(f"  {state:<18} " + _target_line(t))
+        other = states.get(t.uid, {}).get("sent_by_other_at")
+        if other:
+            at = datetime.fromisoformat(other).astimezone(s.zone()).strftime("%H:%M:%S")
+            out("  " + " " * 18 + " " + _("sent by another machine at {time}").format(time=at))
     return EXIT_OK
 
 

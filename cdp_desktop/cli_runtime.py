@@ -302,6 +302,7 @@ def runtime_status(ctx: Context) -> dict[str, Any]:
                     "last_success": row.last_success.isoformat() if row.last_success else None,
                     "last_error": row.last_error,
                     "reply_latency_seconds": row.reply_latency,
+                    "sent_by_other_at": row.sent_by_other_at.isoformat() if row.sent_by_other_at else None,
                 }
                 for row in rows
             },

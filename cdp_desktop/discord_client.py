@@ -8,7 +8,9 @@ Three jobs:
 * REST calls that never hang (``asyncio.wait_for``), are paced under Discord's global limit, and surface
   long rate limits as ``RATE_LIMITED`` (``max_ratelimit_timeout``) instead of sleeping for minutes;
 * the delete guard: :meth:`DiscordClient.delete_owned_channel` is the only code path in the project that
-  deletes a channel, and it refuses anything but an app-owned temporary channel, and every configured one.
+  deletes a channel, and it refuses anything but an app-owned temporary channel, and every configured one;
+  :meth:`DiscordClient.delete_own_message` is the only one that deletes a message, and it refuses anything
+  but a message this process has just sent (a duplicate keep-alive withdrawn in favour of an earlier one).
 
 discord.py reads its REST root and first gateway URL from two class attributes; :func:`configure_endpoint`
 is the one place that sets them.
@@ -24,7 +26,7 @@ import inspect
 import logging
 import os
 import random
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +48,7 @@ from cdp_desktop.core.ports import (
     OnCreated,
     Reply,
     SentMessage,
+    SlotScan,
 )
 from cdp_desktop.proxy import (
     ProxySpec,
@@ -69,6 +72,11 @@ ENV_PROXY = "CDP_DESKTOP_PROXY"
 _TEXT_CHANNEL_TYPES = frozenset({0, 5})  # GUILD_TEXT, GUILD_ANNOUNCEMENT
 _CATEGORY_TYPE = 4
 _REPLY_BUFFER = 200  # recent messages remembered per channel for wait_for_reply
+_OWN_BUFFER = 200  # recent messages of this bot (any machine's) remembered per channel for markers_since
+_SCAN_PAGES = 10  # a channel check reads at most this many pages of 100 messages after the slot start
+_ECHO_TIMEOUT = 5.0  # seconds to wait for the gateway's echo of a send before reading the channel instead
+_JUST_SENT_SECONDS = 600.0  # how long after sending a message may still be withdrawn
+_JUST_SENT_MAX = 5000  # sent messages remembered for the guard (the oldest are forgotten: not withdrawable)
 _KEEP = object()  # "leave unchanged" marker for ConnectionStatus fields
 
 # Why presence is not known (ConnectionStatus.presence_reason); the UI translates them (context "Presence").
@@ -410,6 +418,15 @@ class _Seen:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class _Own:
+    """A message of this bot seen on the gateway: sent by this process or by another machine."""
+
+    message_id: int
+    created_at: datetime
+    last_line: str  # where the slot marker is
+
+
 class _GatewayClient(discord.Client):
     """discord.Client whose events go to the adapter; one instance per (re)start."""
 
@@ -423,16 +440,19 @@ class _GatewayClient(discord.Client):
             await asyncio.sleep(5.0)
 
     async def on_ready(self) -> None:
-        self._owner._on_gateway_ready(self)
+        self._owner._on_gateway_ready(self, fresh=True)
 
     async def on_resumed(self) -> None:
-        self._owner._on_gateway_ready(self)
+        self._owner._on_gateway_ready(self, fresh=False)
 
     async def on_disconnect(self) -> None:
         self._owner._on_gateway_lost(self)
 
     async def on_message(self, message: discord.Message) -> None:
         self._owner._on_message(self, message)
+
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        self._owner._on_message_deleted(payload.channel_id, payload.message_id)
 
     async def on_guild_channel_create(self, channel: discord.abc.GuildChannel) -> None:
         self._owner._deleted.discard(channel.id)
@@ -504,6 +524,12 @@ class DiscordClient:
         self._settled_evt = asyncio.Event()  # ready, or stopped for good
         self._stop_evt = asyncio.Event()  # close() was called
         self._seen: dict[int, deque[_Seen]] = {}
+        self._own: dict[int, deque[_Own]] = {}
+        # A new number for every fresh gateway session (READY, not RESUMED: a resume replays what was
+        # missed). The events of one session are complete, so markers_since may trust them.
+        self._session = 0
+        # message ID -> (channel ID, loop time sent): what delete_own_message may withdraw.
+        self._just_sent: OrderedDict[int, tuple[int, float]] = OrderedDict()
         self._message_evt: dict[int, asyncio.Event] = {}
         self._deleted: set[int] = set()
         # Told of every channel deletion the gateway reports (a configured one turns red at once).
@@ -688,9 +714,12 @@ class DiscordClient:
 
     # --- gateway events -----
 
-    def _on_gateway_ready(self, client: _GatewayClient) -> None:
+    def _on_gateway_ready(self, client: _GatewayClient, *, fresh: bool = True) -> None:
         if client is not self._client:
             return
+        if fresh:
+            self._session += 1
+            self._own.clear()
         self._gateway_ready = True
         self._ready_count += 1
         self._status.presence_available = self._use_presence
@@ -711,14 +740,27 @@ class DiscordClient:
 
     def _on_message(self, client: _GatewayClient, message: discord.Message) -> None:
         me = client.user
-        if me is not None and message.author.id == me.id:
-            return  # Discord echoes our own sends
         cid = message.channel.id
+        if me is not None and message.author.id == me.id:
+            # Discord echoes our own sends; the same bot on another machine looks the same. Not a reply,
+            # but what markers_since needs.
+            own = self._own.setdefault(cid, deque(maxlen=_OWN_BUFFER))
+            own.append(_Own(message.id, message.created_at, (message.content or "").rsplit("\n", 1)[-1]))
+            evt = self._message_evt.get(cid)
+            if evt is not None:
+                evt.set()
+            return
         buf = self._seen.setdefault(cid, deque(maxlen=_REPLY_BUFFER))
         buf.append(_Seen(message.id, message.author.id, message.created_at))
         evt = self._message_evt.get(cid)
         if evt is not None:
             evt.set()
+
+    def _on_message_deleted(self, channel_id: int, message_id: int) -> None:
+        own = self._own.get(channel_id)
+        if own is not None:
+            for item in [m for m in own if m.message_id == message_id]:
+                own.remove(item)
 
     def _set_status(self, state: str | None, *, detail: str | object | None = _KEEP) -> None:
         if state is not None:
@@ -819,6 +861,9 @@ class DiscordClient:
             return await c.get_partial_messageable(channel_id).send(content, allowed_mentions=mentions)
 
         message = await self._call(f"POST /channels/{channel_id}/messages", send)
+        self._just_sent[message.id] = (channel_id, asyncio.get_running_loop().time())
+        while len(self._just_sent) > _JUST_SENT_MAX:
+            self._just_sent.popitem(last=False)
         return SentMessage(id=message.id, channel_id=channel_id, created_at=message.created_at)
 
     async def wait_for_reply(
@@ -872,6 +917,90 @@ class DiscordClient:
             if (me is None or author == me) and text in (m.get("content") or ""):
                 return int(m["id"])
         return None
+
+    # --- the channel as the ledger of a slot (exactly once across machines) -----
+
+    async def scan_for_marker(self, channel_id: int, marker: str, after: int) -> SlotScan:
+        """This bot's messages with ``marker`` above ``after``; no request when the gateway's copy of the
+        channel shows no message above ``after`` (MESSAGE_CREATE keeps its ``last_message_id`` current)."""
+        watch = self._session if self._cache_usable() else None
+        if self._cache_usable():
+            assert self._client is not None
+            cached = self._client.get_channel(channel_id)
+            if isinstance(cached, discord.TextChannel):
+                last = cached.last_message_id
+                if last is None or last <= after:
+                    return SlotScan((), after, 0, True, watch)
+        found, horizon, requests, complete = await self._read_markers(channel_id, marker, after)
+        return SlotScan(tuple(found), horizon, requests, complete, watch)
+
+    async def markers_since(
+        self, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
+    ) -> list[SentMessage]:
+        """This bot's ``marker`` messages above ``scan.horizon`` (``sent`` included), oldest first.
+
+        Within one gateway session Discord delivers a channel's messages in order, so once the echo of
+        ``sent`` has arrived every earlier message of the channel has too: the events answer without a
+        request. Otherwise (another session, no echo in time, buffer overrun) the channel is read."""
+        if scan.watch is not None and scan.watch == self._session and await self._echoed(channel_id, sent.id):
+            own = self._own.get(channel_id, deque())
+            overrun = len(own) == own.maxlen and own[0].message_id > scan.horizon
+            if scan.watch == self._session and not overrun:
+                return sorted(
+                    (
+                        SentMessage(m.message_id, channel_id, m.created_at)
+                        for m in own
+                        if m.message_id > scan.horizon and marker in m.last_line
+                    ),
+                    key=lambda m: m.id,
+                )
+        found, _, _, _ = await self._read_markers(channel_id, marker, scan.horizon)
+        if all(m.id != sent.id for m in found):
+            found.append(sent)
+        return sorted(found, key=lambda m: m.id)
+
+    async def _echoed(self, channel_id: int, message_id: int) -> bool:
+        """Wait (bounded) until the gateway has delivered our own message ``message_id``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + _ECHO_TIMEOUT
+        evt = self._message_evt.setdefault(channel_id, asyncio.Event())
+        while True:
+            if any(m.message_id == message_id for m in self._own.get(channel_id, ())):
+                return True
+            remaining = deadline - loop.time()
+            if remaining <= 0 or not self._gateway_ready:
+                return False
+            evt.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(evt.wait(), min(remaining, 0.5))
+
+    async def _read_markers(
+        self, channel_id: int, marker: str, after: int
+    ) -> tuple[list[SentMessage], int, int, bool]:
+        """Read the messages above ``after`` oldest page first (``after=`` answers the oldest 100, newest
+        first, as Discord does). Returns (this bot's marker messages, horizon, requests, complete)."""
+        me = self._status.bot_id
+        found: list[SentMessage] = []
+        cursor = after
+        for page in range(1, _SCAN_PAGES + 1):
+            msgs: list[dict[str, Any]] = await self._call(
+                f"GET /channels/{channel_id}/messages",
+                functools.partial(_logs_after, channel_id, cursor),
+            )
+            for m in msgs:
+                mid = int(m["id"])
+                cursor = max(cursor, mid)
+                author = int(m.get("author", {}).get("id", 0))
+                if (me is None or author == me) and marker in (m.get("content") or ""):
+                    found.append(SentMessage(mid, channel_id, discord.utils.snowflake_time(mid)))
+            if len(msgs) < 100:
+                return sorted(found, key=lambda m: m.id), cursor, page, True
+        log.info(
+            "channel %s: more than %d messages since the slot began; looked at the first ones",
+            channel_id,
+            _SCAN_PAGES * 100,
+        )
+        return sorted(found, key=lambda m: m.id), cursor, _SCAN_PAGES, False
 
     async def create_text_channel(
         self,
@@ -949,6 +1078,33 @@ class DiscordClient:
                 raise
             log.info("temporary channel %s was already gone", channel_id)
 
+    async def delete_own_message(self, channel_id: int, message_id: int) -> None:
+        """Withdraw a duplicate keep-alive: the ONLY code path that deletes a message. It deletes nothing
+        but a message this process sent to that very channel within the last few minutes (never a channel,
+        never anyone else's message, never one of ours from an earlier process)."""
+        sent = self._just_sent.get(message_id)
+        now = asyncio.get_running_loop().time()
+        if sent is None or sent[0] != channel_id or now - sent[1] > _JUST_SENT_SECONDS:
+            message = (
+                f"Refused to delete message {message_id} in channel {channel_id}: "
+                "it is not a message this process has just sent there"
+            )
+            log.error("%s", message)
+            raise DeleteRefusedError(State.NO_ACCESS, message)
+        try:
+            await self._call(
+                f"DELETE /channels/{channel_id}/messages/{message_id}",
+                lambda c: c.http.delete_message(
+                    channel_id, message_id, reason="cdp-desktop duplicate keep-alive withdrawn"
+                ),
+            )
+        except DiscordFailure as failure:
+            if failure.state is not State.MISSING:
+                raise
+            log.info("message %s was already gone", message_id)
+        self._just_sent.pop(message_id, None)
+        self._on_message_deleted(channel_id, message_id)
+
     async def category_exists(self, guild_id: int, category_id: int) -> bool:
         if self._cache_usable():
             assert self._client is not None
@@ -1014,6 +1170,10 @@ class DiscordClient:
 
 # ----------------------------------------------------------------------------------------------------
 # Payload helpers
+
+
+def _logs_after(channel_id: int, after: int, client: discord.Client) -> Awaitable[Any]:
+    return client.http.logs_from(channel_id, 100, after=after)
 
 
 def _guild_channels(guild_id: int, client: discord.Client) -> Awaitable[Any]:

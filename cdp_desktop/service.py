@@ -117,6 +117,8 @@ class ChannelRow:
     due_at: datetime | None = None
     sent_at: datetime | None = None
     next_at: datetime | None = None
+    # The current slot's message was sent by another machine or process (found in the channel): when.
+    sent_by_other_at: datetime | None = None
 
 
 # ----------------------------------------------------------------------------------------- service
@@ -837,7 +839,8 @@ class AppService:
         now = self.clock.now()
         current = schedule.current_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
         upcoming = schedule.next_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
-        done = self.history.done_uids(current.key)
+        records = self.history.slot_records(current.key)
+        done = {uid for uid, r in records.items() if r.message_id is not None}
         guild_names = (
             self.client.guild_names()
             if self.client is not None and hasattr(self.client, "guild_names")
@@ -870,6 +873,8 @@ class AppService:
                 due, due_at = "added", upcoming.fire_at
             else:
                 due, due_at = "due", current.fire_at
+            record = records.get(t.uid)
+            by_other = record.sent_at if record is not None and record.by_other and t.uid in done else None
             rows.append(
                 ChannelRow(
                     target=t,
@@ -887,6 +892,7 @@ class AppService:
                     due_at=due_at,
                     sent_at=last_success if t.uid in done else None,
                     next_at=upcoming.fire_at,
+                    sent_by_other_at=by_other,
                 )
             )
         return rows

@@ -46,6 +46,13 @@ ZH_CN: dict[object, str] = {
     "Intents missing": "缺少意图",
     "Disabled": "已停用",
     "Pending": "待运行",
+    "Sent by another machine or process for this day (found in the channel); nothing more was sent.": (
+        "今天的保活消息已由另一台机器或另一个进程发送（在频道中找到）；未再发送。"
+    ),
+    "Other machine": "另一台机器",
+    ("Due", "sent by another machine at {0} \u2014 next {1}"): "已由另一台机器于 {0} 发送——下次：{1}",
+    "Sent by another machine at {0}": "已由另一台机器于 {0} 发送",
+    "sent by another machine at {time}": "已由另一台机器于 {time} 发送",
     # ---------------------------------------------------------------- Notices (service.py)
     "Channel missing on Discord": "Discord 上的频道缺失",
     "Lost access to a channel": "失去了频道的访问权限",

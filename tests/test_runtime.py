@@ -22,7 +22,7 @@ from cdp_desktop.core.engine import Engine, Trigger
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.core.history import History
 from cdp_desktop.core.message import slot_marker
-from cdp_desktop.core.ports import ChannelInfo, GuildInfo, Reply, SentMessage, SystemClock
+from cdp_desktop.core.ports import ChannelInfo, GuildInfo, Reply, SentMessage, SlotScan, SystemClock
 from cdp_desktop.runtime import (
     NextRunChanged,
     RunFinished,
@@ -107,8 +107,16 @@ class FakePort:
     ) -> Reply | None:
         return None
 
-    async def find_message_containing(self, channel_id: int, text: str, limit: int = 50) -> int | None:
-        return None  # sends that raised were not delivered
+    async def scan_for_marker(self, channel_id: int, marker: str, after: int) -> SlotScan:
+        return SlotScan((), after)  # sends that raised were not delivered; nobody else sends
+
+    async def markers_since(
+        self, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
+    ) -> list[SentMessage]:
+        return [sent]
+
+    async def delete_own_message(self, channel_id: int, message_id: int) -> None:
+        raise AssertionError("not used")
 
     async def create_text_channel(self, *args: object, **kwargs: object) -> ChannelInfo:
         raise AssertionError("not used")

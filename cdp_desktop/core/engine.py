@@ -1,10 +1,21 @@
 """One keep-alive run: for every target, verify the channel, send the message once per slot, wait for the
 target bot's reply and classify the outcome.
 
-Exactly once per (target, slot): the history records the intent before ``send_message`` and the message ID
-after it. A pending intent (crash in between, or a network failure during the send) is resolved by searching
-the channel for the slot's marker before sending again. Channels are processed concurrently under a bound;
-the reply wait happens outside it, so silent target bots do not serialise the run.
+Exactly once per (target, slot), whoever sends:
+
+* one home, several processes: each (target, slot) is claimed in the history database (``core.claims``, one
+  ``BEGIN IMMEDIATE`` transaction) before any network call; the history records the intent before
+  ``send_message`` and the message ID after it;
+* several machines (or a lost history): the channel is the shared ledger. Before sending, the channel is
+  checked for this slot's marker from this bot, for free when its ``last_message_id`` shows no message since
+  the slot began; found → the slot is done, "sent by another machine", nothing is sent;
+* two machines that sent at once: after sending, the slot's marker messages from this bot are compared and
+  the smallest snowflake wins; a machine whose own message is not the smallest withdraws it (a message it
+  has just sent, through the adapter's delete guard) and follows the winner for the reply check.
+
+A pending intent (crash between send and record, or a network failure during the send) is resolved by the
+same channel check. Channels are processed concurrently under a bound; the reply wait happens outside it,
+so silent target bots do not serialise the run.
 """
 
 from __future__ import annotations
@@ -19,11 +30,12 @@ from enum import StrEnum
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from .claims import Claim, ClaimState, claim_sends, record_found, release_claim
 from .config import Config, Settings, Target
 from .errors import EXPLANATIONS, QT_TRANSLATE_NOOP, DiscordFailure, State
 from .history import ChannelResult, History
-from .message import compose_message, slot_marker, snowflake_time
-from .ports import ChannelInfo, Clock, DiscordPort, SentMessage
+from .message import compose_message, slot_floor, slot_marker
+from .ports import ChannelInfo, Clock, DiscordPort, SentMessage, SlotScan
 from .readd import ReaddEntry, ReaddReport, readd_missing
 from .retry import STOP_STATES, RetryPolicy, Sleep
 from .schedule import Slot
@@ -163,6 +175,7 @@ class _Run:
     force: bool
     sem: asyncio.Semaphore
     stop: DiscordFailure | None = None  # set by an account-wide failure (bad token): no more calls
+    claims: dict[str, Claim] = field(default_factory=dict)
 
     def check(self) -> None:
         if self.stop is not None:
@@ -178,6 +191,8 @@ class _Run:
 class _Delivery:
     message: SentMessage
     recovered: bool  # found in the channel from an earlier attempt rather than sent now
+    elsewhere: bool = False  # the slot's message is another machine's (found before sending, or it won)
+    withdrawn: int | None = None  # our duplicate, deleted in favour of ``message``
 
 
 @dataclass
@@ -186,6 +201,8 @@ class _Outcome:
 
     info: ChannelInfo | None = None
     temp: ChannelInfo | None = None
+    unsure: bool = False  # a send failed in a way that may hide a delivered message
+    sending: bool = False  # a send is under way (cancelled or crashed now: it may have been delivered)
 
 
 class Engine:
@@ -272,23 +289,41 @@ class Engine:
             f"Run {run_id} started: slot {slot.key}, {trigger.value}, {len(chosen)} channel(s)"
             + (", forced" if force else ""),
         )
-        done = set() if force else self.history.done_uids(slot.key)
         by_uid: dict[str, ChannelResult] = {}
         refreshed: dict[str, ChannelInfo] = {}
         skipped: list[str] = []
-        work: list[Target] = []
+        candidates: list[Target] = []
         for target in chosen:
             if not target.enabled:
                 by_uid[target.uid] = self._record(ctx, target, target.channel_id, State.SKIPPED_DISABLED)
-            elif target.uid in done:
-                skipped.append(target.uid)
             elif (target.uid, slot.key) in self._in_flight:
                 skipped.append(target.uid)
                 self._log(
                     run_id, logging.INFO, f"{target.label}: another run is sending slot {slot.key} now."
                 )
             else:
-                work.append(target)
+                candidates.append(target)
+        work: list[Target] = []
+        if force:
+            work = candidates
+        else:
+            # Before any network call: no other process of this home can pass this point for these targets.
+            marker = slot_marker(slot.key)
+            ctx.claims = claim_sends(
+                self.history, slot.key, [(t.uid, t.channel_id, marker) for t in candidates], started
+            )
+            for target in candidates:
+                claim = ctx.claims[target.uid]
+                if claim.state is ClaimState.CLAIMED:
+                    work.append(target)
+                    continue
+                skipped.append(target.uid)
+                if claim.state is ClaimState.BUSY:
+                    self._log(
+                        run_id,
+                        logging.INFO,
+                        f"{target.label}: another process of this home is sending slot {slot.key} now.",
+                    )
         claimed = {(t.uid, slot.key) for t in work}
         self._in_flight |= claimed
         outcome = "aborted"
@@ -324,13 +359,20 @@ class Engine:
         work = _Outcome()
         self._emit(ChannelStateChanged(target.uid, State.PENDING, "", ctx.run_id))
         try:
-            result = await self._keepalive(ctx, target, work)
-        except Exception as exc:  # a bug or an unclassified adapter error: report it, keep the run going
-            log.exception("keep-alive for %s failed unexpectedly", target.label)
-            channel_id = work.info.id if work.info else target.channel_id
-            result = self._record(
-                ctx, target, channel_id, State.NETWORK, message=f"Unexpected error: {exc!r}"
-            )
+            try:
+                result = await self._keepalive(ctx, target, work)
+            except Exception as exc:  # a bug or an unclassified adapter error: report it, keep the run going
+                log.exception("keep-alive for %s failed unexpectedly", target.label)
+                channel_id = work.info.id if work.info else target.channel_id
+                result = self._record(
+                    ctx, target, channel_id, State.NETWORK, message=f"Unexpected error: {exc!r}"
+                )
+        finally:
+            if target.uid in ctx.claims:
+                # Ended without a recorded message: let the next run (of any process) take it over. An
+                # unsure send stays as an intent, so that the channel is checked before sending again.
+                keep = work.unsure or work.sending
+                release_claim(self.history, target.uid, ctx.slot.key, keep_intent=keep)
         if work.temp is not None:
             await self._delete_temp(ctx, work.temp)
         return result, work.info
@@ -349,7 +391,7 @@ class Engine:
                         check=ctx.check,
                         on_retry=self._retry_logger(ctx.run_id, f"{target.label}: verify"),
                     )
-                delivery = await self._deliver(ctx, target, work.info)
+                delivery = await self._deliver(ctx, target, work.info, work)
             except DiscordFailure as failure:
                 if failure.state in STOP_STATES and ctx.stop is None:
                     ctx.stop = failure
@@ -370,7 +412,7 @@ class Engine:
             reply_latency=latency,
         )
 
-    async def _deliver(self, ctx: _Run, target: Target, info: ChannelInfo) -> _Delivery:
+    async def _deliver(self, ctx: _Run, target: Target, info: ChannelInfo, work: _Outcome) -> _Delivery:
         """Send the slot's message unless it is already in the channel; keeps the ledger exactly-once."""
         key = ctx.slot.key
         marker = slot_marker(key)
@@ -380,13 +422,22 @@ class Engine:
             # Another run delivered it since this run started.
             sent_at = record.sent_at or record.intent_at
             return _Delivery(SentMessage(record.message_id, record.channel_id, sent_at), recovered=True)
-        # A pending intent for this very channel may have been delivered: look before sending.
-        unsure = (
-            not ctx.force
-            and record is not None
-            and record.message_id is None
-            and record.channel_id == channel_id
-        )
+        # An intent left by an earlier attempt for this very channel may have been delivered.
+        claim = ctx.claims.get(target.uid)
+        earlier = claim.record if claim is not None else None
+        unsure = earlier is not None and earlier.message_id is None and earlier.channel_id == channel_id
+        # The channel is the ledger across machines (and across a lost history): look before sending. A
+        # temporary channel is new, so there is nothing to look at; a forced run sends anyway.
+        scan: SlotScan | None = None
+        if not ctx.force and not target.is_temporary:
+            scan = await self.retry.call(
+                partial(self.port.scan_for_marker, channel_id, marker, slot_floor(ctx.slot)),
+                check=ctx.check,
+                on_retry=self._retry_logger(ctx.run_id, f"{target.label}: channel check"),
+            )
+            if scan.found:
+                return self._found(ctx, target, channel_id, scan.found[0], ours=unsure)
+            unsure = False  # checked: not delivered
         content = compose_message(
             target.template or ctx.settings.message_template,
             mention_id=target.mention_id,
@@ -401,28 +452,25 @@ class Engine:
                 ctx.check()
                 attempt += 1
                 if unsure:
-                    found = await self.port.find_message_containing(channel_id, marker)
-                    if found is not None:
-                        self.history.record_intent(target.uid, key, channel_id, marker, self.clock.now())
-                        self.history.record_sent(target.uid, key, found, self.clock.now())
-                        self._log(
-                            ctx.run_id,
-                            logging.INFO,
-                            f"{target.label}: slot {key} was already delivered; not sending again.",
-                        )
-                        return _Delivery(
-                            SentMessage(found, channel_id, snowflake_time(found)), recovered=True
-                        )
-                    unsure = False
+                    rescan = await self.port.scan_for_marker(
+                        channel_id, marker, scan.horizon if scan is not None else slot_floor(ctx.slot)
+                    )
+                    if rescan.found:
+                        return self._found(ctx, target, channel_id, rescan.found[0], ours=True)
+                    if scan is not None:
+                        scan = rescan
+                    unsure = work.unsure = False
                 self.history.record_intent(target.uid, key, channel_id, marker, self.clock.now())
-                sending = True
+                sending = work.sending = True
                 sent = await self.port.send_message(channel_id, content)
                 self.history.record_sent(target.uid, key, sent.id, self.clock.now())
-                return _Delivery(sent, recovered=False)
+                work.sending = False
+                break
             except DiscordFailure as failure:
+                work.sending = False
                 # A network error or a 5xx during the send may hide a delivered message.
                 if sending and failure.state in (State.NETWORK, State.DISCORD_UNAVAILABLE):
-                    unsure = True
+                    unsure = work.unsure = True
                 if not self.retry.should_retry(failure, attempt):
                     if not unsure:
                         self.history.clear_intent(target.uid, key)
@@ -430,16 +478,103 @@ class Engine:
                 wait = self.retry.delay(failure, attempt)
                 self._retry_logger(ctx.run_id, f"{target.label}: send")(failure, attempt, wait)
                 await self.retry.sleep(wait)
+        if scan is None:
+            return _Delivery(sent, recovered=False)
+        return await self._settle(ctx, target, channel_id, marker, scan, sent)
+
+    def _found(
+        self, ctx: _Run, target: Target, channel_id: int, message: SentMessage, *, ours: bool
+    ) -> _Delivery:
+        """The slot's message is already in the channel: record it, send nothing."""
+        key = ctx.slot.key
+        marker = slot_marker(key)
+        if ours:  # our own earlier attempt (a crash or a lost response) was delivered after all
+            self.history.record_intent(target.uid, key, channel_id, marker, self.clock.now())
+            self.history.record_sent(target.uid, key, message.id, self.clock.now())
+            self._log(
+                ctx.run_id,
+                logging.INFO,
+                f"{target.label}: slot {key} was already delivered; not sending again.",
+            )
+            return _Delivery(message, recovered=True)
+        record_found(self.history, target.uid, key, channel_id, marker, message.id, message.created_at)
+        self._log(
+            ctx.run_id,
+            logging.INFO,
+            f"{target.label}: slot {key} was sent by another machine at {_clock(message, ctx.zone)}"
+            f" (message {message.id}); not sending.",
+        )
+        return _Delivery(message, recovered=True, elsewhere=True)
+
+    async def _settle(
+        self, ctx: _Run, target: Target, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
+    ) -> _Delivery:
+        """Two machines that both found nothing and both sent: the smallest snowflake wins, the others
+        withdraw their own message. Deterministic, so every machine reaches the same verdict alone."""
+        try:
+            mine = await self.port.markers_since(channel_id, marker, scan, sent)
+        except DiscordFailure as failure:
+            self._log(
+                ctx.run_id,
+                logging.INFO,
+                f"{target.label}: could not look for a simultaneous send by another machine ({failure}).",
+            )
+            return _Delivery(sent, recovered=False)
+        winner = min([*mine, sent], key=lambda m: m.id)
+        if winner.id == sent.id:
+            return _Delivery(sent, recovered=False)
+        try:
+            await self.retry.call(partial(self.port.delete_own_message, channel_id, sent.id))
+        except DiscordFailure as failure:
+            self._log(
+                ctx.run_id,
+                logging.WARNING,
+                f"{target.label}: another machine sent slot {ctx.slot.key} first, and our duplicate "
+                f"{sent.id} could not be withdrawn ({failure}).",
+            )
+            return _Delivery(sent, recovered=False)
+        record_found(
+            self.history,
+            target.uid,
+            ctx.slot.key,
+            channel_id,
+            marker,
+            winner.id,
+            winner.created_at,
+            withdrawn_id=sent.id,
+        )
+        self._log(
+            ctx.run_id,
+            logging.INFO,
+            f"{target.label}: another machine sent slot {ctx.slot.key} at {_clock(winner, ctx.zone)} "
+            f"(message {winner.id}), just before us; duplicate {sent.id} withdrawn.",
+        )
+        return _Delivery(winner, recovered=False, elsewhere=True, withdrawn=sent.id)
 
     async def _reply(
         self, ctx: _Run, target: Target, info: ChannelInfo, delivery: _Delivery
     ) -> tuple[State, float | None, str]:
+        if delivery.recovered and delivery.elsewhere:
+            at = _clock(delivery.message, ctx.zone)
+            return State.SENT_ELSEWHERE, None, f"Sent by another machine at {at}; nothing sent from here."
         if delivery.recovered:
             return (
                 State.OK,
                 None,
                 QT_TRANSLATE_NOOP(_C, "Delivered by an earlier attempt; reply not checked."),
             )
+        state, latency, note = await self._reply_check(ctx, target, info, delivery)
+        if delivery.elsewhere:  # our duplicate was withdrawn; the reply check followed the winner
+            at = _clock(delivery.message, ctx.zone)
+            head = f"Sent by another machine at {at}; our duplicate was withdrawn."
+            if state is State.REPLIED and latency is not None:
+                note = f"The target bot replied in {latency:.1f} s."
+            return State.SENT_ELSEWHERE, latency, f"{head} {note or EXPLANATIONS[state].summary}"
+        return state, latency, note
+
+    async def _reply_check(
+        self, ctx: _Run, target: Target, info: ChannelInfo, delivery: _Delivery
+    ) -> tuple[State, float | None, str]:
         timeout = ctx.settings.reply_timeout_seconds
         if target.mention_id is None or timeout <= 0:
             return State.OK, None, ""
@@ -582,6 +717,11 @@ class Engine:
             save,
             lambda lvl, text: self._log(None, lvl, text),
         )
+
+
+def _clock(message: SentMessage, zone: ZoneInfo) -> str:
+    """When a message was sent, as the window shows it: local wall-clock time to the second."""
+    return message.created_at.astimezone(zone).strftime("%H:%M:%S")
 
 
 def _differs(target: Target, info: ChannelInfo) -> bool:

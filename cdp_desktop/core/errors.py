@@ -31,6 +31,7 @@ class State(StrEnum):
     INTENTS_MISSING = "intents_missing"
     SKIPPED_DISABLED = "skipped_disabled"
     PENDING = "pending"
+    SENT_ELSEWHERE = "sent_elsewhere"  # the slot's message was found in the channel, sent by another machine
 
     @property
     def is_success(self) -> bool:
@@ -47,7 +48,7 @@ class State(StrEnum):
         return self in TRANSIENT_STATES
 
 
-SUCCESS_STATES = frozenset({State.OK, State.REPLIED, State.NO_REPLY})
+SUCCESS_STATES = frozenset({State.OK, State.REPLIED, State.NO_REPLY, State.SENT_ELSEWHERE})
 TRANSIENT_STATES = frozenset({State.RATE_LIMITED, State.DISCORD_UNAVAILABLE, State.NETWORK})
 PERMANENT_STATES = frozenset({State.MISSING, State.NO_ACCESS, State.TOKEN_INVALID, State.INTENTS_MISSING})
 FAILURE_STATES = TRANSIENT_STATES | PERMANENT_STATES
@@ -102,6 +103,13 @@ EXPLANATIONS: dict[State, Explanation] = {
     ),
     State.SKIPPED_DISABLED: Explanation(QT_TRANSLATE_NOOP("State", "The channel is disabled."), None),
     State.PENDING: Explanation(QT_TRANSLATE_NOOP("State", "Not run yet for the current day."), None),
+    State.SENT_ELSEWHERE: Explanation(
+        QT_TRANSLATE_NOOP(
+            "State",
+            "Sent by another machine or process for this day (found in the channel); nothing more was sent.",
+        ),
+        None,
+    ),
 }
 
 

@@ -10,6 +10,7 @@ snowflakes may exceed SQLite's signed 64-bit integers.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -70,6 +71,14 @@ class SendRecord:
     intent_at: datetime
     message_id: int | None
     sent_at: datetime | None
+    owner: str | None = None
+    origin: str = "self"
+    withdrawn_id: int | None = None
+
+    @property
+    def by_other(self) -> bool:
+        """The slot's message was sent by another machine or process (found in the channel)."""
+        return self.origin == "other"
 
 
 @dataclass(frozen=True)
@@ -243,12 +252,40 @@ _MIGRATIONS: list[str] = [
     """
     CREATE INDEX runs_slot ON runs(slot_key);
     """,
+    # 3: the (target, slot) claim across processes (core/claims.py) and sends found in the channel
+    #    owner: the process working on an intent ("pid:nonce"); origin: 'self', or 'other' when the slot's
+    #    message was sent by another machine or process; withdrawn_id: our duplicate deleted in its favour.
+    """
+    ALTER TABLE sends ADD COLUMN owner TEXT;
+    ALTER TABLE sends ADD COLUMN origin TEXT NOT NULL DEFAULT 'self';
+    ALTER TABLE sends ADD COLUMN withdrawn_id TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _SUCCESS = tuple(s.value for s in SUCCESS_STATES)
 _FAILURE = tuple(s.value for s in FAILURE_STATES)
 _RESULT_COLUMNS = "run_id, target_uid, channel_id, label, state, code, message, message_id, reply_latency, at"
+
+
+SEND_COLUMNS = (
+    "target_uid, slot_key, channel_id, marker, intent_at, message_id, sent_at, owner, origin, withdrawn_id"
+)
+
+
+def send_record_from_row(row: Any) -> SendRecord:
+    return SendRecord(
+        row[0],
+        row[1],
+        int(row[2]),
+        row[3],
+        _dt(row[4]),
+        _opt_int(row[5]),
+        _opt_dt(row[6]),
+        row[7],
+        row[8],
+        _opt_int(row[9]),
+    )
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -306,6 +343,11 @@ class History:
                     self._db.execute("ROLLBACK")
                 raise
 
+    def immediate(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """A ``BEGIN IMMEDIATE`` transaction: the write lock is taken before the first read, so a decision
+        made from what the transaction reads holds against every other process (used by ``core.claims``)."""
+        return self._tx()
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
@@ -345,7 +387,8 @@ class History:
 
     def record_sent(self, target_uid: str, slot_key: str, message_id: int, at: datetime) -> None:
         cur = self._exec(
-            "UPDATE sends SET message_id=?, sent_at=? WHERE target_uid=? AND slot_key=?",
+            "UPDATE sends SET message_id=?, sent_at=?, origin='self', withdrawn_id=NULL"
+            " WHERE target_uid=? AND slot_key=?",
             (str(message_id), _ts(at), target_uid, slot_key),
         )
         if cur.rowcount == 0:
@@ -353,13 +396,14 @@ class History:
 
     def send_record(self, target_uid: str, slot_key: str) -> SendRecord | None:
         row = self._one(
-            "SELECT target_uid, slot_key, channel_id, marker, intent_at, message_id, sent_at FROM sends"
-            " WHERE target_uid=? AND slot_key=?",
-            (target_uid, slot_key),
+            f"SELECT {SEND_COLUMNS} FROM sends WHERE target_uid=? AND slot_key=?", (target_uid, slot_key)
         )
-        if row is None:
-            return None
-        return SendRecord(row[0], row[1], int(row[2]), row[3], _dt(row[4]), _opt_int(row[5]), _opt_dt(row[6]))
+        return None if row is None else send_record_from_row(row)
+
+    def slot_records(self, slot_key: str) -> dict[str, SendRecord]:
+        """Every ledger row of a slot by target uid: by whom (``origin``) and when its message was sent."""
+        rows = self._all(f"SELECT {SEND_COLUMNS} FROM sends WHERE slot_key=?", (slot_key,))
+        return {r[0]: send_record_from_row(r) for r in rows}
 
     def clear_intent(self, target_uid: str, slot_key: str) -> None:
         """The send certainly did not happen: forget the intent (a delivered message is never forgotten)."""
@@ -376,11 +420,8 @@ class History:
 
     def pending_intents(self) -> list[SendRecord]:
         """Intents without a recorded message (crash between send and record, or an unsure failure)."""
-        rows = self._all(
-            "SELECT target_uid, slot_key, channel_id, marker, intent_at, message_id, sent_at FROM sends"
-            " WHERE message_id IS NULL ORDER BY intent_at"
-        )
-        return [SendRecord(r[0], r[1], int(r[2]), r[3], _dt(r[4]), None, None) for r in rows]
+        rows = self._all(f"SELECT {SEND_COLUMNS} FROM sends WHERE message_id IS NULL ORDER BY intent_at")
+        return [send_record_from_row(r) for r in rows]
 
     # ----------------------------------------------------------------------- runs and results
 

@@ -7,7 +7,7 @@ instead of sending a second time.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .config import DEFAULT_TEMPLATE, MAX_MESSAGE_LENGTH
@@ -56,3 +56,19 @@ def compose_message(
 def snowflake_time(snowflake: int) -> datetime:
     """Creation time encoded in a Discord ID."""
     return datetime.fromtimestamp(((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000, UTC)
+
+
+def snowflake_at(moment: datetime) -> int:
+    """The smallest Discord ID created at ``moment`` (for ``after=`` reads and comparisons)."""
+    ms = int(moment.timestamp() * 1000) - DISCORD_EPOCH_MS
+    return max(0, ms) << 22
+
+
+CLOCK_SKEW = timedelta(minutes=15)
+"""How far another machine's clock may be ahead of ours: a slot's message is looked for from the slot's
+start minus this much, so one sent by a machine whose clock runs a little fast is still found."""
+
+
+def slot_floor(slot: Slot) -> int:
+    """No message of ``slot`` can have a smaller ID than this (the slot's start, less the clock skew)."""
+    return snowflake_at(slot.at - CLOCK_SKEW)

@@ -50,6 +50,23 @@ class SentMessage:
 
 
 @dataclass(frozen=True)
+class SlotScan:
+    """What a channel says about one slot's keep-alive (:meth:`DiscordPort.scan_for_marker`)."""
+
+    found: tuple[SentMessage, ...]
+    """This bot's messages carrying the slot's marker, oldest first (sent by any machine)."""
+    horizon: int
+    """Every message up to this ID was looked at (or is known not to exist)."""
+    requests: int = 0
+    """REST requests the scan cost (0: the channel's ``last_message_id`` showed no activity)."""
+    complete: bool = True
+    """False: the read stopped at its bound before the channel's newest message."""
+    watch: object = None
+    """The adapter's token for the gateway session the scan saw, so that a later
+    :meth:`DiscordPort.markers_since` can answer from the gateway's events without a request."""
+
+
+@dataclass(frozen=True)
 class Reply:
     message_id: int
     author_id: int
@@ -89,8 +106,25 @@ class DiscordPort(Protocol):
         """
         ...
 
-    async def find_message_containing(self, channel_id: int, text: str, limit: int = 50) -> int | None:
-        """ID of one of the bot's own recent messages in the channel containing ``text``, else None."""
+    async def scan_for_marker(self, channel_id: int, marker: str, after: int) -> SlotScan:
+        """This bot's messages containing ``marker`` with IDs above ``after`` (any machine's).
+
+        Cheap first: when the channel's ``last_message_id`` (gateway cache, or the channel object) is not
+        above ``after``, nothing can be there and no request is made. Otherwise the messages after ``after``
+        are read oldest first, 100 a page, up to a bound.
+        """
+        ...
+
+    async def markers_since(
+        self, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
+    ) -> list[SentMessage]:
+        """After sending ``sent``: this bot's messages with ``marker`` above ``scan.horizon``, ``sent``
+        included, oldest first. From the gateway's events when the scan's session is still the current one
+        (no request), else by reading the channel."""
+        ...
+
+    async def delete_own_message(self, channel_id: int, message_id: int) -> None:
+        """Withdraw a message this process has just sent. Refuses any other message; never a channel."""
         ...
 
     async def create_text_channel(

@@ -412,6 +412,20 @@ async def post_message(request: web.Request) -> web.Response:
     return json_response(msg)
 
 
+async def delete_message(request: web.Request) -> web.Response:
+    """Like Discord: a bot may delete its own messages; anyone else's needs Manage Messages (not granted)."""
+    sb = request.app[SANDBOX_KEY]
+    channel = _channel(sb, request)
+    wanted = request.match_info["message_id"]
+    for msg in sb.stored_messages(channel.id):
+        if msg["id"] == wanted:
+            if int(msg["author"]["id"]) != sb.bot_user_id:
+                raise ApiError(403, 50013)
+            sb.remove_message(channel, msg)
+            return web.Response(status=204)
+    raise ApiError(404, 10008)
+
+
 async def get_guild(request: web.Request) -> web.Response:
     sb = request.app[SANDBOX_KEY]
     guild = _guild(sb, request)
@@ -517,6 +531,7 @@ def add_routes(app: web.Application) -> None:
     r.add_get(f"{p}/channels/{{channel_id}}/messages", get_messages)
     r.add_post(f"{p}/channels/{{channel_id}}/messages", post_message)
     r.add_get(f"{p}/channels/{{channel_id}}/messages/{{message_id}}", get_message)
+    r.add_delete(f"{p}/channels/{{channel_id}}/messages/{{message_id}}", delete_message)
     r.add_get(f"{p}/guilds/{{guild_id}}", get_guild)
     r.add_get(f"{p}/guilds/{{guild_id}}/channels", get_guild_channels)
     r.add_post(f"{p}/guilds/{{guild_id}}/channels", create_guild_channel)

@@ -336,6 +336,24 @@ class Sandbox:
             self._schedule_target_reply(channel.id, msg)
         return msg
 
+    def remove_message(self, channel: Channel, msg: JsonDict) -> None:
+        """Delete a stored message (MESSAGE_DELETE). As on Discord, the channel's ``last_message_id`` keeps
+        pointing at the newest message ever sent, deleted or not."""
+        stored = self._messages.get(channel.id, [])
+        if msg in stored:
+            stored.remove(msg)
+        payload = {"id": msg["id"], "channel_id": str(channel.id), "guild_id": str(channel.guild_id)}
+        self.hub.dispatch("MESSAGE_DELETE", lambda s: payload if self._sees_messages(s, channel) else None)
+
+    def _sees_messages(self, session: Session, channel: Channel) -> bool:
+        guild = self._guilds.get(channel.guild_id)
+        return (
+            guild is not None
+            and session.has(GUILD_MESSAGES)
+            and session.user_id in guild.members
+            and self.forbidden.get(channel.id) != 50001
+        )
+
     def visible_message(self, msg: JsonDict, viewer_id: int, content_intent: bool) -> JsonDict:
         """Discord blanks content for apps without MESSAGE_CONTENT, except their own and mentions."""
         if content_intent or int(msg["author"]["id"]) == viewer_id:

@@ -45,6 +45,7 @@ _STATE_NAMES: dict[State, str] = {
     State.INTENTS_MISSING: QT_TRANSLATE_NOOP("State", "Intents missing"),
     State.SKIPPED_DISABLED: QT_TRANSLATE_NOOP("State", "Disabled"),
     State.PENDING: QT_TRANSLATE_NOOP("State", "Pending"),
+    State.SENT_ELSEWHERE: QT_TRANSLATE_NOOP("State", "Other machine"),
 }
 
 
@@ -110,6 +111,10 @@ def due_text(row: Any, zone: Any = None, now: datetime | None = None) -> str:
         return "\u2014"
     when = when_text(due_at, zone, now)
     if due == "sent":
+        other = getattr(row, "sent_by_other_at", None)
+        if other is not None:  # found in the channel: another machine (or process) sent it
+            at = other.astimezone(zone).strftime("%H:%M:%S")
+            return translate("Due", "sent by another machine at {0} \u2014 next {1}").format(at, when)
         sent = row.sent_at
         if sent is None:
             return translate("Due", "sent \u2014 next {0}").format(when)
@@ -316,6 +321,8 @@ class ChannelsModel(_ListModel):
                 return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
                 return r.last_error
+            if col == self.COL_SUCCESS and getattr(r, "sent_by_other_at", None) is not None:
+                return self.tr("Sent by another machine at {0}").format(fmt_time(r.sent_by_other_at))
             if col == self.COL_SUCCESS:
                 return self.tr("Last success: {0}").format(fmt_time(r.last_success))
         if role == Qt.ItemDataRole.DecorationRole and col == self.COL_STATE:

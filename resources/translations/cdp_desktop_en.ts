@@ -468,6 +468,10 @@
             <translation>sent by another machine</translation>
         </message>
         <message>
+            <source>sent by another machine at {time}</source>
+            <translation>sent by another machine at {time}</translation>
+        </message>
+        <message>
             <source>sent {time}</source>
             <translation>sent {time}</translation>
         </message>
@@ -844,6 +848,10 @@
             <translation>Reply</translation>
         </message>
         <message>
+            <source>Sent by another machine at {0}</source>
+            <translation>Sent by another machine at {0}</translation>
+        </message>
+        <message>
             <source>State</source>
             <translation>State</translation>
         </message>
@@ -1022,6 +1030,10 @@
         <message>
             <source>schedule paused</source>
             <translation>schedule paused</translation>
+        </message>
+        <message>
+            <source>sent by another machine at {0} — next {1}</source>
+            <translation>sent by another machine at {0} — next {1}</translation>
         </message>
         <message>
             <source>sent {0} — next {1}</source>
@@ -1957,6 +1969,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Nothing to do: the app retries later today.</translation>
         </message>
         <message>
+            <source>Other machine</source>
+            <translation>Other machine</translation>
+        </message>
+        <message>
             <source>Pending</source>
             <translation>Pending</translation>
         </message>
@@ -1971,6 +1987,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Sent</source>
             <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Sent by another machine or process for this day (found in the channel); nothing more was sent.</source>
+            <translation>Sent by another machine or process for this day (found in the channel); nothing more was sent.</translation>
         </message>
         <message>
             <source>The bot cannot see or write to this channel.</source>

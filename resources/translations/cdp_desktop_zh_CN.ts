@@ -468,6 +468,10 @@
             <translation>由另一台机器发送</translation>
         </message>
         <message>
+            <source>sent by another machine at {time}</source>
+            <translation>已由另一台机器于 {time} 发送</translation>
+        </message>
+        <message>
             <source>sent {time}</source>
             <translation>发送于 {time}</translation>
         </message>
@@ -844,6 +848,10 @@
             <translation>回复</translation>
         </message>
         <message>
+            <source>Sent by another machine at {0}</source>
+            <translation>已由另一台机器于 {0} 发送</translation>
+        </message>
+        <message>
             <source>State</source>
             <translation>状态</translation>
         </message>
@@ -1022,6 +1030,10 @@
         <message>
             <source>schedule paused</source>
             <translation>计划已暂停</translation>
+        </message>
+        <message>
+            <source>sent by another machine at {0} — next {1}</source>
+            <translation>已由另一台机器于 {0} 发送——下次：{1}</translation>
         </message>
         <message>
             <source>sent {0} — next {1}</source>
@@ -1957,6 +1969,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>无需操作：应用会在今天稍后重试。</translation>
         </message>
         <message>
+            <source>Other machine</source>
+            <translation>另一台机器</translation>
+        </message>
+        <message>
             <source>Pending</source>
             <translation>待运行</translation>
         </message>
@@ -1971,6 +1987,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Sent</source>
             <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Sent by another machine or process for this day (found in the channel); nothing more was sent.</source>
+            <translation>今天的保活消息已由另一台机器或另一个进程发送（在频道中找到）；未再发送。</translation>
         </message>
         <message>
             <source>The bot cannot see or write to this channel.</source>

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from cdp_desktop.core.errors import DiscordFailure, State
-from cdp_desktop.core.ports import ChannelInfo, GuildInfo, OnCreated, Reply, SentMessage
+from cdp_desktop.core.message import snowflake_at
+from cdp_desktop.core.ports import ChannelInfo, GuildInfo, OnCreated, Reply, SentMessage, SlotScan
 
 BOT_ID = 900000000000000001
 
@@ -85,8 +86,10 @@ class FakeDiscord:
         self.in_flight = 0
         self.max_in_flight = 0
         self.after_created: Callable[[ChannelInfo], None] | None = None
-        self._next_id = 1300000000000000000
         self._base_time = datetime(2025, 3, 1, tzinfo=UTC)
+        self._next_id = snowflake_at(self._base_time)  # IDs encode their time, as Discord's do
+        self.just_sent: dict[int, int] = {}  # message ID -> channel: what delete_own_message may withdraw
+        self.withdrawn: list[int] = []
 
     # ----------------------------------------------------------------------- scenario set-up
 
@@ -167,6 +170,7 @@ class FakeDiscord:
         self._channel(channel_id)
         msg = FakeMessage(self.new_id(), channel_id, BOT_ID, content, self._now())
         self.messages[channel_id].append(msg)
+        self.just_sent[msg.id] = channel_id
         for bot_id, delay in self.reply_delays.items():
             if f"<@{bot_id}>" in content:
                 asyncio.get_running_loop().call_later(
@@ -197,13 +201,42 @@ class FakeDiscord:
                 return None
             await asyncio.sleep(min(0.01, max(0.0, deadline - loop.time())))
 
-    async def find_message_containing(self, channel_id: int, text: str, limit: int = 50) -> int | None:
-        await self._request("find_message_containing", channel_id)
+    def _markers(self, channel_id: int, marker: str, after: int) -> list[SentMessage]:
+        return sorted(
+            (
+                SentMessage(m.id, channel_id, m.created_at)
+                for m in self.messages[channel_id]
+                if m.id > after and m.author_id == BOT_ID and marker in m.content
+            ),
+            key=lambda m: m.id,
+        )
+
+    async def scan_for_marker(self, channel_id: int, marker: str, after: int) -> SlotScan:
+        """Like the adapter: free when the channel's newest message is not above ``after`` (its cached
+        ``last_message_id``), else one read (recorded as the call ``scan_for_marker``)."""
         self._channel(channel_id)
-        for m in reversed(self.messages[channel_id][-limit:]):
-            if m.author_id == BOT_ID and text in m.content:
-                return m.id
-        return None
+        last = max((m.id for m in self.messages[channel_id]), default=None)
+        if last is None or last <= after:
+            return SlotScan((), after)
+        await self._request("scan_for_marker", channel_id)
+        self._channel(channel_id)
+        return SlotScan(tuple(self._markers(channel_id, marker, after)), max(last, after), 1)
+
+    async def markers_since(
+        self, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
+    ) -> list[SentMessage]:
+        await self._request("markers_since", channel_id)
+        found = self._markers(channel_id, marker, scan.horizon)
+        return found if any(m.id == sent.id for m in found) else sorted([*found, sent], key=lambda m: m.id)
+
+    async def delete_own_message(self, channel_id: int, message_id: int) -> None:
+        if self.just_sent.get(message_id) != channel_id:
+            self.refused.append(message_id)
+            raise FakeDeleteRefused(State.NO_ACCESS, f"Refused to delete message {message_id}")
+        await self._request("delete_own_message", channel_id)
+        self.messages[channel_id] = [m for m in self.messages[channel_id] if m.id != message_id]
+        self.just_sent.pop(message_id)
+        self.withdrawn.append(message_id)
 
     async def create_text_channel(
         self,

@@ -253,7 +253,7 @@ def test_permanent_failures_are_not_retried_and_clear_the_intent(
     # the send certainly did not happen: no pending intent is left to look up next time
     assert w.history.send_record(a.uid, SLOT.key) is None
     assert states(w.run(trigger=Trigger.RETRY)) == {a.uid: State.REPLIED}
-    assert w.discord.count("find_message_containing") == 0
+    assert w.discord.count("scan_for_marker") == 0
 
 
 def test_token_invalid_stops_the_run() -> None:
@@ -311,13 +311,14 @@ def test_exactly_once_across_a_crash_between_send_and_record(tmp_path: Path) -> 
 
 
 def test_pending_intent_without_a_message_sends_once() -> None:
-    """The crash came before the request left: the lookup finds nothing and the message is sent."""
+    """The crash came before the request left: the channel check finds nothing (for free: no message since
+    the slot began) and the message is sent."""
     w = World()
     a = w.channel("general")
     w.history.record_intent(a.uid, SLOT.key, a.channel_id or 0, slot_marker(SLOT.key), SLOT.at)
     report = w.run()
     assert states(report) == {a.uid: State.REPLIED}
-    assert w.discord.count("find_message_containing") == 1
+    assert w.discord.count("scan_for_marker") == 0
     assert len(w.discord.sent_to(a.channel_id or 0)) == 1
 
 
@@ -342,7 +343,7 @@ def test_unsure_failure_keeps_the_intent_for_the_next_run() -> None:
         DeliveredThenFail(DiscordFailure(State.DISCORD_UNAVAILABLE, "500", status=500)),
         channel_id=a.channel_id,
     )
-    w.discord.fail("find_message_containing", DiscordFailure(State.NETWORK, "down"), channel_id=a.channel_id)
+    w.discord.fail("scan_for_marker", DiscordFailure(State.NETWORK, "down"), channel_id=a.channel_id)
     report = w.run()
     assert states(report) == {a.uid: State.NETWORK}
     record = w.history.send_record(a.uid, SLOT.key)

@@ -134,6 +134,29 @@ def test_run_now_updates_the_table_to_replied(qtbot: Any, ui: Ui) -> None:
     assert not w.btn_readd.isVisible()
 
 
+def test_a_channel_sent_by_another_machine_says_so(qtbot: Any, ui: Ui, sandbox: SandboxThread) -> None:
+    """Another machine (same bot) already sent today's keep-alive: Run now sends nothing there, and the row
+    says it was sent by another machine, and when."""
+    w, model = ui.window, ui.window.channels_model
+    marker = f"-# cdp-keepalive {ui.service.current_slot_key()}"
+    channel = sandbox.text_channel_ids[0]
+    sandbox.post_message(channel, f"keep-alive\n{marker}", author_id=sandbox.bot_user_id)
+    posts = len([r for r in sandbox.requests if r["method"] == "POST"])
+    click(qtbot, w.btn_run)
+    qtbot.waitUntil(lambda: State.SENT_ELSEWHERE in ui.states().values(), timeout=15_000)
+    qtbot.waitUntil(w.btn_run.isEnabled, timeout=15_000)
+    row = next(i for i, r in enumerate(model.rows()) if r.target.channel_id == channel)
+    assert model.data(model.index(row, model.COL_STATE)) == "Other machine"
+    shown = model.data(model.index(row, model.COL_SUCCESS))
+    assert shown.startswith("sent by another machine at ") and "next" in shown
+    tip = model.data(model.index(row, model.COL_SUCCESS), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Sent by another machine at ")
+    state_tip = model.data(model.index(row, model.COL_STATE), Qt.ItemDataRole.ToolTipRole)
+    assert "another machine" in state_tip
+    sent_here = [r for r in sandbox.requests[posts:] if r["method"] == "POST"]
+    assert all(f"/channels/{channel}/" not in r["path"] for r in sent_here)  # only the other channel got one
+
+
 def test_server_side_deletion_turns_missing_and_readd_fixes_it(
     qtbot: Any, ui: Ui, sandbox: SandboxThread
 ) -> None:

@@ -8,7 +8,16 @@ import time
 import discord
 import pytest
 
-from tests.sandbox.helpers import FULL_INTENTS, Stopwatch, connected, expect, run, sandbox, start_client
+from tests.sandbox.helpers import (
+    FULL_INTENTS,
+    Stopwatch,
+    connected,
+    expect,
+    run,
+    sandbox,
+    start_client,
+    text_channel,
+)
 
 
 def test_login_reaches_on_ready_with_guild_and_channels_cached() -> None:
@@ -260,5 +269,57 @@ def test_disallowed_privileged_intents_close_4014() -> None:
                 await start_client(sb, intents=FULL_INTENTS)
             async with connected(sb, intents=discord.Intents.default()) as client:
                 assert client.get_guild(sb.guild_id) is not None
+
+    run(scenario())
+
+
+def test_last_message_id_and_after_pages_as_discord_does() -> None:
+    """What the cross-machine channel check relies on: ``last_message_id`` in GUILD_CREATE, kept current by
+    MESSAGE_CREATE and in ``GET /channels/{id}``; ``after=`` answers the oldest page after the ID, newest
+    first."""
+
+    async def scenario() -> None:
+        async with sandbox() as sb:
+            cid = sb.text_channel_ids[1]
+            first = sb.post_message(cid, "before login", author_id=sb.owner_id)
+            async with connected(sb) as client:
+                channel = text_channel(client, cid)
+                assert channel.last_message_id == int(first["id"])  # from GUILD_CREATE
+                later = await expect(
+                    client, "message", lambda: sb.post_message(cid, "m", author_id=sb.owner_id)
+                )
+                assert channel.last_message_id == later.id  # MESSAGE_CREATE
+                fetched = await client.fetch_channel(cid)
+                assert isinstance(fetched, discord.TextChannel) and fetched.last_message_id == later.id
+                for i in range(150):
+                    sb.post_message(cid, f"n{i}", author_id=sb.owner_id)
+                page = await client.http.logs_from(cid, 100, after=later.id)
+                assert [m["content"] for m in page] == [f"n{i}" for i in range(99, -1, -1)]
+                rest = await client.http.logs_from(cid, 100, after=int(page[0]["id"]))
+                assert [m["content"] for m in rest] == [f"n{i}" for i in range(149, 99, -1)]
+
+    run(scenario())
+
+
+def test_own_message_delete_like_discord() -> None:
+    """A bot deletes its own message (204, MESSAGE_DELETE; ``last_message_id`` unchanged, as on Discord);
+    someone else's is 403/50013; an unknown one 404/10008. The channel stays."""
+
+    async def scenario() -> None:
+        async with sandbox() as sb, connected(sb) as client:
+            cid = sb.text_channel_ids[0]
+            channel = text_channel(client, cid)
+            mine = await channel.send("withdraw me")
+            theirs = sb.post_message(cid, "not yours", author_id=sb.owner_id)
+            deleted = await expect(client, "raw_message_delete", lambda: mine.delete())
+            assert deleted.message_id == mine.id and deleted.channel_id == cid
+            assert [m["content"] for m in sb.messages(cid)] == ["not yours"]
+            assert sb.channel(cid) is not None and sb.channel(cid).last_message_id == int(theirs["id"])  # type: ignore[union-attr]
+            with pytest.raises(discord.Forbidden) as forbidden:
+                await client.http.delete_message(cid, int(theirs["id"]))
+            assert forbidden.value.code == 50013
+            with pytest.raises(discord.NotFound) as gone:
+                await client.http.delete_message(cid, mine.id)
+            assert gone.value.code == 10008
 
     run(scenario())
