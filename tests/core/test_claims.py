@@ -110,6 +110,6 @@ def test_version_1_history_is_upgraded_with_its_sends(tmp_path: Path) -> None:
     db.commit()
     db.close()
     with History(path) as h:
-        assert h.schema_version == SCHEMA_VERSION == 2
+        assert h.schema_version == SCHEMA_VERSION >= 3
         rec = h.send_record("a", SLOT)
         assert rec is not None and rec.message_id == 99 and rec.origin == "self" and not rec.by_other

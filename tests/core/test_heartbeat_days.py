@@ -138,6 +138,8 @@ def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
         h.add_result(run, ChannelResult(run, "u", 2, "#a", State.REPLIED))
     db = sqlite3.connect(path)  # as version 1 wrote it: no slot index
     db.execute("DROP INDEX runs_slot")
+    for column in ("owner", "origin", "withdrawn_id"):  # added by version 3
+        db.execute(f"ALTER TABLE sends DROP COLUMN {column}")
     db.execute("PRAGMA user_version=1")
     db.commit()
     db.close()
