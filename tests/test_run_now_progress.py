@@ -55,7 +55,7 @@ def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
 
 
 def test_progress_on_a_terminal_only(tmp_path: Path) -> None:
-    with SandboxThread(rate_limits=False, reply_delay=1.0).start() as sb:
+    with SandboxThread(rate_limits=False, reply_delay=1.0) as sb:
         sb.set_target_silent(True)  # replies never come: the run waits, and says so
         env = setup_home(tmp_path / "home", sb)
         code, shown = on_a_terminal(["run-now"], env)

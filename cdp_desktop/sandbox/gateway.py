@@ -36,6 +36,7 @@ PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
 
 BACKLOG = 2000  # events kept per session for RESUME
 SESSION_TTL = 300.0  # seconds a disconnected session stays resumable
+ACK_DELAY = 0.05  # seconds before a HEARTBEAT_ACK, like a short network round trip
 
 
 class Connection:
@@ -141,6 +142,9 @@ class GatewayHub:
     def _note(self, kind: str, conn: Connection, **extra: Any) -> None:
         self.log.append({"time": time.monotonic(), "kind": kind, "conn": conn.id, **extra})
 
+    def _ack(self, conn: Connection) -> None:
+        conn.send({"op": 11, "d": None, "s": None, "t": None})  # a no-op once the connection is closing
+
     def _on_frame(self, conn: Connection, raw: str) -> None:
         try:
             frame = json.loads(raw)
@@ -152,7 +156,10 @@ class GatewayHub:
         self._note("op", conn, op=op)
         if op == 1:
             if self.ack_heartbeats:
-                conn.send({"op": 11, "d": None, "s": None, "t": None})
+                # A moment later, as over a real network: discord.py records a heartbeat's send time only
+                # after its keep-alive thread wakes up, so an instant loopback ACK could be measured against
+                # the previous beat ("Can't keep up, shard ID None websocket is 41.3s behind").
+                asyncio.get_running_loop().call_later(ACK_DELAY, self._ack, conn)
         elif op == 2:
             self._identify(conn, data if isinstance(data, dict) else {})
         elif op == 6:
