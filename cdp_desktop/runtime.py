@@ -1,9 +1,14 @@
-"""The asyncio side of the scheduler: wall-clock ticking, wake-up detection, network wait, retries.
+"""The asyncio side of the scheduler: the wall-clock wake-up, wake-up detection, network wait, retries.
 
-Timers run on a monotonic clock that stops during suspend and qasync's are coarse, so there is never one
-long sleep to the slot: the loop sleeps at most ``tick_seconds`` (and exactly until the slot when it is
-nearer), then re-evaluates what is due from the wall clock. A wall-clock jump or a late tick is a wake-up.
-Only plain asyncio is used (``asyncio.Event``, ``asyncio.wait``), so the same code runs under qasync.
+asyncio's and Qt's timers run on a monotonic clock that stops during suspend, so there is never one long
+monotonic sleep to the slot. On Linux the loop waits on one absolute wall-clock alarm (a ``timerfd``, see
+:mod:`cdp_desktop.wallclock`) armed for the next thing owed, the next slot or a retry, and nothing else: it
+fires at the slot after a suspend too, and a clock change or a resume cancels it so that the schedule is
+recomputed at once (logind's resume signal, :mod:`cdp_desktop.sleepwatch`, arrives through :meth:`resumed`).
+Elsewhere, or when a test injects ``sleep``, the loop sleeps at most ``tick_seconds`` (and exactly until the
+slot when it is nearer) and re-evaluates from the wall clock; a wall-clock jump or a late tick is a wake-up.
+While a due run waits for the network the loop looks again every ``tick_seconds``: that timer exists only
+while something is owed. Only plain asyncio is used, so the same code runs under qasync.
 
 Decisions (pure) live in :mod:`cdp_desktop.core.schedule`; this module adds the memory a running process
 has: what it already attempted for the current slot, which channels wait for a retry, and a decided run
@@ -25,6 +30,7 @@ from .core.engine import Engine, RunReport, Trigger
 from .core.history import History
 from .core.ports import Clock
 from .core.schedule import Slot, current_slot, next_slot, plan
+from .wallclock import CLOCK_CHANGED, DUE, WallClockAlarm, kernel_realtime, make_alarm
 
 log = logging.getLogger("cdp_desktop.scheduler")
 
@@ -62,9 +68,10 @@ class RunFinished:
 
 @dataclass(frozen=True)
 class WokeUp:
-    """The wall clock jumped or a tick came late (suspend, clock change, blocked loop)."""
+    """The wall clock jumped or a tick came late (suspend, clock change, blocked loop), the wall-clock alarm
+    was cancelled by a clock change, or the system said it resumed from suspend."""
 
-    reason: str  # "clock_jump" | "late_tick"
+    reason: str  # "clock_jump" | "late_tick" | "clock_change" | "resume"
     wall_delta: float
     monotonic_delta: float
 
@@ -107,6 +114,7 @@ class Scheduler:
         retry_base: float = 60.0,
         retry_cap: float = 1800.0,
         reachable_timeout: float = 30.0,
+        alarm: WallClockAlarm | str | None = "auto",
     ) -> None:
         if not 0 < tick_seconds <= 30:
             raise ValueError("tick_seconds must be in (0, 30]")
@@ -125,6 +133,14 @@ class Scheduler:
         # Wall time may drift from monotonic time by this much per tick before it counts as a jump.
         self.jump_tolerance = 10.0
         self._sleep = sleep or asyncio.sleep
+        # "auto": a wall-clock alarm where the system has one, unless a test drives time through ``sleep``.
+        self._alarm_choice = alarm if alarm != "auto" else (None if sleep is not None else "auto")
+        self._alarm: WallClockAlarm | None = None
+        self._wake_reason: str | None = None  # why the next look happens, when a wake source told us
+        self._before_sleep = False  # logind said the system is about to sleep; no resume seen since
+        self._resume_counted = False  # an alarm cancel after that was taken as the resume
+        self.evaluations = 0  # looks at the schedule so far (tests count recomputations)
+        self._early_alarms = 0  # consecutive alarms that fired well before their instant
         self.paused = get_config().paused
         self.state = PAUSED if self.paused else IDLE
         self._lock = asyncio.Lock()
@@ -147,6 +163,24 @@ class Scheduler:
     def wake(self) -> None:
         """Re-evaluate now (config changed, resumed, network back)."""
         self._wake.set()
+
+    def going_to_sleep(self) -> None:
+        """The system is about to suspend (logind's PrepareForSleep(true))."""
+        self._before_sleep = True
+        self._resume_counted = False
+
+    def resumed(self) -> None:
+        """The system resumed from suspend (logind's PrepareForSleep(false)): recompute now, and retry failed
+        channels at once.
+
+        The kernel cancels the wall-clock alarm on resume as well, usually before logind's signal arrives;
+        that cancel is then taken as the resume, and this signal adds no second recomputation."""
+        if self._resume_counted:
+            self._resume_counted = False
+            return
+        self._before_sleep = False
+        self._wake_reason = "resume"
+        self.wake()
 
     def forget_attempts(self, uids: set[str]) -> None:
         """Let these targets be tried again for the current slot (e.g. their channel was just re-added)."""
@@ -212,6 +246,10 @@ class Scheduler:
     async def run(self, stop: asyncio.Event) -> None:
         """The driver loop. Returns promptly when ``stop`` is set, cancelling a run in progress."""
         stopper: asyncio.Future[Any] = asyncio.ensure_future(stop.wait())
+        owned = make_alarm() if self._alarm_choice == "auto" else None
+        self._alarm = owned or (
+            self._alarm_choice if isinstance(self._alarm_choice, WallClockAlarm) else None
+        )
         try:
             while not stop.is_set():
                 tick: asyncio.Future[Any] = asyncio.ensure_future(self._tick())
@@ -232,20 +270,57 @@ class Scheduler:
             stopper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await stopper
+            if owned is not None:
+                owned.close()
+            self._alarm = None
 
     # ----------------------------------------------------------------------- the loop
 
     async def _wait(self, delay: float, stopper: asyncio.Future[Any]) -> None:
+        deadline = self._deadline()
+        if self._alarm is not None and deadline is not None:
+            delay = max((deadline - self.clock.now()).total_seconds(), 0.0)
         self._expected_sleep = delay
         self._sleep_started = self.clock.monotonic()
-        sleeper: asyncio.Future[Any] = asyncio.ensure_future(self._sleep(delay))
+        if self._alarm is not None and deadline is not None:
+            alarm = self._alarm.wait_until(self._epoch(deadline))
+            sleeper: asyncio.Future[Any] = asyncio.ensure_future(alarm)
+        else:
+            sleeper = asyncio.ensure_future(self._sleep(delay))
         waker: asyncio.Future[Any] = asyncio.ensure_future(self._wake.wait())
         try:
             await asyncio.wait({sleeper, waker, stopper}, return_when=asyncio.FIRST_COMPLETED)
         finally:
             for task in (sleeper, waker):
                 task.cancel()
-            await asyncio.gather(sleeper, waker, return_exceptions=True)
+            results = await asyncio.gather(sleeper, waker, return_exceptions=True)
+        if results[0] == CLOCK_CHANGED and self._wake_reason is None:
+            self._wake_reason = "clock_change"
+        elif results[0] == DUE and deadline is not None:
+            early = (deadline - self.clock.now()).total_seconds()
+            self._early_alarms = self._early_alarms + 1 if early > 1.0 else 0
+            if self._early_alarms >= 3:  # the alarm and our clock disagree: never spin on it
+                log.warning("the wall-clock alarm fires %.0f s early; ticking instead", early)
+                self._alarm = None
+        elif isinstance(results[0], OSError):
+            log.warning("the wall-clock alarm failed (%s); ticking instead", results[0])
+            self._alarm = None
+
+    def _deadline(self) -> datetime | None:
+        """With the wall-clock alarm: the next instant something is owed (the slot or a retry); None while
+        a due run waits for the network (that wait keeps its tick, and ends early when Discord connects)."""
+        if self.state == WAITING_FOR_NETWORK:
+            return None
+        deadline = self._next_run
+        if self._retry_at is not None and not self.paused:
+            deadline = self._retry_at if deadline is None else min(deadline, self._retry_at)
+        return deadline
+
+    def _epoch(self, when: datetime) -> float:
+        """``when`` (on the scheduler's clock) as seconds since the epoch on the kernel's wall clock.
+
+        The same instant for the system clock; an injected or shifted clock is carried over by its offset."""
+        return kernel_realtime() + (when - self.clock.now()).total_seconds()
 
     def _delay(self) -> float:
         """Seconds until the next look: at most a tick, exactly until the slot or a retry when nearer."""
@@ -261,8 +336,9 @@ class Scheduler:
 
     async def _tick(self) -> None:
         self._wake.clear()  # a wake() from here on asks for another look
+        self.evaluations += 1
         now = self.clock.now()
-        woke = self._detect_wake(now, self.clock.monotonic())
+        woke = self._woken_by_source(now) or self._detect_wake(now, self.clock.monotonic())
         config = self.get_config()
         settings = config.settings
         zone = settings.zone()
@@ -290,6 +366,22 @@ class Scheduler:
             return
         self._pending = None
         await self._execute(job)
+
+    def _woken_by_source(self, now: datetime) -> bool:
+        """A wake source (alarm cancelled by a clock change, logind's resume) asked for this look."""
+        reason, self._wake_reason = self._wake_reason, None
+        if reason is None:
+            return False
+        if reason == "clock_change" and self._before_sleep:
+            # the kernel cancels the alarm on resume too: this is the resume; logind's signal follows
+            reason, self._before_sleep, self._resume_counted = "resume", False, True
+        mono = self.clock.monotonic()
+        probe, self._probe = self._probe, (now, mono)
+        wall_delta = (now - probe[0]).total_seconds() if probe else 0.0
+        mono_delta = mono - probe[1] if probe else 0.0
+        log.info("wake-up (%s): wall %+.0f s, monotonic %+.0f s", reason, wall_delta, mono_delta)
+        self._emit(WokeUp(reason, wall_delta, mono_delta))
+        return True
 
     def _detect_wake(self, now: datetime, mono: float) -> bool:
         """Wall time moved unlike monotonic time since the last tick, or the last sleep overran."""

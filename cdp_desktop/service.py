@@ -233,6 +233,8 @@ class AppService:
         self._names_task: asyncio.Future[None] | None = None
         self._presence_refresh: asyncio.Handle | None = None  # coalesces a burst of presence updates
         self._retry_at: datetime | None = None  # the scheduler's next retry, for the run it follows
+        self._config_watch: Any = None  # filewatch.FileWatch on config.json while the scheduler runs
+        self._resume_task: asyncio.Future[None] | None = None  # logind resume signals (Linux)
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -390,7 +392,7 @@ class AppService:
         from .runtime import Scheduler
 
         self.scheduler = Scheduler(
-            get_config=lambda: self.config,
+            get_config=self._fresh_config,
             history=self.history,
             engine=self.engine,
             clock=self.clock,
@@ -399,6 +401,11 @@ class AppService:
         )
         self._stop.clear()
         self._scheduler_task = asyncio.ensure_future(self._run_scheduler())
+        self._watch_config()
+        if self._resume_task is None:
+            from .sleepwatch import watch_resume
+
+            self._resume_task = asyncio.ensure_future(watch_resume(self._on_resume, self._on_sleep))
 
     async def _run_scheduler(self) -> None:
         assert self.scheduler is not None
@@ -425,7 +432,10 @@ class AppService:
                 await asyncio.wait_for(task, 3)
             except (TimeoutError, asyncio.CancelledError):
                 task.cancel()
-        for pending in (self._cleanup_task, self._restart_task, self._names_task):
+        if self._config_watch is not None:
+            self._config_watch.close()
+            self._config_watch = None
+        for pending in (self._cleanup_task, self._restart_task, self._names_task, self._resume_task):
             if pending is not None and not pending.done():
                 pending.cancel()
         if self._presence_refresh is not None:
@@ -701,6 +711,57 @@ class AppService:
         self._emit(self._schedule_changed())
 
     # ------------------------------------------------------------------------------- config
+    def _watch_config(self) -> None:
+        """Follow edits other processes make (``cdp-desktop channels add`` beside the daemon or window)."""
+        if self._config_watch is None:
+            from .filewatch import FileWatch
+
+            self._config_watch = FileWatch(self._store.path, self.reload_config)
+            if not self._config_watch.start():
+                log.info("no file watching here; config edits are picked up before each slot")
+
+    def _fresh_config(self) -> Config:
+        """The config as on disk now: a ``stat`` before the scheduler looks at slots (the fallback when file
+        events are missing or late), a reload only when the file changed."""
+        self.reload_config()
+        return self.config
+
+    def reload_config(self) -> bool:
+        """Take in the file when another process changed it; reschedule at once. True when it was reloaded.
+
+        A file that cannot be used (damaged, newer schema) keeps the config in memory running, with a warning
+        in the log, as at start."""
+        if not self._store.changed_on_disk():
+            return False
+        previous = self.config
+        reloaded = self._store.load()
+        for warning in reloaded.warnings:
+            log.warning("%s", warning)
+        if reloaded.warnings:
+            return False
+        self.config = reloaded.config
+        log.info("config.json changed on disk; rescheduling")
+        scheduler = self.scheduler
+        if scheduler is not None:
+            if self.config.paused and not scheduler.paused:
+                scheduler.pause()
+            elif not self.config.paused and scheduler.paused:
+                scheduler.resume()
+            scheduler.wake()
+        self._emit(ChannelsChanged())
+        self._emit(self._schedule_changed())
+        if _endpoint_key(self.config) != _endpoint_key(previous) and self._token and self.client is not None:
+            self._restart_task = asyncio.ensure_future(self._restart_client())
+        return True
+
+    def _on_resume(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.resumed()
+
+    def _on_sleep(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.going_to_sleep()
+
     def update_config(self, mutate: Callable[[Config], object], *, quiet: bool = False) -> None:
         """Apply ``mutate`` to a copy, validate by round trip, save atomically, then swap it in.
 
