@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--json] [--only SECTION ...]``: run the benchmarks, write bench/RESULTS.md.
+"""``python -m bench [--quick] [--json] [--only SECTION ...] [--idle-window S]``: write bench/RESULTS.md.
 
 Benchmarks report; they never assert. Without a display or session bus the run re-executes itself inside
 ``dbus-run-session -- xvfb-run -a`` with private XDG folders (the GUI sections need X, D-Bus and a tray).
@@ -44,7 +44,7 @@ def _guard(name: str, fn: Callable[[], Section]) -> Section:
         return _failed(name, exc)
 
 
-def run_all(quick: bool, only: set[str], gui: bool) -> dict[str, Section]:
+def run_all(quick: bool, only: set[str], gui: bool, idle_window: float | None = None) -> dict[str, Section]:
     from . import keepalive, scheduler, startup
 
     out: dict[str, Section] = {}
@@ -57,7 +57,7 @@ def run_all(quick: bool, only: set[str], gui: bool) -> dict[str, Section]:
         if "startup" in only:
             out["startup"] = _guard("startup", lambda: _need_gui(gui) or startup.run(quick, ch))
         if "idle" in only or "memory" in only:
-            _idle_and_memory(quick, ch, workdir, gui, out)
+            _idle_and_memory(quick, ch, workdir, gui, out, idle_window)
         if "scheduler" in only:
             out["scheduler"] = _guard("scheduler", lambda: scheduler.run(quick))
         if "heartbeat" in only:
@@ -75,12 +75,14 @@ def _need_gui(gui: bool) -> None:
         raise RuntimeError("needs an X display and a D-Bus session bus")
 
 
-def _idle_and_memory(quick: bool, ch: Children, workdir: Path, gui: bool, out: dict[str, Section]) -> None:
+def _idle_and_memory(
+    quick: bool, ch: Children, workdir: Path, gui: bool, out: dict[str, Section], window: float | None
+) -> None:
     from . import idle, memory
 
     try:
         _need_gui(gui)
-        run = idle.measure(quick, ch, workdir)
+        run = idle.measure(quick, ch, workdir, window)
     except Exception as exc:
         out["idle"] = _failed("idle", exc)
         out["memory"] = _failed("memory", exc)
@@ -94,6 +96,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="smaller sizes and shorter windows (< 4 min)")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
+    parser.add_argument(
+        "--idle-window",
+        type=float,
+        metavar="SECONDS",
+        help="length of the idle sampling window (default 60, 15 with --quick; issue 17 uses 300)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="markdown report (default: %(default)s)")
     args = parser.parse_args()
 
@@ -105,7 +113,7 @@ def main() -> int:
 
     started = time.monotonic()
     command = "python -m bench" + "".join(f" {a}" for a in sys.argv[1:])
-    sections = run_all(args.quick, set(args.only or SECTIONS), gui)
+    sections = run_all(args.quick, set(args.only or SECTIONS), gui, args.idle_window)
     doc: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": command,

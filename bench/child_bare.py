@@ -101,6 +101,11 @@ def qt_discord() -> int:
 
     app = QApplication([sys.argv[0]])
     app.setQuitOnLastWindowClosed(False)
+    profile = os.environ.get("BENCH_WAKE_PROFILE")
+    if profile:  # the same event filter as the app's (bench/wakeprofile.py)
+        from .wakeprofile import WakeProfile
+
+        keep = WakeProfile(app, profile)  # noqa: F841 - alive until exit
     tray = _tray_icon(app)
     win = QMainWindow()
     win.setWindowTitle("Bare Qt + discord.py")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from .common import (
     wakeups_between,
 )
 from .history_gen import make_home
+from .wakeprofile import by_source
 
 CHANNELS = 500
 DAYS = 30
@@ -72,6 +73,8 @@ class IdleRun:
     home: Path
     sends_during_window: int
     requests_during_window: int
+    app_sources: dict[str, int] = field(default_factory=dict)  # what woke the app's main thread, by source
+    bare_qt_sources: dict[str, int] = field(default_factory=dict)  # the same for bare Qt+qasync+discord.py
 
 
 def _latest_results_cost(home: Path) -> float | None:
@@ -97,9 +100,11 @@ def _wait_sessions(sbp: SandboxProcess, n: int, timeout: float) -> bool:
     return False
 
 
-def measure(quick: bool, ch: Children, workdir: Path) -> IdleRun:
-    """Start everything, wait until connected and settled, sample over the window, stop them again."""
-    window = 15.0 if quick else 60.0
+def measure(quick: bool, ch: Children, workdir: Path, window: float | None = None) -> IdleRun:
+    """Start everything, wait until connected and settled, sample over the window, stop them again.
+
+    ``window``: seconds of idle sampled (default 60, 15 with ``quick``)."""
+    window = window or (15.0 if quick else 60.0)
     settle = 5.0 if quick else 10.0
     sbp = SandboxProcess(ch, reply_delay=0.05, rate_limits=True)
     ids = sbp.add_channels(CHANNELS, "idle")
@@ -111,12 +116,19 @@ def measure(quick: bool, ch: Children, workdir: Path) -> IdleRun:
         f"in {info['seconds']:.1f} s"
     )
 
-    app_env = child_env(CDP_DESKTOP_TOKEN=sbp.token, CDP_DESKTOP_API_BASE=sbp.api_base)
+    profile = workdir / "app-wakeups.jsonl"
+    app_env = child_env(
+        CDP_DESKTOP_TOKEN=sbp.token, CDP_DESKTOP_API_BASE=sbp.api_base, BENCH_WAKE_PROFILE=str(profile)
+    )
     bare_env = child_env(BENCH_API_BASE=sbp.api_base, BENCH_GATEWAY=sbp.gateway_url, BENCH_TOKEN=sbp.token)
+    bare_profile = workdir / "bare-qt-wakeups.jsonl"
     specs = {
         "app": ([PY, "-m", "bench.child_app", "--home", str(home)], app_env),
         "bare_discord": ([PY, "-m", "bench.child_bare", "discord"], bare_env),
-        "bare_qt_discord": ([PY, "-m", "bench.child_bare", "qt-discord"], bare_env),
+        "bare_qt_discord": (
+            [PY, "-m", "bench.child_bare", "qt-discord"],
+            {**bare_env, "BENCH_WAKE_PROFILE": str(bare_profile)},
+        ),
     }
     procs: dict[str, subprocess.Popen[Any]] = {}
     readers: dict[str, LineReader] = {}
@@ -130,9 +142,11 @@ def measure(quick: bool, ch: Children, workdir: Path) -> IdleRun:
     time.sleep(settle)
     sbp.clear_requests()
     before = {n: sample(p.pid) for n, p in procs.items()}
+    started = time.monotonic()
     log(f"idle: all connected; sampling for {window:.0f} s")
     time.sleep(window)
     after = {n: sample(p.pid) for n, p in procs.items()}
+    ended = time.monotonic()
     reqs = sbp.requests()
     sends = sum(1 for r in reqs if r.get("method") == "POST" and str(r.get("path", "")).endswith("/messages"))
     run = IdleRun(
@@ -148,6 +162,8 @@ def measure(quick: bool, ch: Children, workdir: Path) -> IdleRun:
     for p in procs.values():
         ch.stop(p)
     ch.stop(sbp.proc)
+    run.app_sources = by_source(str(profile), started, ended)
+    run.bare_qt_sources = by_source(str(bare_profile), started, ended)
     return run
 
 
@@ -172,6 +188,9 @@ def section(run: IdleRun) -> Section:
         "wakeup_source": "voluntary context switches, all threads, /proc/<pid>/task/*/status",
         "app_home": f"{run.home_info['channels']} channels, {run.home_info['result_rows']} result rows",
         "history_latest_results_cpu_ms": run.home_info.get("latest_results_cpu_ms"),
+        "app_main_thread_events_by_source": run.app_sources,
+        "bare_qt_discord_main_thread_events_by_source": run.bare_qt_sources,
+        "app_events_per_minute": round(sum(run.app_sources.values()) * per_min, 2),
         "keepalive_sends_during_window": run.sends_during_window,
         "requests_during_window": run.requests_during_window,
     }
