@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import desktop, machine, report
-from .common import Children, Section, children, log
+from .common import Children, Section, children, compile_bytecode, log
 
 SECTIONS = ("keepalive", "startup", "idle", "memory", "scheduler", "heartbeat")
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
@@ -48,6 +48,7 @@ def run_all(quick: bool, only: set[str], gui: bool, idle_window: float | None = 
     from . import keepalive, scheduler, startup
 
     out: dict[str, Section] = {}
+    compile_bytecode()
     with children() as ch, tempfile.TemporaryDirectory(prefix="cdp-bench-") as tmp:
         workdir = Path(tmp)
         tray = desktop.ensure_tray_host(ch, workdir) if gui else "none (no display)"

@@ -10,7 +10,6 @@ redact their final output once more, for handlers that render the record in some
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -138,12 +137,56 @@ class _NotFileOnly(logging.Filter):
         return not getattr(record, "cdp_file_only", False)
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Log files are created with mode 0600: they describe the user's servers and channels."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """Log files are created with mode 0600: they describe the user's servers and channels.
+
+    Rotated by size: when a record would take the file past ``maxBytes``, ``log`` becomes ``log.1``, ``log.1``
+    becomes ``log.2`` and so on up to ``backupCount``. Built on logging's core FileHandler rather than
+    ``logging.handlers``, whose imports (socket, selectors, pickle, queue) would come before the first paint.
+    """
+
+    def __init__(
+        self, filename: str | os.PathLike[str], maxBytes: int, backupCount: int, encoding: str
+    ) -> None:
+        self.maxBytes = maxBytes
+        self.backupCount = backupCount
+        super().__init__(filename, mode="a", encoding=encoding)
 
     def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # always append
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full_with(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full_with(self, record: logging.LogRecord) -> bool:
+        if self.maxBytes <= 0:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        size = len((self.format(record) + self.terminator).encode(self.encoding or "utf-8", "replace"))
+        self.stream.seek(0, os.SEEK_END)
+        return bool(self.stream.tell() + size > self.maxBytes and self.stream.tell() > 0)
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for n in range(self.backupCount - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if self.backupCount > 0 and os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        elif self.backupCount <= 0:
+            open(base, "w").close()  # no backups: start the file over
+        self.stream = self._open()
 
 
 def install_redaction(handler: logging.Handler) -> logging.Handler:
