@@ -78,7 +78,7 @@ class IdleRun:
 
 
 def _latest_results_cost(home: Path) -> float | None:
-    """CPU ms of one History.latest_results() on this home: the scheduler calls it on every tick."""
+    """CPU ms of one History.latest_results() on this home: the scheduler calls it per look at the slot."""
     from cdp_desktop.core.history import History
     from cdp_desktop.paths import AppPaths
 

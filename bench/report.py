@@ -125,33 +125,29 @@ def _why_idle(doc: dict[str, Any]) -> str:
     app, bare, qt = cpu.get("app", 0), cpu.get("bare_discord", 0), cpu.get("bare_qt_discord", 0)
     text = (
         f"the absolute figures are tiny: {app:.1f} ms of CPU in {window:.0f} s for the app, "
-        f"{bare:.1f} ms for the bare discord.py client, {qt:.1f} ms for a bare Qt+qasync+discord.py "
-        "process, so a few milliseconds decide the ratio, and a Qt app cannot reach the bare discord.py "
-        f"figure at all: being a Qt process doing nothing costs {qt - bare:.1f} ms here (X and D-Bus "
-        f"connections, the Qt event loop under qasync). The app adds {app - qt:.1f} ms to that: its "
-        "scheduler looks at the wall clock every 30 s (the slot's plan and one history query; the set of "
-        "channels given up on is memoised per slot) and discord.py's heartbeat is handled on the same "
-        "loop. Garbage collection runs when the GUI loop is about to sleep anyway, not on a timer, and "
-        "starts after the first paint, so the one large collection after start-up no longer lands in an "
-        "idle minute; cancelled asyncio timers no longer wake the loop (ui/qloop.py)."
+        f"{qt:.1f} ms for a bare Qt+qasync+discord.py process ({bare:.1f} ms for a bare discord.py "
+        "client), so a few milliseconds decide the ratio. Between slots the app's scheduler sleeps on its "
+        "wall-clock alarm and does nothing; what the app's main thread dispatched in the window is listed "
+        "by source below (heartbeats like the baseline's, and the tail of start-up: the REST connection "
+        "closed 15 s after its last request, Qt's pixmap cache flushing the icons drawn at start). "
+        "Every recomputation of the schedule (a clock change, a config edit) costs a few milliseconds "
+        "with 500 channels, and a machine shared with other work makes each of these figures noisier."
     )
     if window < 60:
-        text += f" A {window:.0f} s window sees zero or one tick, so this quick figure is mostly noise."
+        text += f" A {window:.0f} s window is mostly start-up tail, so this quick figure is mostly noise."
     return text
 
 
 def _why_wakeups(doc: dict[str, Any]) -> str:
     d = _det(doc, "idle")
     return (
-        "the scheduler ticks against the wall clock every 30 s by design (2 wake-ups a minute). The app has "
-        "no other timer while idle in the tray: garbage collection rides on wake-ups that happen anyway, "
-        "the 1 s countdown runs only while the window is shown, the tray tooltip is refreshed on events, "
-        "and the app's event loop (ui/qloop.py) stops the Qt timer of a cancelled asyncio timer, which "
-        "qasync leaves armed (so a finished request's timeout would still wake the thread at its deadline; "
-        "the bare Qt+qasync+discord.py baseline still pays for that). "
+        "the difference in context switches is not explained by events the app dispatches (see the "
+        "table of sources: apart from start-up tails, the app and the bare process both handle only the "
+        "gateway heartbeat); switches without an event are the thread waiting for the interpreter lock "
+        "or Qt's own housekeeping. "
         f"Main-thread wake-ups per minute: {d.get('main_thread_wakeups_per_minute')}. A short window "
         f"quantises this ({d.get('window_seconds')} s: one wake-up = "
-        f"{60 / (d.get('window_seconds') or 60):.0f}/min)."
+        f"{60 / (d.get('window_seconds') or 60):.1f}/min)."
     )
 
 
@@ -294,9 +290,9 @@ def markdown(doc: dict[str, Any]) -> str:
     if doc.get("quick"):
         out.append(
             "- This is a `--quick` run: the keep-alive target is for 500 channels but the largest run here "
-            "is 200, and the 15 s idle window sees zero or one 30 s scheduler tick, so the idle CPU ratio "
-            "and the wake-up estimate are mostly noise. Run `python -m bench` (60 s window, 500 channels) "
-            "for those."
+            "is 200, and the 15 s idle window is mostly start-up tail, so the idle CPU ratio and the "
+            "wake-up estimate are mostly noise. Run `python -m bench` (60 s window, 500 channels; "
+            "`--idle-window 300` for issue 17's figure) for those."
         )
     failures = [
         (n, doc[n]["notes"][0])

@@ -37,6 +37,17 @@ def _callback_name(handle: Any) -> str:
     return str(name)
 
 
+def _describe(obj: QObject) -> str:
+    """The C++ class (Python wrappers of Qt-internal objects only know their base class), name, parent."""
+    name = obj.metaObject().className()
+    if obj.objectName():
+        name += f" {obj.objectName()!r}"
+    parent = obj.parent()
+    if parent is not None:
+        name += f" in {parent.metaObject().className()}"
+    return name
+
+
 def _fd_target(fd: int) -> str:
     try:
         return os.readlink(f"/proc/self/fd/{fd}")
@@ -63,13 +74,13 @@ class WakeProfile(QObject):
             if isinstance(handles, dict) and timer_id in handles:
                 source = f"asyncio timer: {_callback_name(handles[timer_id])}"
             else:
-                source = f"Qt timer: {type(obj).__name__} {obj.objectName()}".rstrip()
+                source = f"Qt timer: {_describe(obj)}"
             self.events.append((now, "timer", source))
         elif kind == QEvent.Type.SockAct and isinstance(obj, QSocketNotifier):
             fd = int(obj.socket())
             self.events.append((now, "socket", f"fd {fd} -> {_fd_target(fd)} ({obj.type().name})"))
         else:
-            self.events.append((now, "event", f"{kind.name} -> {type(obj).__name__}"))
+            self.events.append((now, "event", f"{kind.name} -> {_describe(obj)}"))
         return False
 
     def dump(self) -> None:
