@@ -716,17 +716,17 @@ class AppService:
         if self._config_watch is None:
             from .filewatch import FileWatch
 
-            self._config_watch = FileWatch(self._store.path, self.reload_config)
+            self._config_watch = FileWatch(self._store.path, self.follow_config_file)
             if not self._config_watch.start():
                 log.info("no file watching here; config edits are picked up before each slot")
 
     def _fresh_config(self) -> Config:
         """The config as on disk now: a ``stat`` before the scheduler looks at slots (the fallback when file
         events are missing or late), a reload only when the file changed."""
-        self.reload_config()
+        self.follow_config_file()
         return self.config
 
-    def reload_config(self) -> bool:
+    def follow_config_file(self) -> bool:
         """Take in the file when another process changed it; reschedule at once. True when it was reloaded.
 
         A file that cannot be used (damaged, newer schema) keeps the config in memory running, with a warning
@@ -734,12 +734,9 @@ class AppService:
         if not self._store.changed_on_disk():
             return False
         previous = self.config
-        reloaded = self._store.load()
-        for warning in reloaded.warnings:
-            log.warning("%s", warning)
-        if reloaded.warnings:
+        self.reload_config()
+        if self.config is previous:
             return False
-        self.config = reloaded.config
         log.info("config.json changed on disk; rescheduling")
         scheduler = self.scheduler
         if scheduler is not None:
