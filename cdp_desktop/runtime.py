@@ -98,6 +98,10 @@ class Scheduler:
 
     ``paused`` starts from ``get_config().paused``; :meth:`pause`/:meth:`resume` change it (the caller
     persists it). Manual runs (:meth:`run_now`) work while paused.
+
+    ``alarm``: "auto" uses the system's wall-clock alarm (:func:`cdp_desktop.wallclock.make_alarm`) unless
+    ``sleep`` is injected, None forces the ``tick_seconds`` tick, or pass a :class:`WallClockAlarm`.
+    ``evaluations`` counts the looks at the schedule (one per wake-up, whatever woke it).
     """
 
     def __init__(

@@ -13,7 +13,6 @@ and the service's run lock), and a nested use must not wait for itself.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import os
 import sys
@@ -115,6 +114,8 @@ class FileLock:
 
     async def acquire_async(self, timeout: float | None = None) -> None:
         """Like :meth:`acquire`, without blocking the event loop while another process holds the lock."""
+        import asyncio  # here: the GUI imports this module (through logs) before its first paint
+
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
         while not self._try():
             if time.monotonic() >= deadline:
