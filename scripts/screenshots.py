@@ -2,7 +2,10 @@
 """README screenshots: the real widgets against the demo sandbox, in English and Chinese.
 
 Writes ``docs/screenshots/<name>_<lang>.png`` for: ``main`` (all channels fine), ``main_missing`` (a channel
-deleted on the server, the Re-add button standing out), ``tray_menu``, ``channel_editor`` and ``settings``.
+deleted on the server, the Re-add button standing out), ``tray_menu``, ``channel_editor``, ``settings``,
+``heartbeat`` (the channels table with its 30-day strips) and ``channel_detail``. For the last two the demo's
+channels get 30 days of made-up history first (``seed_history``): mostly replied, a day without a reply, a
+failed day, a missing channel, a day the app was not running.
 
 Without a display it re-executes itself under ``xvfb-run``. Chinese needs a CJK font (Debian/Ubuntu:
 ``fonts-wqy-microhei``). Each language runs in its own process, so the translators are installed before any
@@ -95,19 +98,89 @@ async def wait_until(app: Any, check: Any, timeout: float = 20.0) -> None:
         await settle(app, 0.1)
 
 
-def save(widget: Any, out: Path, name: str, lang: str) -> None:
+def save(widget: Any, out: Path, name: str, lang: str, rect: Any = None) -> None:
     path = out / f"{name}_{lang}.png"
-    if not widget.grab().save(str(path)):
+    image = widget.grab() if rect is None else widget.grab(rect)
+    if not image.save(str(path)):
         raise OSError(f"could not write {path}")
     print(f"  {path.name}")
 
 
+def seed_history(service: Any, days: int = 30) -> None:
+    """Made-up past days for the demo's channels (added 40 days ago), written through the history API."""
+    import math
+    from datetime import UTC, datetime, timedelta
+
+    from cdp_desktop.core.errors import State
+    from cdp_desktop.core.history import ChannelResult
+    from cdp_desktop.core.message import slot_marker
+    from cdp_desktop.core.schedule import slot_for_date
+
+    added = datetime.now(UTC) - timedelta(days=days + 10)
+
+    def backdate(config: Any) -> None:
+        for t in config.targets:
+            t.added_at = t.enabled_at = added
+
+    service.update_config(backdate)
+    s = service.config.settings
+    zone = s.zone()
+    today = datetime.now(UTC).astimezone(zone).date()
+    # (days back, target index) -> states of that day's attempts; every other day: replied.
+    special = {
+        (12, 0): [State.NETWORK, State.REPLIED],
+        (7, 1): [State.NO_REPLY],
+        (3, 1): [State.RATE_LIMITED],
+        (9, 2): [State.MISSING],
+        (8, 2): [State.MISSING],
+    }
+    app_off = {18}
+    h = service.history
+    message_id = 1 << 50
+    for back in range(days - 1, 0, -1):
+        if back in app_off:
+            continue
+        slot = slot_for_date(today - timedelta(days=back), s.time_of_day, zone)
+        for attempt in range(2):
+            run_id = None
+            for n, t in enumerate(service.config.targets):
+                states = special.get((back, n), [State.REPLIED])
+                if attempt >= len(states):
+                    continue
+                if run_id is None:
+                    run_id = h.start_run(slot.key, slot.at, "scheduled" if attempt == 0 else "retry", slot.at)
+                state = states[attempt]
+                at = slot.at + timedelta(minutes=30 * attempt, seconds=2 + n)
+                wave = math.sin(back / 2.5 + n) + 0.4 * math.sin(back * 1.7)
+                latency = round(2.2 + 0.9 * wave + 0.3 * n, 1) if state is State.REPLIED else None
+                message_id += 1
+                if state.is_success:
+                    h.record_intent(t.uid, slot.key, t.channel_id or 0, slot_marker(slot.key), at)
+                    h.record_sent(t.uid, slot.key, message_id, at)
+                h.add_result(
+                    run_id,
+                    ChannelResult(
+                        run_id,
+                        t.uid,
+                        t.channel_id,
+                        t.label,
+                        state,
+                        message_id=message_id if state.is_success else None,
+                        reply_latency=latency,
+                        at=at + timedelta(seconds=latency or 0),
+                    ),
+                )
+            if run_id is not None:
+                h.finish_run(run_id, slot.at + timedelta(minutes=1), "ok")
+
+
 async def shoot(app: Any, lang: str, out: Path) -> int:
-    from PySide6.QtCore import QPoint
+    from PySide6.QtCore import QPoint, QRect
 
     from cdp_desktop.core.errors import State
     from cdp_desktop.demo import start_demo
     from cdp_desktop.ui.bridge import ServiceBridge
+    from cdp_desktop.ui.channel_detail import ChannelDetailDialog
     from cdp_desktop.ui.channel_editor import ChannelEditor
     from cdp_desktop.ui.main_window import MainWindow
     from cdp_desktop.ui.settings_dialog import SettingsDialog
@@ -155,6 +228,21 @@ async def shoot(app: Any, lang: str, out: Path) -> int:
         await settle(app)
         save(settings, out, "settings", lang)
         settings.reject()
+
+        # The last 30 days: the strip in the channels table, then one channel's detail.
+        seed_history(service)
+        window.resize(1240, SIZE[1])
+        window.refresh_channels()
+        await settle(app, 1.0)
+        table = window.table
+        rows_height = table.horizontalHeader().height() + table.verticalHeader().length() + 6
+        save(table, out, "heartbeat", lang, QRect(0, 0, table.width(), rows_height))
+        detail = ChannelDetailDialog(service, window.channels_model.row_at(1), window)
+        detail.open()
+        await settle(app, 0.5)
+        save(detail, out, "channel_detail", lang)
+        detail.reject()
+        window.resize(*SIZE)
 
         victim = service.config.targets[-1]
         assert victim.channel_id is not None

@@ -222,3 +222,10 @@ def test_history_as_a_subprocess_in_chinese(tmp_path: Path) -> None:
         and "--days" in bad.stderr
         and "--days 必须是 1 到 3660 之间的整数天数" in bad.stderr
     )
+
+
+def test_readme_documents_every_column_in_order() -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("### History export", 1)[1].split("\n#", 1)[0]
+    documented = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert documented == STABLE_COLUMNS

@@ -40,10 +40,10 @@ class Outcome(StrEnum):
 DELIVERED = frozenset({Outcome.REPLIED, Outcome.SENT, Outcome.ELSEWHERE})
 UNCOUNTED = frozenset({Outcome.UPCOMING, Outcome.BEFORE})
 
-# States that mean "this day's keep-alive was sent by another machine": the cross-machine check records the
-# channel as done with the other machine's message. Named here by value so that this module also reads
-# history written by a version that has them before this one knows them as State members.
-ELSEWHERE_STATES = frozenset({"sent_elsewhere", "sent_by_other", "other_machine", "duplicate_withdrawn"})
+# "This day's keep-alive was sent by another machine (or process)": the cross-machine check records the
+# channel as done with the other machine's message under this state. Named by value, so history written by a
+# version that has the state reads right here too.
+ELSEWHERE_STATES = frozenset({"sent_elsewhere"})
 
 # Best first: which of a day's results decides the day.
 _RANK = {
@@ -120,7 +120,7 @@ class Strip:
     ``outcomes`` is all the table's delegate paints; a ``Day`` (times parsed, the failure picked out) is
     built from the day's rows only when asked for (a tooltip, the detail dialog, the CLI)."""
 
-    __slots__ = ("_days", "_rows", "counted", "dates", "delivered", "outcomes")
+    __slots__ = ("__weakref__", "_days", "_rows", "counted", "dates", "delivered", "outcomes")
 
     def __init__(
         self, dates: Sequence[date], outcomes: Sequence[Outcome], rows: dict[int, list[DayRow]] | None = None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import EXPLANATIONS, State
 from ..core.heartbeat import Day, Outcome, Strip, build_strips, first_day, local_today
 from . import icons, none_guard
 from .heartbeat import (
@@ -44,6 +45,13 @@ from .models import fmt_time, state_explanation, state_name
 
 CHART_DAYS = 90
 STRIP_DAYS = 30
+
+
+def _summary(state: str) -> str | None:
+    try:
+        return EXPLANATIONS[State(state)].summary
+    except (ValueError, KeyError):
+        return None
 
 
 def _nice_ceiling(value: float) -> float:
@@ -346,6 +354,8 @@ class ChannelDetailDialog(QDialog):
         for n, r in enumerate(results):
             state = r.state or ""
             details = r.message or ""
+            if details == _summary(state):  # the state's own words are the Result column's tooltip
+                details = ""
             if r.message_id is not None and not details:
                 details = tr("Message ID: {0}").format(r.message_id)
             cells = [

@@ -10,10 +10,11 @@ is a stub. Greys and outlines follow the palette, so the strip reads on a dark t
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from ..core.errors import QT_TRANSLATE_NOOP
@@ -177,38 +178,76 @@ class StripLayout:
     def __init__(self, rect: QRect, count: int, figure_width: int) -> None:
         self.count = count
         avail = max(0, rect.width() - 2 * self.PAD - figure_width - 6)
-        cell = (avail - self.GAP * (count - 1)) // max(1, count)
+        n = max(1, count)
+        self.gap = self.GAP
+        cell = (avail - self.gap * (n - 1)) // n
+        if cell < 6 and (avail - (n - 1)) // n > cell:  # narrow column: thinner gaps before smaller cells
+            self.gap = 1
+            cell = (avail - (n - 1)) // n
         self.cell = max(self.MIN_CELL, min(self.MAX_CELL, cell))
         self.height = max(6, min(rect.height() - 10, 16))
         self.left = rect.left() + self.PAD
         self.top = rect.top() + (rect.height() - self.height) // 2
-        self.right = self.left + count * self.cell + (count - 1) * self.GAP
+        self.right = self.left + count * self.cell + (count - 1) * self.gap
         self.figure = QRect(self.right + 6, rect.top(), max(0, rect.right() - self.right - 6), rect.height())
 
     def cell_rect(self, i: int) -> QRect:
-        return QRect(self.left + i * (self.cell + self.GAP), self.top, self.cell, self.height)
+        return QRect(self.left + i * (self.cell + self.gap), self.top, self.cell, self.height)
 
     def day_at(self, pos: QPoint) -> int | None:
         if not (self.top - 3 <= pos.y() <= self.top + self.height + 3):
             return None
-        i = (pos.x() - self.left + self.GAP // 2) // (self.cell + self.GAP)
+        i = (pos.x() - self.left + self.gap // 2) // (self.cell + self.gap)
         return i if 0 <= i < self.count and pos.x() >= self.left - 1 else None
 
 
-def paint_strip(p: QPainter, rect: QRect, strip: Strip, palette: QPalette, figure: str | None) -> StripLayout:
+def paint_strip(
+    p: QPainter,
+    rect: QRect,
+    strip: Strip,
+    palette: QPalette,
+    figure: str | None,
+    text_role: QPalette.ColorRole = QPalette.ColorRole.Text,
+) -> StripLayout:
     """The cells, today at the right, and the figure beside them."""
     fm = p.fontMetrics()
     layout = StripLayout(rect, len(strip.dates), fm.horizontalAdvance(figure) if figure else 0)
     for i, outcome in enumerate(strip.outcomes):
         paint_cell(p, layout.cell_rect(i), outcome, palette)
     if figure:
-        p.setPen(palette.color(QPalette.ColorRole.Text))
+        p.setPen(palette.color(text_role))
         p.drawText(layout.figure, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), figure)
     return layout
 
 
 class HeartbeatDelegate(QStyledItemDelegate):
-    """The strip column: reads the row's ``Strip`` from ``HeartbeatRole``; a tooltip per day."""
+    """The strip column: reads the row's ``Strip`` from ``HeartbeatRole``; a tooltip per day.
+
+    Each strip is drawn once into a pixmap and blitted afterwards (scrolling repaints every visible row
+    on every frame); a refresh brings new ``Strip`` objects, so their pixmaps are made anew."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pixmaps: weakref.WeakKeyDictionary[Strip, tuple[tuple[Any, ...], QPixmap]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def _pixmap(self, strip: Strip, option: QStyleOptionViewItem, selected: bool, ratio: float) -> QPixmap:
+        size = option.rect.size()
+        key = (size.width(), size.height(), selected, ratio, option.palette.cacheKey(), option.font.key())
+        cached = self._pixmaps.get(strip)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        pm = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
+        pm.setDevicePixelRatio(ratio)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setFont(option.font)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        paint_strip(p, QRect(QPoint(0, 0), size), strip, option.palette, figure_text(strip), role)
+        p.end()
+        self._pixmaps[strip] = (key, pm)
+        return pm
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         none_guard.ensure()
@@ -226,7 +265,11 @@ class HeartbeatDelegate(QStyledItemDelegate):
             from PySide6.QtWidgets import QStyle
 
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        paint_strip(painter, option.rect, strip, option.palette, figure_text(strip))
+        from PySide6.QtWidgets import QStyle
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ratio = painter.device().devicePixelRatioF()
+        painter.drawPixmap(option.rect.topLeft(), self._pixmap(strip, option, selected, ratio))
         painter.restore()
 
     def helpEvent(
@@ -247,7 +290,7 @@ class HeartbeatDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         strip = index.data(HeartbeatRole)
         count = len(strip.dates) if strip is not None else DAYS
-        width = 2 * StripLayout.PAD + count * 7 + (count - 1) * StripLayout.GAP + 6
+        width = 2 * StripLayout.PAD + count * 6 + (count - 1) + 6
         width += option.fontMetrics.horizontalAdvance(tr("{0}/{1} days").format(30, 30))
         size.setWidth(max(size.width(), width))
         return size

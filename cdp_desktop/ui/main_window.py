@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
 
         self.table.setItemDelegateForColumn(ChannelsModel.COL_DAYS, HeartbeatDelegate(self.table))
         self.table.setColumnWidth(ChannelsModel.COL_DAYS, 300)
+        # Shown beside the state, so the strip is in view at the default window size.
+        hh.moveSection(hh.visualIndex(ChannelsModel.COL_DAYS), ChannelsModel.COL_STATE + 1)
         self.table.doubleClicked.connect(lambda _i: self.show_channel_detail())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._channel_menu)

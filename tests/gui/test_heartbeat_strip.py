@@ -9,7 +9,7 @@ America/Santiago DST day whose midnight does not exist.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -333,3 +333,50 @@ def test_dark_palette_keeps_outcomes_apart_from_the_background(win: Win) -> None
     for outcome, color in OUTCOME_COLORS.items():
         lighter, darker = sorted((luminance(QColor(color)), luminance(dark)), reverse=True)
         assert (lighter + 0.05) / (darker + 0.05) >= 3.0, outcome
+
+
+def test_sent_by_another_machine_has_its_own_cell_and_tooltip(qapp: Any) -> None:
+    """The cross-machine check's state (``sent_elsewhere``) as the strip paints it and names it."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter
+
+    from cdp_desktop.core.config import Target
+    from cdp_desktop.core.heartbeat import Strip, build_strips
+    from cdp_desktop.core.history import DayRow
+    from cdp_desktop.ui.heartbeat import day_tooltip, paint_strip
+
+    added = datetime(2025, 1, 1, tzinfo=UTC)
+    t = Target(1, 2, name="a", added_at=added, enabled_at=added)
+    rows = [
+        DayRow(
+            "2025-03-01", 1, t.uid, "2", "sent_elsewhere", None, "", "77", None, "2025-03-01T00:00:41+00:00"
+        ),
+        DayRow("2025-03-02", 2, t.uid, "2", "replied", None, "", "78", 1.0, "2025-03-02T00:00:03+00:00"),
+    ]
+    zone = ZoneInfo("UTC")
+    strip: Strip = build_strips([t], rows, today=date(2025, 3, 3), days=3, at=time(0, 0), zone=zone)[t.uid]
+    assert strip.outcomes == (Outcome.ELSEWHERE, Outcome.REPLIED, Outcome.UPCOMING)
+    assert (strip.delivered, strip.counted) == (2, 2)
+    tip = day_tooltip(strip.day(0))
+    assert "Sent by another machine" in tip and "Message ID: 77" in tip and "Sent at" in tip
+    img = QImage(200, 30, QImage.Format.Format_ARGB32)
+    img.fill(QColor("#ffffff"))
+    p = QPainter(img)
+    layout = paint_strip(p, QRect(0, 0, 200, 30), strip, QApplication.palette(), None)
+    p.end()
+    elsewhere = {
+        img.pixelColor(x, y).name()
+        for r in [layout.cell_rect(0)]
+        for x in range(r.left(), r.right() + 1)
+        for y in range(r.top(), r.bottom() + 1)
+    }
+    replied = {
+        img.pixelColor(x, y).name()
+        for r in [layout.cell_rect(1)]
+        for x in range(r.left(), r.right() + 1)
+        for y in range(r.top(), r.bottom() + 1)
+    }
+    assert elsewhere == {OUTCOME_COLORS[Outcome.ELSEWHERE].lower(), "#ffffff"}  # blue with a white dot
+    assert replied == {OUTCOME_COLORS[Outcome.REPLIED].lower()}
