@@ -141,7 +141,7 @@ def cmd_history(ctx: Context) -> int:
 
     from .cli import EXIT_OK, out_json
     from .core.config import system_zone_name
-    from .core.heartbeat import first_day, load_strips, local_today
+    from .core.heartbeat import first_day, load_full_strips, local_today
     from .core.history import History
     from .core.ports import SystemClock
 
@@ -156,7 +156,7 @@ def cmd_history(ctx: Context) -> int:
     path = ctx.paths.history_file
     now = SystemClock().now()
     with History(path if path.exists() else ":memory:") as history:
-        strips = load_strips(targets, config.settings, history, now, days, uid, sent_times=True)
+        strips = load_full_strips(targets, config.settings, history, now, days, uid)
     rows = history_rows(config, strips)
     if args.json:
         today = local_today(now, config.settings.zone())

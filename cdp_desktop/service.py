@@ -955,12 +955,12 @@ class AppService:
             )
         return rows
 
-    def heartbeat(self, days: int = 30, uid: str | None = None) -> dict[str, Any]:
+    def heartbeat(self, days: int = 30) -> dict[str, Any]:
         """target uid → ``core.heartbeat.Strip`` of its last ``days`` local days (one history query)."""
         from .core.heartbeat import load_strips
 
         c = self.config
-        return load_strips(c.targets, c.settings, self.history, self.clock.now(), days, uid)
+        return load_strips(c.targets, c.settings, self.history, self.clock.now(), days)
 
     def missing_count(self, rows: list[ChannelRow] | None = None) -> int:
         """``rows``: already computed ``channel_rows()``, so a caller asking several questions reads once."""

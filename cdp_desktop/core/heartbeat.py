@@ -8,7 +8,7 @@ earlier failure of the same day into a delivered day (the failure stays in ``err
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -38,6 +38,7 @@ class Outcome(StrEnum):
 
 
 DELIVERED = frozenset({Outcome.REPLIED, Outcome.SENT, Outcome.ELSEWHERE})
+_WITHOUT_RESULTS = frozenset({Outcome.APP_OFF, Outcome.UPCOMING, Outcome.BEFORE})
 UNCOUNTED = frozenset({Outcome.UPCOMING, Outcome.BEFORE})
 
 # "This day's keep-alive was sent by another machine (or process)": the cross-machine check records the
@@ -45,7 +46,7 @@ UNCOUNTED = frozenset({Outcome.UPCOMING, Outcome.BEFORE})
 # version that has the state reads right here too.
 ELSEWHERE_STATES = frozenset({"sent_elsewhere"})
 
-# Best first: which of a day's results decides the day.
+# Best first: which of a day's results decides the day (the ranks are distinct).
 _RANK = {
     Outcome.REPLIED: 0,
     Outcome.ELSEWHERE: 1,
@@ -54,6 +55,7 @@ _RANK = {
     Outcome.FAILED: 4,
     Outcome.NOT_RUN: 5,
 }
+_BY_RANK = {rank: outcome for outcome, rank in _RANK.items()}
 
 
 def _outcome_of(state: str) -> Outcome:
@@ -120,14 +122,21 @@ class Strip:
     ``outcomes`` is all the table's delegate paints; a ``Day`` (times parsed, the failure picked out) is
     built from the day's rows only when asked for (a tooltip, the detail dialog, the CLI)."""
 
-    __slots__ = ("__weakref__", "_days", "_rows", "counted", "dates", "delivered", "outcomes")
+    __slots__ = ("__weakref__", "_days", "_loader", "_rows", "counted", "dates", "delivered", "outcomes")
 
     def __init__(
-        self, dates: Sequence[date], outcomes: Sequence[Outcome], rows: dict[int, list[DayRow]] | None = None
+        self,
+        dates: Sequence[date],
+        outcomes: Sequence[Outcome],
+        rows: dict[int, list[DayRow]] | None = None,
+        loader: Callable[[date], list[DayRow]] | None = None,
     ) -> None:
+        """``rows``: each day's results where known; ``loader``: reads one day's results for the days whose
+        outcome came from results (``load_strips`` fetches only states for the table)."""
         self.dates = tuple(dates)
         self.outcomes = tuple(outcomes)
         self._rows = rows or {}
+        self._loader = loader
         self._days: tuple[Day, ...] | None = None
         self.delivered = sum(1 for o in self.outcomes if o in DELIVERED)
         self.counted = sum(1 for o in self.outcomes if o not in UNCOUNTED)
@@ -142,6 +151,8 @@ class Strip:
         if self._days is not None:
             return self._days[i]
         rows = self._rows.get(i)
+        if rows is None and self._loader is not None and self.outcomes[i] not in _WITHOUT_RESULTS:
+            rows = self._rows[i] = self._loader(self.dates[i])
         return _decide(self.dates[i], rows) if rows else Day(self.dates[i], self.outcomes[i])
 
     @property
@@ -154,7 +165,7 @@ class Strip:
         """The last ``n`` days (the detail dialog's 30 out of its 90)."""
         start = max(0, len(self.dates) - n)
         rows = {i - start: r for i, r in self._rows.items() if i >= start}
-        return Strip(self.dates[start:], self.outcomes[start:], rows)
+        return Strip(self.dates[start:], self.outcomes[start:], rows, self._loader)
 
 
 def local_today(now: datetime, zone: ZoneInfo) -> date:
@@ -228,22 +239,68 @@ def _best(results: list[DayRow]) -> DayRow:
 
 
 def load_strips(
+    targets: Sequence[Target], settings: Settings, history: History, now: datetime, days: int
+) -> dict[str, Strip]:
+    """The table's strips for every target from one ``History.day_states`` statement; a day's details
+    (times, errors) are read for that day alone when someone looks at it."""
+    zone = settings.zone()
+    today = local_today(now, zone)
+    since = first_day(today, days)
+    run_days, per_target = history.day_states(since.isoformat())
+    dates = _days(today, days)
+    keys = [d.isoformat() for d in dates]
+    slot_at = [_slot_at(d, settings.time_of_day, zone) for d in dates]
+    ran = set(run_days)
+    last = len(dates) - 1
+    strips: dict[str, Strip] = {}
+    for t in targets:
+        best: dict[str, int] = {}
+        for entry in per_target.get(t.uid, ()):
+            key, _, state = entry.partition(" ")
+            rank = _RANK[outcome_of_state(state)]
+            if rank < best.get(key, 99):
+                best[key] = rank
+        outcomes = []
+        for i, key in enumerate(keys):
+            found = best.get(key)
+            if found is not None:
+                outcomes.append(_BY_RANK[found])
+            elif i == last:
+                outcomes.append(Outcome.UPCOMING)
+            elif slot_at[i] <= t.added_at:
+                outcomes.append(Outcome.BEFORE)
+            else:
+                outcomes.append(Outcome.NOT_RUN if key in ran else Outcome.APP_OFF)
+
+        def loader(day: date, uid: str = t.uid) -> list[DayRow]:
+            key = day.isoformat()
+            found = history.day_rows(key, uid, until_key=key, sent_times=True)
+            return [r for r in found if r.state is not None]
+
+        strips[t.uid] = Strip(dates, outcomes, None, loader)
+    return strips
+
+
+def load_full_strips(
     targets: Sequence[Target],
     settings: Settings,
     history: History,
     now: datetime,
     days: int,
     target_uid: str | None = None,
-    *,
-    sent_times: bool = False,
 ) -> dict[str, Strip]:
-    """The strips of ``targets`` (or of the one ``target_uid``) from one ``day_rows`` query;
-    ``sent_times``: the days also carry the send ledger's time (the CLI's ``sent_at``)."""
+    """Strips with every result and the send ledger's times read at once (the ``history`` command)."""
     zone = settings.zone()
     today = local_today(now, zone)
-    rows = history.day_rows(first_day(today, days).isoformat(), target_uid, sent_times=sent_times)
+    rows = history.day_rows(first_day(today, days).isoformat(), target_uid, sent_times=True)
     chosen = [t for t in targets if target_uid is None or t.uid == target_uid]
     return build_strips(chosen, rows, today=today, days=days, at=settings.time_of_day, zone=zone)
+
+
+def _slot_at(day: date, at: time, zone: ZoneInfo) -> datetime:
+    from .schedule import slot_for_date
+
+    return slot_for_date(day, at, zone).at
 
 
 def _time(text: str | None) -> datetime | None:

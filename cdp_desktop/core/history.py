@@ -534,15 +534,46 @@ class History:
         )
         return {r[1]: self._result(r) for r in rows}
 
+    def day_states(self, since_key: str) -> tuple[list[str], dict[str, list[str]]]:
+        """What the heartbeat strip paints, for every channel at once, in one statement: the slot dates
+        from ``since_key`` on that have a run (the app was running), and per target ``"YYYY-MM-DD state"``
+        for each of its results on those dates. SQLite concatenates per target, so 500 channels × 30 days
+        come back as 500 strings, not 15,000 rows (``runs_slot`` index, then ``results_run``)."""
+        rows = self._all(
+            "SELECT NULL, group_concat(DISTINCT slot_key) FROM runs WHERE slot_key >= ?"
+            " UNION ALL SELECT r.target_uid, group_concat(runs.slot_key || ' ' || r.state)"
+            # CROSS JOIN keeps runs (by the slot index) outside: grouping by target must not scan results.
+            " FROM runs CROSS JOIN results r ON r.run_id = runs.id WHERE runs.slot_key >= ?"
+            " GROUP BY r.target_uid",
+            (since_key, since_key),
+        )
+        run_days: list[str] = []
+        per_target: dict[str, list[str]] = {}
+        for uid, joined in rows:
+            if uid is None:
+                run_days = joined.split(",") if joined else []
+            else:
+                per_target[uid] = joined.split(",")
+        return run_days, per_target
+
     def day_rows(
-        self, since_key: str, target_uid: str | None = None, *, sent_times: bool = False
+        self,
+        since_key: str,
+        target_uid: str | None = None,
+        *,
+        until_key: str | None = None,
+        sent_times: bool = False,
     ) -> list[DayRow]:
-        """Every result of the runs whose slot date is ``since_key`` or later, in slot, run and result
-        order, in one query (``runs_slot`` index, then ``results_run``); runs without any result come back
-        once with ``target_uid`` None. ``target_uid`` narrows it to one channel (its runs still mark the
-        days); ``sent_times`` adds the send ledger's time (one primary-key lookup per row)."""
+        """Every result of the runs whose slot date is ``since_key`` or later (up to ``until_key``), in
+        slot, run and result order, in one query (``runs_slot`` index, then ``results_run``); runs without
+        any result come back once with ``target_uid`` None. ``target_uid`` narrows it to one channel (its
+        runs still mark the days); ``sent_times`` adds the send ledger's time (a key lookup per row)."""
         on = "r.run_id = runs.id" + (" AND r.target_uid = ?" if target_uid is not None else "")
         params: tuple[Any, ...] = (target_uid, since_key) if target_uid is not None else (since_key,)
+        until = ""
+        if until_key is not None:
+            until = " AND runs.slot_key <= ?"
+            params = (*params, until_key)
         sent = (
             ("s.sent_at", " LEFT JOIN sends s ON s.target_uid = r.target_uid AND s.slot_key = runs.slot_key")
             if sent_times
@@ -551,7 +582,7 @@ class History:
         rows = self._all(
             "SELECT runs.slot_key, runs.id, r.target_uid, r.channel_id, r.state, r.code, r.message,"
             f" r.message_id, r.reply_latency, r.at, {sent[0]} FROM runs LEFT JOIN results r ON {on}{sent[1]}"
-            " WHERE runs.slot_key >= ? ORDER BY runs.slot_key, runs.id, r.id",
+            f" WHERE runs.slot_key >= ?{until} ORDER BY runs.slot_key, runs.id, r.id",
             params,
         )
         return list(map(DayRow._make, rows))

@@ -81,8 +81,9 @@ def test_days_are_calendar_days_across_dst(tmp_path: Path) -> None:
         settings = Settings(timezone="Atlantic/Azores", schedule_time="00:30")
         now = datetime(2025, 10, 28, 12, 0, tzinfo=UTC)
         strip = load_strips([t], settings, h, now, 5)[t.uid]
-    assert [d.day for d in strip.days] == [date(2025, 10, 24) + timedelta(days=i) for i in range(5)]
-    assert [d.outcome for d in strip.days] == [
+        assert strip.day(2).reply_latency == 1.0  # the DST day's own result, read when looked at
+    assert list(strip.dates) == [date(2025, 10, 24) + timedelta(days=i) for i in range(5)]
+    assert list(strip.outcomes) == [
         Outcome.APP_OFF,
         Outcome.REPLIED,
         Outcome.REPLIED,
@@ -120,15 +121,16 @@ def test_one_indexed_query_for_all_channels(tmp_path: Path) -> None:
         h._db.set_trace_callback(statements.append)
         strips = load_strips(targets, Settings(timezone="UTC"), h, datetime(2025, 3, 1, 12, tzinfo=UTC), 30)
         h._db.set_trace_callback(None)
-        plan = h._db.execute(
-            "EXPLAIN QUERY PLAN SELECT runs.slot_key FROM runs LEFT JOIN results r ON r.run_id = runs.id"
-            " WHERE runs.slot_key >= ?",
-            ("2025-02-01",),
-        ).fetchall()
+        # A day's details (the tooltip) are read for that day alone, when asked for.
+        day = strips[targets[0].uid].day(29)
+        plan = h._db.execute("EXPLAIN QUERY PLAN " + statements[0].replace("'2025-01-31'", "?"), ("x", "x"))
+        plan = plan.fetchall()
     assert len(strips) == 200 and all((s.delivered, s.counted) == (30, 30) for s in strips.values())
     assert [s for s in statements if s.lstrip().upper().startswith("SELECT")] == statements
     assert len(statements) == 1
     assert any("runs_slot" in str(step) for step in plan), plan
+    assert any("results_run" in str(step) for step in plan), plan
+    assert day.outcome == Outcome.REPLIED and day.attempts == 1
 
 
 def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
