@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable
@@ -335,6 +336,36 @@ def cmd_daemon(ctx: Context) -> int:
         lock.release()
 
 
+KEYRING_RETRY_ENV = "CDP_DESKTOP_KEYRING_RETRY"  # first pause in seconds (default 15)
+KEYRING_RETRY_MAX = 600.0
+
+
+async def _wait_for_keyring(service: Any, stop: asyncio.Event) -> bool:
+    """A keyring still locked when the daemon starts (a boot before the login that unlocks it) is waited
+    for, with a pause that doubles up to 10 minutes, instead of exiting: systemd would not restart a setup
+    error. Returns True when told to stop meanwhile."""
+    from .secrets import TokenState
+
+    try:
+        pause = float(os.environ.get(KEYRING_RETRY_ENV, "") or 15.0)
+    except ValueError:
+        pause = 15.0
+    while service.client is None:
+        state = service.token_state
+        if state is None or state.state is not TokenState.LOCKED:
+            return False
+        log.warning("the keyring is locked; trying again in %g s (unlock it or set CDP_DESKTOP_TOKEN)", pause)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), pause)
+        if stop.is_set():
+            return True
+        if await service.reload_token():
+            log.info("the keyring is open: token read")
+            return False
+        pause = min(pause * 2, KEYRING_RETRY_MAX)
+    return False
+
+
 async def _daemon(ctx: Context) -> int:
     from .cli import err
     from .service import ConnectionChanged, Notice, RunFinished, ScheduleChanged
@@ -364,6 +395,8 @@ async def _daemon(ctx: Context) -> int:
     service.subscribe(on_event)
     try:
         await service.start()
+        if service.client is None and await _wait_for_keyring(service, stop):
+            return EXIT_OK  # stopped while waiting
         if service.client is None:
             err(service.connection.detail or _("no bot token is set; run `cdp-desktop token set`"))
             return EXIT_INVALID

@@ -841,6 +841,21 @@ class AppService:
         self._emit(ChannelsChanged())
         return check
 
+    async def reload_token(self) -> bool:
+        """Read the stored token again (a keyring that was locked at start may be open now) and connect with
+        it; False while there still is none."""
+        if self.client is not None:
+            return True
+        token = await self._load_token()
+        if not token:
+            return False
+        self._token = token
+        await self._start_client()
+        if self._schedule:
+            self._start_scheduler()
+        self._emit(ChannelsChanged())
+        return True
+
     async def clear_token(self) -> None:
         self.token_state = await self.token_store.aclear()
         self._token = None

@@ -16,6 +16,7 @@ from cdp_desktop.desktop_install import ICON_SIZES, packaged_unit, systemd_quote
 from tests.test_autostart import validate
 
 REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="menu entries are for Linux")
 
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
