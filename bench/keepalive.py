@@ -41,6 +41,25 @@ def _reads(requests: list[dict[str, Any]]) -> int:
     )
 
 
+class _NoChannelCheck:
+    """The app's DiscordClient with the cross-machine channel check answered "nothing there" without
+    looking: the engine as it was before the check, the baseline that prices the check in the same run."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    async def scan_for_marker(self, channel_id: int, marker: str, after: int) -> Any:
+        from cdp_desktop.core.ports import SlotScan
+
+        return SlotScan((), after)
+
+    async def markers_since(self, channel_id: int, marker: str, scan: Any, sent: Any) -> list[Any]:
+        return [sent]
+
+
 def _sent_ok(requests: list[dict[str, Any]]) -> int:
     return sum(
         1
@@ -79,6 +98,7 @@ async def _engine_runs(
             raise RuntimeError(f"DiscordClient did not get ready: {client.status}")
         clock = SystemClock()
         engine = Engine(client, history, clock)
+        unchecked = Engine(_NoChannelCheck(client), history, clock)
         for key, ids in sets.items():
             n = len(ids)
             settings = Settings(reply_timeout_seconds=REPLY_TIMEOUT, jitter_seconds=0)
@@ -91,7 +111,8 @@ async def _engine_runs(
             await asyncio.sleep(1.5)  # let the sandbox's 1 s global window drain between runs
             sbp.clear_requests()
             t0 = time.monotonic()
-            report = await engine.run(config, slot, Trigger.MANUAL)
+            runner = unchecked if str(key).endswith("-off") else engine
+            report = await runner.run(config, slot, Trigger.MANUAL)
             elapsed = time.monotonic() - t0
             reqs = sbp.requests()
             out[key] = {
@@ -196,12 +217,15 @@ def run(quick: bool) -> Section:
         log(f"keepalive: sandbox at {sbp.api_base}; creating channels")
         engine_sets: dict[Any, list[int]] = {n: sbp.add_channels(n, f"engine{n}") for n in sizes}
         busy_n = sizes[-1]
-        busy_ids = sbp.add_channels(busy_n, f"busy{busy_n}")
-        log(f"keepalive: {BUSY_MESSAGES} messages by others in each of {busy_n} busy channels")
-        for cid in busy_ids:
-            for i in range(BUSY_MESSAGES):
-                sbp.call("POST", f"/channels/{cid}/messages", {"content": f"chatter {i}"})
-        engine_sets[f"busy{busy_n}"] = busy_ids
+        # The same work with the channel check off, alternating with the runs that have it on.
+        engine_sets[f"quiet{busy_n}-off"] = sbp.add_channels(busy_n, f"quiet-off{busy_n}")
+        for name in (f"busy{busy_n}", f"busy{busy_n}-off"):
+            ids = sbp.add_channels(busy_n, name)
+            log(f"keepalive: {BUSY_MESSAGES} messages by others in each of {busy_n} channels ({name})")
+            for cid in ids:
+                for i in range(BUSY_MESSAGES):
+                    sbp.call("POST", f"/channels/{cid}/messages", {"content": f"chatter {i}"})
+            engine_sets[name] = ids
         naive_sets = {n: sbp.add_channels(n, f"naive{n}") for n in sizes}
         coze_ids = sbp.add_channels(coze_k, "coze")
         rtt_ids = sbp.add_channels(3, "rtt")
@@ -233,6 +257,8 @@ def run(quick: bool) -> Section:
             }
         )
     b = engine[f"busy{busy_n}"]
+    b_off = engine[f"busy{busy_n}-off"]
+    q_off = engine[f"quiet{busy_n}-off"]
     busy_floor = busy_n / GLOBAL_LIMIT + rtt
     busy_floor_reads = 2 * busy_n / GLOBAL_LIMIT + rtt
     busy = {
@@ -247,6 +273,12 @@ def run(quick: bool) -> Section:
         "engine_429s": b["http_429"],
         "engine_sent": b["sent"],
         "engine_states": b["states"],
+        "check_off_seconds": round(b_off["seconds"], 3),
+        "check_off_ratio_to_floor": round(b_off["seconds"] / busy_floor, 3),
+        "check_on_vs_off": round(b["seconds"] / b_off["seconds"], 3),
+        "quiet_check_off_seconds": round(q_off["seconds"], 3),
+        "quiet_check_off_ratio_to_floor": round(q_off["seconds"] / (busy_n / GLOBAL_LIMIT + rtt), 3),
+        "quiet_check_on_vs_off": round(engine[busy_n]["seconds"] / q_off["seconds"], 3),
     }
     head = rows[-1]
     return Section(

@@ -361,35 +361,46 @@ def _keepalive_md(doc: dict[str, Any]) -> list[str]:
             "Channel check before sending (exactly once across machines): quiet channels have no message "
             "since the slot began, so their `last_message_id` settles it without a request; busy channels "
             f"had {busy['messages_since_slot_per_channel']} messages by others since the slot began, and "
-            "cost one `after=` read each.",
+            "cost one `after=` read each. Check off: the same engine told that nothing is there, on other "
+            "channels of the same kind, run right after (the baseline that prices the check). Floor: one "
+            "request per channel at 50/s plus one round trip.",
             "",
         ]
         out += _table(
-            [
-                "channels",
-                "engine",
-                "reads",
-                "floor (1 request each)",
-                "engine/floor",
-                "engine/floor with reads",
-            ],
+            ["channels", "channel check", "engine", "reads", "engine/floor", "check on/off"],
             [
                 [
                     f"{quiet['channels']} quiet",
+                    "on",
                     f"{quiet['engine_seconds']:.2f} s",
                     quiet.get("engine_reads", "—"),
-                    f"{quiet['floor_seconds']:.2f} s",
                     f"{quiet['ratio_to_floor']:.2f}",
-                    "—",
+                    f"{busy['quiet_check_on_vs_off']:.2f}",
+                ],
+                [
+                    f"{quiet['channels']} quiet",
+                    "off",
+                    f"{busy['quiet_check_off_seconds']:.2f} s",
+                    0,
+                    f"{busy['quiet_check_off_ratio_to_floor']:.2f}",
+                    "",
                 ],
                 [
                     f"{busy['channels']} busy",
+                    "on",
                     f"{busy['engine_seconds']:.2f} s",
                     busy["engine_reads"],
-                    f"{busy['floor_seconds']:.2f} s",
-                    f"{busy['ratio_to_floor']:.2f}",
-                    f"{busy['ratio_to_floor_with_reads']:.2f} "
-                    f"(floor {busy['floor_with_reads_seconds']:.2f} s)",
+                    f"{busy['ratio_to_floor']:.2f} ({busy['ratio_to_floor_with_reads']:.2f} to the "
+                    f"{busy['floor_with_reads_seconds']:.2f} s floor of 2 requests each)",
+                    f"{busy['check_on_vs_off']:.2f}",
+                ],
+                [
+                    f"{busy['channels']} busy",
+                    "off",
+                    f"{busy['check_off_seconds']:.2f} s",
+                    0,
+                    f"{busy['check_off_ratio_to_floor']:.2f}",
+                    "",
                 ],
             ],
         )

@@ -193,6 +193,7 @@ class _Delivery:
     recovered: bool  # found in the channel from an earlier attempt rather than sent now
     elsewhere: bool = False  # the slot's message is another machine's (found before sending, or it won)
     withdrawn: int | None = None  # our duplicate, deleted in favour of ``message``
+    settle: SlotScan | None = None  # sent after this channel check: look for a simultaneous send
 
 
 @dataclass
@@ -400,7 +401,12 @@ class Engine:
                 return self._record(
                     ctx, target, channel_id, failure.state, code=failure.code, message=str(failure)
                 )
-        # The concurrency slot is released: waiting for a reply costs no request.
+        # The concurrency slot is released: waiting for the gateway's echo of our send (to compare it with a
+        # simultaneous one) and for a reply costs no request.
+        if delivery.settle is not None:
+            marker = slot_marker(ctx.slot.key)
+            scan, sent = delivery.settle, delivery.message
+            delivery = await self._settle(ctx, target, work.info.id, marker, scan, sent)
         state, latency, note = await self._reply(ctx, target, work.info, delivery)
         return self._record(
             ctx,
@@ -478,9 +484,7 @@ class Engine:
                 wait = self.retry.delay(failure, attempt)
                 self._retry_logger(ctx.run_id, f"{target.label}: send")(failure, attempt, wait)
                 await self.retry.sleep(wait)
-        if scan is None:
-            return _Delivery(sent, recovered=False)
-        return await self._settle(ctx, target, channel_id, marker, scan, sent)
+        return _Delivery(sent, recovered=False, settle=scan)
 
     def _found(
         self, ctx: _Run, target: Target, channel_id: int, message: SentMessage, *, ours: bool

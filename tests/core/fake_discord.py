@@ -225,7 +225,9 @@ class FakeDiscord:
     async def markers_since(
         self, channel_id: int, marker: str, scan: SlotScan, sent: SentMessage
     ) -> list[SentMessage]:
-        await self._request("markers_since", channel_id)
+        # Like the adapter: answered from the gateway's events (no request), so not within the bound.
+        self.calls.append(("markers_since", channel_id))
+        await asyncio.sleep(0)
         found = self._markers(channel_id, marker, scan.horizon)
         return found if any(m.id == sent.id for m in found) else sorted([*found, sent], key=lambda m: m.id)
 
