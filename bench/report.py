@@ -89,11 +89,20 @@ def _window(doc: dict[str, Any]) -> tuple[float | None, str]:
 
 def _why_keepalive(doc: dict[str, Any]) -> str:
     row = _keepalive_row(doc) or {}
-    return (
+    why = (
         f"{row.get('engine_429s', '?')} responses were 429s; the engine paces requests evenly at 50/s "
         "(a request "
         "every 20 ms) and the run ends only when the last target bot reply is in."
     )
+    busy = _det(doc, "keepalive").get("busy")
+    if busy:
+        why += (
+            f" The channel check is not what costs: the same engine with the check off took "
+            f"{busy['quiet_check_off_seconds']:.2f} s ({busy['quiet_check_off_ratio_to_floor']:.2f}× floor) "
+            f"in the same run, check on/off {busy['quiet_check_on_vs_off']:.2f}; naive loop "
+            f"{row.get('naive_ratio_to_floor', '?')}× floor."
+        )
+    return why
 
 
 def _why_startup(doc: dict[str, Any]) -> str:
