@@ -795,6 +795,13 @@ class AppService:
                     "deletes when the run ends; choose another channel",
                 )
 
+    async def reconnect(self) -> None:
+        """Log in again with the current token (restored on the server side, e.g. in the demo)."""
+        if self._token:
+            await self._restart_client()
+            if self._schedule:
+                self._start_scheduler()
+
     async def _restart_client(self) -> None:
         await self._stop_client()
         await self._start_client()

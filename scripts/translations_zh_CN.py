@@ -473,6 +473,10 @@ ZH_CN: dict[object, str] = {
     ("DaemonRunning", "CDP Desktop is already running in the background, without a window (cdp-desktop daemon{pid}), for {folder}. Only one of them can send the keep-alives."): "CDP Desktop 已在后台无窗口运行（cdp-desktop daemon{pid}），数据文件夹为 {folder}。同一时间只能有一个实例发送保活消息。",
     ("DaemonRunning", "&Stop it and open the window"): "停止它并打开窗口(&S)",
     ("DaemonRunning", "The background instance (PID {pid}) did not stop. Stop it by hand, then start CDP Desktop again."): "后台实例（PID {pid}）没有停止。请手动停止它，然后重新启动 CDP Desktop。",
+    ("ChannelsPage", "Add at least one channel to go on."): "请至少添加一个频道才能继续。",
+    ("MainWindow", "This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token."): "这是演示：一个本地的 Discord 沙盒，自带频道和会回复的目标机器人；不会连接真正的 Discord，退出时会删除它的文件。先试试\u201c立即运行\u201d，再试试\u201c演示\u201d菜单：删除频道、让机器人沉默、让服务器离线、吊销令牌。",
+    ("TimeZoneCombo", "System ({0})"): "系统（{0}）",
+    ("Tray", "Still running in the tray: the keep-alive goes out on time. Click the icon to open the window; Quit is in its menu."): "仍在托盘中运行：保活消息会按时发送。点击图标打开窗口；\u201c退出\u201d在它的菜单中。",
     # ---------------------------------------------------------------- Command line (context "")
     "on ": "开 ",
     "off": "关",

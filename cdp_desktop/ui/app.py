@@ -406,6 +406,17 @@ class GuiApp:
             self.instance.close()
 
 
+def _remove_demo_home(folder: Any) -> None:
+    """The demo's throw-away home goes when the demo ends (it was left in /tmp before)."""
+    import shutil
+
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        root.removeHandler(handler)  # the log file lives in it
+        handler.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _demo_home(home: str | None) -> str:
     return home or tempfile.mkdtemp(prefix="cdp-desktop-demo-")
 
@@ -482,6 +493,8 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
         if instance is not None:
             instance.close()
         lock.release()
+        if demo and home is None:
+            _remove_demo_home(paths.data_dir)
 
 
 def main() -> int:  # ``python -m cdp_desktop.ui.app`` for development

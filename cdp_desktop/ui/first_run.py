@@ -5,11 +5,13 @@ Shown (non-modally) by the app when there is no token and no target.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -56,10 +58,20 @@ class ChannelsPage(QWizardPage):
         )
         self.list = QListWidget(self)
         self.add_button = QPushButton(self.tr("Add channel\u2026"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.hint = QLabel(self.tr("Add at least one channel to go on."), self)
+        self.hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
-        layout.addWidget(self.add_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
         self.add_button.clicked.connect(self.open_editor)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.list.currentRowChanged.connect(lambda _r: self._update())
 
     def initializePage(self) -> None:
         self.refresh()
@@ -68,6 +80,24 @@ class ChannelsPage(QWizardPage):
         self.list.clear()
         for t in self.service.config.targets:
             self.list.addItem(t.label if t.name or t.channel_id else self.tr("temporary channel"))
+        self._update()
+        self.completeChanged.emit()
+
+    def _update(self) -> None:
+        self.remove_button.setEnabled(self.list.currentRow() >= 0)
+        self.hint.setVisible(not self.service.config.targets)
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        targets = self.service.config.targets
+        if 0 <= row < len(targets):
+            with contextlib.suppress(ConfigError):  # gone already (another process): refresh shows the rest
+                self.service.remove_target(targets[row].uid)
+            self.refresh()
+
+    def isComplete(self) -> bool:
+        """No going on with zero channels: a keep-alive app with nothing to keep alive does nothing."""
+        return bool(self.service.config.targets)
 
     def open_editor(self) -> ChannelEditor:
         self.editor = ChannelEditor(self.service, self)

@@ -42,13 +42,15 @@ from .models import ChannelsModel, RunsModel, StateBadgeDelegate, counts_text, f
 log = logging.getLogger(__name__)
 RECENT_RUNS = 50
 KEEP_RUNNING_KEY = "ui/keep_running_in_background"  # "yes" | "no" | missing: not asked yet
+TRAY_HINT_KEY = "ui/tray_hint_shown"  # "yes" once the "still running in the tray" hint was shown
 
 
 def format_countdown(seconds: float) -> str:
+    """Always H:MM:SS ("0:04:59", "23:59:59"): one format, whether or not a whole hour is left."""
     s = max(0, int(seconds))
     h, rem = divmod(s, 3600)
     m, sec = divmod(rem, 60)
-    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+    return f"{h}:{m:02d}:{sec:02d}"
 
 
 class MainWindow(QMainWindow):
@@ -69,8 +71,12 @@ class MainWindow(QMainWindow):
         self._demo_flags = {"silent": False, "revoked": False, "offline": False}
         self._asking_background = False
 
-        title = APP_NAME + (self.tr(" \u2014 demo") if demo else "")
-        self.setWindowTitle(title)
+        # Qt appends " — CDP Desktop" (the display name) to a title that does not end with it: "CDP Desktop —
+        # demo" became "CDP Desktop — demo — CDP Desktop". Ending with it, the title is used as it is.
+        demo_word = self.tr("Demo")
+        self.setWindowTitle(f"{demo_word} \u2014 {APP_NAME}" if demo else APP_NAME)
+        self.tray_hint: Callable[[], None] | None = None  # set by the tray: "still running in the tray"
+        self._tray_hint_done = False
         self.resize(880, 600)
         self.setMinimumSize(620, 420)
 
@@ -92,6 +98,17 @@ class MainWindow(QMainWindow):
         bridge.busyChanged.connect(self._update_buttons)
         bridge.error.connect(self._on_error)
         self._update_buttons()
+        if demo:
+            self.banners.show_message(
+                self.tr(
+                    "This is the demo: a local Discord sandbox with its own channels and a target bot "
+                    "that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, "
+                    "then the Demo menu: delete a channel, silence the bot, take the server offline, revoke "
+                    "the token."
+                ),
+                "info",
+                key="demo",
+            )
 
     def _on_error(self, text: str) -> None:
         self.banners.show_message(text, "error")
@@ -501,7 +518,8 @@ class MainWindow(QMainWindow):
             self.next_label.setText(self.tr("No run scheduled"))
             return
         left = (nxt - datetime.now(nxt.tzinfo)).total_seconds()
-        at = nxt.astimezone().strftime("%H:%M")
+        zone = svc.config.settings.zone()
+        at = f"{nxt.astimezone(zone).strftime('%H:%M')} {zone.key}"  # named: may differ from the system's
         if left <= 0:
             self.next_label.setText(self.tr("Next run due now ({0})").format(at))
         else:
@@ -909,6 +927,9 @@ class MainWindow(QMainWindow):
             self._demo_done(method, result)
 
     def _demo_done(self, method: str, result: Any) -> None:
+        if method == "restore_token" and self.service is not None:
+            # The client stopped for good when Discord rejected the token: log in again with the restored one.
+            self.bridge.spawn(self.service.reconnect(), what=self.tr("Restore the token"))
         if method == "delete_channel":
             text = (
                 self.tr(
@@ -951,6 +972,7 @@ class MainWindow(QMainWindow):
         if self.tray_available:
             event.ignore()
             self.hide()
+            self._hint_tray_once()
             return
         answer = self.ui_settings.value(KEEP_RUNNING_KEY) if self.ui_settings is not None else None
         if answer == "yes":
@@ -963,6 +985,19 @@ class MainWindow(QMainWindow):
             return
         event.ignore()
         self._ask_background()
+
+    def _hint_tray_once(self) -> None:
+        """The first time the window is closed, say that the app keeps running in the tray (once ever)."""
+        if self._tray_hint_done or self.tray_hint is None:
+            return
+        if self.ui_settings is not None and self.ui_settings.value(TRAY_HINT_KEY) == "yes":
+            self._tray_hint_done = True
+            return
+        self._tray_hint_done = True
+        self.tray_hint()
+        if self.ui_settings is not None:
+            self.ui_settings.setValue(TRAY_HINT_KEY, "yes")
+            self.ui_settings.sync()
 
     def _ask_background(self) -> None:
         if self._asking_background:

@@ -55,7 +55,10 @@ class TimeZoneCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.system_text = self.tr("System")
+        # Named: a machine on UTC would otherwise post at 08:00 Beijing time without the user noticing.
+        from ..core.config import system_zone_name
+
+        self.system_text = self.tr("System ({0})").format(system_zone_name())
         self.addItem(self.system_text, None)
         for name in sorted(zoneinfo.available_timezones()):
             self.addItem(name, name)
@@ -69,7 +72,7 @@ class TimeZoneCombo(QComboBox):
 
     def raw_value(self) -> str:
         text = self.currentText().strip()
-        return "" if text in ("", self.system_text) else text
+        return "" if text in ("", self.system_text, self.tr("System")) else text
 
 
 class SettingsDialog(TaskDialog):

@@ -49,6 +49,8 @@ class Tray(QObject):
             self.bridge.busyChanged,
         ):
             sig.connect(self._on_change)  # a bound slot: disconnected by Qt when the tray goes away
+        window.tray_hint = self.show_running_hint
+        self.hints_shown = 0
         self._poll = QTimer(self)
         self._poll.setInterval(LATE_TRAY_POLL_MS)
         self._poll_left = LATE_TRAY_POLL_COUNT
@@ -84,6 +86,20 @@ class Tray(QObject):
             self.availabilityChanged.emit(True)
         elif self._poll_left <= 0:
             self._poll.stop()
+
+    def show_running_hint(self) -> None:
+        """A closed window does not end the app: say so once, where the user looks (the tray)."""
+        self.hints_shown += 1
+        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(
+                APP_NAME,
+                self.tr(
+                    "Still running in the tray: the keep-alive goes out on time. "
+                    "Click the icon to open the window; Quit is in its menu."
+                ),
+                icons.app_icon(),
+                8000,
+            )
 
     def hide(self) -> None:
         self._poll.stop()

@@ -891,6 +891,10 @@
     <context>
         <name>ChannelsPage</name>
         <message>
+            <source>Add at least one channel to go on.</source>
+            <translation>Add at least one channel to go on.</translation>
+        </message>
+        <message>
             <source>Add channel…</source>
             <translation>Add channel…</translation>
         </message>
@@ -901,6 +905,10 @@
         <message>
             <source>Choose the channels that get the daily keep-alive. You can change them later.</source>
             <translation>Choose the channels that get the daily keep-alive. You can change them later.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
         </message>
         <message>
             <source>temporary channel</source>
@@ -1139,10 +1147,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source> — demo</source>
-            <translation> — demo</translation>
-        </message>
-        <message>
             <source>&amp;About CDP Desktop</source>
             <translation>&amp;About CDP Desktop</translation>
         </message>
@@ -1249,6 +1253,10 @@
         <message>
             <source>Delete a channel on the server</source>
             <translation>Delete a channel on the server</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>Demo</translation>
         </message>
         <message>
             <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
@@ -1469,6 +1477,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>This dialog is not available: {0}</source>
             <translation>This dialog is not available: {0}</translation>
+        </message>
+        <message>
+            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
+            <translation>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</translation>
         </message>
         <message>
             <source>Token rejected by Discord</source>
@@ -2074,6 +2086,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <source>System</source>
             <translation>System</translation>
         </message>
+        <message>
+            <source>System ({0})</source>
+            <translation>System ({0})</translation>
+        </message>
     </context>
     <context>
         <name>TokenDialog</name>
@@ -2288,6 +2304,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Still running in the tray: the keep-alive goes out on time. Click the icon to open the window; Quit is in its menu.</source>
+            <translation>Still running in the tray: the keep-alive goes out on time. Click the icon to open the window; Quit is in its menu.</translation>
         </message>
         <message>
             <source>nothing was due</source>

@@ -891,6 +891,10 @@
     <context>
         <name>ChannelsPage</name>
         <message>
+            <source>Add at least one channel to go on.</source>
+            <translation>请至少添加一个频道才能继续。</translation>
+        </message>
+        <message>
             <source>Add channel…</source>
             <translation>添加频道…</translation>
         </message>
@@ -901,6 +905,10 @@
         <message>
             <source>Choose the channels that get the daily keep-alive. You can change them later.</source>
             <translation>选择每天接收保活消息的频道。之后可以随时更改。</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
         </message>
         <message>
             <source>temporary channel</source>
@@ -1139,10 +1147,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source> — demo</source>
-            <translation> — 演示</translation>
-        </message>
-        <message>
             <source>&amp;About CDP Desktop</source>
             <translation>关于 CDP Desktop(&amp;A)</translation>
         </message>
@@ -1249,6 +1253,10 @@
         <message>
             <source>Delete a channel on the server</source>
             <translation>在服务器上删除一个频道</translation>
+        </message>
+        <message>
+            <source>Demo</source>
+            <translation>演示</translation>
         </message>
         <message>
             <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
@@ -1469,6 +1477,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>This dialog is not available: {0}</source>
             <translation>此对话框不可用：{0}</translation>
+        </message>
+        <message>
+            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
+            <translation>这是演示：一个本地的 Discord 沙盒，自带频道和会回复的目标机器人；不会连接真正的 Discord，退出时会删除它的文件。先试试“立即运行”，再试试“演示”菜单：删除频道、让机器人沉默、让服务器离线、吊销令牌。</translation>
         </message>
         <message>
             <source>Token rejected by Discord</source>
@@ -2074,6 +2086,10 @@ Start CDP Desktop again to bring the window back.</source>
             <source>System</source>
             <translation>跟随系统</translation>
         </message>
+        <message>
+            <source>System ({0})</source>
+            <translation>系统（{0}）</translation>
+        </message>
     </context>
     <context>
         <name>TokenDialog</name>
@@ -2288,6 +2304,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Starting…</source>
             <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>Still running in the tray: the keep-alive goes out on time. Click the icon to open the window; Quit is in its menu.</source>
+            <translation>仍在托盘中运行：保活消息会按时发送。点击图标打开窗口；“退出”在它的菜单中。</translation>
         </message>
         <message>
             <source>nothing was due</source>

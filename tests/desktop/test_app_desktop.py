@@ -182,7 +182,9 @@ def visible_windows(title_regex: str, pid: int | None = None) -> list[str]:
     args = ["xdotool", "search", "--onlyvisible"]
     if pid is not None:
         args += ["--pid", str(pid)]
-    out = subprocess.run([*args, "--name", title_regex], capture_output=True, text=True, timeout=10)
+    # A UTF-8 locale: in "C" xdotool decodes a title only up to its first non-ASCII character ("Demo — …").
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    out = subprocess.run([*args, "--name", title_regex], capture_output=True, text=True, timeout=10, env=env)
     return out.stdout.split()
 
 
@@ -234,22 +236,22 @@ def test_second_launch_brings_the_window_back(qapp: Any, tmp_path: Path, tray_ho
     first = launch(home)
     try:
         wait_ready(home, first)
-        windows = visible_windows("^CDP Desktop", first.pid)
+        windows = visible_windows("CDP Desktop$", first.pid)
         assert windows, "the demo opens its window at start"
         # Close it like a user (Ctrl+W, typed into the focused window): with a tray, closing only hides it.
         subprocess.run(["xdotool", "windowfocus", "--sync", windows[0]], check=True, timeout=10)
         subprocess.run(["xdotool", "key", "ctrl+w"], check=True, timeout=10)
         deadline = time.monotonic() + 5
-        while visible_windows("^CDP Desktop", first.pid) and time.monotonic() < deadline:
+        while visible_windows("CDP Desktop$", first.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not visible_windows("^CDP Desktop", first.pid), "Ctrl+W hides the window"
+        assert not visible_windows("CDP Desktop$", first.pid), "Ctrl+W hides the window"
         second = launch(home)
         _elapsed, err = finish(second, timeout=20)
         assert second.returncode == 0, err
         deadline = time.monotonic() + 5
-        while not visible_windows("^CDP Desktop", first.pid) and time.monotonic() < deadline:
+        while not visible_windows("CDP Desktop$", first.pid) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert visible_windows("^CDP Desktop", first.pid), "the first instance's window is shown again"
+        assert visible_windows("CDP Desktop$", first.pid), "the first instance's window is shown again"
     finally:
         send_to_running(server_name(AppPaths.resolve(home)), "quit")
         _elapsed, err = finish(first, timeout=10)
@@ -264,7 +266,7 @@ def test_without_a_tray_the_window_shows_at_start(qapp: Any, tmp_path: Path) -> 
     proc = launch(home, env, wrap=["dbus-run-session", "--"])
     try:
         wait_ready(home, proc)
-        assert visible_windows("^CDP Desktop"), "the window is shown when there is no tray"
+        assert visible_windows("CDP Desktop"), "the window is shown when there is no tray"
         log = AppPaths.resolve(home).log_file.read_text(encoding="utf-8")
         assert "no system tray" in log
     finally:

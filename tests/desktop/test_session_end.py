@@ -64,7 +64,7 @@ def test_x_server_gone_ends_the_app_cleanly_with_history_intact(
                 "--pid",
                 str(proc.pid),
                 "--name",
-                "^CDP Desktop",
+                "CDP Desktop$",
             ],
             capture_output=True,
             text=True,

@@ -44,7 +44,7 @@ def demo_actions(window: MainWindow) -> dict[str, Any]:
 
 def test_demo_menu_injects_faults(qtbot: Any, demo: Any) -> None:
     service, sandbox, window, tray = demo
-    assert window.windowTitle().startswith("CDP Desktop")
+    assert window.windowTitle() == "Demo \u2014 CDP Desktop"  # ends with the display name: not doubled
     acts = demo_actions(window)
     assert set(acts) == {"demo_delete_channel", "demo_silence_target", "demo_revoke_token", "demo_go_offline"}
     assert all(a.isEnabled() for a in acts.values())
