@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -344,15 +345,22 @@ def file_modes(sb: SandboxThread, parent: Path) -> FileModes:
             ),
             ("status", "--json"),
             ("run-now", "--json"),
+            ("readd-missing", "--json"),
         ):
             finish([spawn(home, *args, api_base=api)])
+        # The history as a running app holds it: SQLite's -wal and -shm files exist while it is open.
+        history = History(home / "history.sqlite3")
+        history.add_log(None, datetime.now(UTC), "INFO", "modes trial")
     finally:
         os.umask(old)
     wrong = []
-    paths = [parent / "new", home, *sorted(home.rglob("*"))]
-    for path in paths:
-        mode = stat.S_IMODE(path.lstat().st_mode)
-        want = 0o700 if path.is_dir() else 0o600
-        if mode != want:
-            wrong.append(f"{path.relative_to(parent)} {mode:o}")
+    try:
+        paths = [parent / "new", home, *sorted(home.rglob("*"))]
+        for path in paths:
+            mode = stat.S_IMODE(path.lstat().st_mode)
+            want = 0o700 if path.is_dir() else 0o600
+            if mode != want:
+                wrong.append(f"{path.relative_to(parent)} {mode:o}")
+    finally:
+        history.close()
     return FileModes(len(paths), wrong)
