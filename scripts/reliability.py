@@ -138,7 +138,8 @@ def secrets(env: Env) -> Row:
 def modes(env: Env) -> Row:
     r = sh.file_modes(env.sandbox, env.home())
     return Row(
-        "modes in a home the app creates (config set, channels add, status, run-now; umask 022)",
+        "modes in a home the app creates (umask 022; config set, channels add, status, run-now, "
+        "readd-missing, then the history held open)",
         r.paths,
         f"paths checked: {r.paths}; not 0700/0600: {len(r.wrong)}"
         + (f" ({', '.join(r.wrong)})" if r.wrong else ""),
