@@ -150,6 +150,8 @@ def _target_line(t: Target) -> str:
         parts.append(_("category {category}").format(category=t.category_id))
     if t.mention_id:
         parts.append(_("mentions <@{bot}>").format(bot=t.mention_id))
+    if t.note:
+        parts.append(f"({t.note})")
     return "  ".join(parts)
 
 
@@ -379,6 +381,7 @@ def status_json(ctx: Context, config: Config) -> dict[str, Any]:
                 "name": clean_name(t.name),
                 "mention_id": str(t.mention_id) if t.mention_id is not None else None,
                 "enabled": t.enabled,
+                "note": t.note,
             }
             for t in config.targets
         ],
@@ -396,6 +399,9 @@ def cmd_status(ctx: Context) -> int:
     data.update(runtime)
     for channel in data["channels"]:
         channel.update(states.get(channel["uid"], {}))
+    from .cli_cdp import cdp_endpoint_json, cdp_endpoint_line
+
+    data["cdp_endpoint"] = cdp_endpoint_json(ctx, config.settings.cdp_url)
     if ctx.json:
         out_json(data)
         return EXIT_OK
@@ -430,6 +436,8 @@ def cmd_status(ctx: Context) -> int:
         if other:
             at = datetime.fromisoformat(other).astimezone(s.zone()).strftime("%H:%M:%S")
             out("  " + " " * 18 + " " + _("sent by another machine at {time}").format(time=at))
+    if data["cdp_endpoint"] is not None:
+        out(cdp_endpoint_line(data["cdp_endpoint"]))
     return EXIT_OK
 
 
@@ -646,6 +654,10 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_history import register as register_history
 
     register_history(sub, p)
+
+    from .cli_cdp import register as register_cdp_commands
+
+    register_cdp_commands(sub, p, _command)
     return parser
 
 
@@ -728,7 +740,7 @@ def _silence_stdout() -> None:
 
 
 def _subcommands(args: argparse.Namespace) -> list[str]:
-    names = ("channels_command", "config_command", "token_command", "autostart_command")
+    names = ("channels_command", "config_command", "token_command", "autostart_command", "cdp_secret_command")
     return [getattr(args, a, None) or "" for a in names]
 
 

@@ -60,6 +60,10 @@ class DemoControls:
     def go_online(self) -> None:
         self.sandbox.go_online()
 
+    def cdp_fail(self, status: int | None = 502) -> None:
+        """Make the coze-discord-proxy look-alike answer with ``status`` (None: answer normally again)."""
+        self.sandbox.cdp.configure(fail_status=status)
+
 
 async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbox]:
     """Start the sandbox and an AppService wired to it. The caller owns both (stop service, then sandbox)."""
@@ -70,7 +74,10 @@ async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbo
     await sandbox.start()
     root = Path(home) if home else Path(tempfile.mkdtemp(prefix="cdp-desktop-demo-"))
     paths = AppPaths(config_dir=root, data_dir=root, log_dir=root / "logs")
-    env = {"CDP_DESKTOP_TOKEN": DEMO_TOKEN}
+    from .sandbox.cdp import DEMO_SECRET
+
+    # The sandbox also plays coze-discord-proxy (GET /v1/models), so the endpoint check shows "up" too.
+    env = {"CDP_DESKTOP_TOKEN": DEMO_TOKEN, "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET}
     service = AppService(paths, env=env, fast=True)
     prepare_demo_config(service, sandbox)
     service.demo = DemoControls(sandbox)
@@ -95,6 +102,7 @@ def prepare_demo_config(service: AppService, sandbox: Sandbox) -> None:
         config.settings.schedule_time = f"{slot.hour:02d}:{slot.minute:02d}"
         config.settings.jitter_seconds = 0
         config.settings.reply_timeout_seconds = 20
+        config.settings.cdp_url = sandbox.cdp_url
         known = config.configured_channel_ids()
         for channel in sandbox.channels(sandbox.guild_id):
             channel_id = int(channel["id"])

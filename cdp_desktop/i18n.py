@@ -94,3 +94,12 @@ def activate(language: str | None = None) -> bool:
     _keep.append(translator)
     _active = True
     return True
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` marked with ``QT_TRANSLATE_NOOP(context, …)`` in the core, in the active language."""
+    if not _active:
+        return text
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .core import schedule
+from .core.cdp_endpoint import ENDPOINT_TEXT, EndpointCheck, EndpointLedger, EndpointState
 from .core.config import Config, ConfigError, ConfigStore, Target
 from .core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, SetupError, State
 from .core.history import ChannelResult, History
@@ -64,6 +65,11 @@ class RunFinished:
 
 
 @dataclass(frozen=True)
+class CdpEndpointChanged:
+    check: object  # core.cdp_endpoint.EndpointCheck
+
+
+@dataclass(frozen=True)
 class ChannelsChanged:
     """Config or results changed: rows need a refresh."""
 
@@ -88,7 +94,15 @@ class Notice:
         return self.body.format(**self.params) if self.params else self.body
 
 
-ServiceEvent = ConnectionChanged | ScheduleChanged | RunStarted | RunFinished | ChannelsChanged | Notice
+ServiceEvent = (
+    ConnectionChanged
+    | ScheduleChanged
+    | RunStarted
+    | RunFinished
+    | ChannelsChanged
+    | Notice
+    | CdpEndpointChanged
+)
 Listener = Callable[[ServiceEvent], None]
 
 
@@ -146,6 +160,8 @@ _NOTICE_TITLES = {
     "run_failed": QT_TRANSLATE_NOOP(_N, "Keep-alive failed"),
     "no_reply": QT_TRANSLATE_NOOP(_N, "Target bot did not reply"),
     "recovered": QT_TRANSLATE_NOOP(_N, "Keep-alive working again"),
+    "cdp_down": QT_TRANSLATE_NOOP(_N, "CDP endpoint down"),
+    "cdp_recovered": QT_TRANSLATE_NOOP(_N, "CDP endpoint up again"),
 }
 # (one channel, several channels) bodies per kind: {channel} is a label, {count} a number, {channels} a few
 # labels, {retry} the local time of the next retry. Human words only: Discord's and aiohttp's own error
@@ -235,6 +251,10 @@ class AppService:
         self._retry_at: datetime | None = None  # the scheduler's next retry, for the run it follows
         self._config_watch: Any = None  # filewatch.FileWatch on config.json while the scheduler runs
         self._resume_task: asyncio.Future[None] | None = None  # logind resume signals (Linux)
+        # coze-discord-proxy's API (GET /v1/models), checked after each run when cdp_url is set
+        self._cdp_ledger = EndpointLedger(paths.data_dir)
+        self.cdp_endpoint: EndpointCheck | None = self._cdp_ledger.last()
+        self._cdp_task: asyncio.Future[EndpointCheck | None] | None = None
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -435,7 +455,13 @@ class AppService:
         if self._config_watch is not None:
             self._config_watch.close()
             self._config_watch = None
-        for pending in (self._cleanup_task, self._restart_task, self._names_task, self._resume_task):
+        for pending in (
+            self._cleanup_task,
+            self._restart_task,
+            self._names_task,
+            self._resume_task,
+            self._cdp_task,
+        ):
             if pending is not None and not pending.done():
                 pending.cancel()
         if self._presence_refresh is not None:
@@ -600,6 +626,55 @@ class AppService:
         self._emit(RunFinished(report))
         self._emit(ChannelsChanged())
         self._emit(self._schedule_changed())
+        if self.config.settings.cdp_url:
+            self.start_cdp_check(report.run_id)
+
+    # ------------------------------------------------------------------------------- CDP endpoint
+    def start_cdp_check(self, run_id: int | None = None) -> asyncio.Future[EndpointCheck | None] | None:
+        """Check CDP's API in the background (one check at a time); the task, or None outside a loop."""
+        if self._cdp_task is not None and not self._cdp_task.done():
+            return self._cdp_task
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return None
+        self._cdp_task = asyncio.ensure_future(self.check_cdp_endpoint(run_id))
+        return self._cdp_task
+
+    async def check_cdp_endpoint(self, run_id: int | None = None) -> EndpointCheck | None:
+        """``GET {cdp_url}/v1/models`` with the proxy secret; record it, tell the UI, notify on down/up."""
+        url = self.config.settings.cdp_url
+        if not url:
+            return None
+        from .cdp_check import check_endpoint, timeout_from_env
+        from .cdp_secret import SECRET_ENV, CdpSecretStore
+        from .discord_client import resolve_endpoints
+        from .logs import register_secret
+
+        secret = self.env.get(SECRET_ENV, "").strip() or (await CdpSecretStore(timeout=5).aget()).token
+        register_secret(secret)
+        proxy = resolve_endpoints(self.config.settings, self.env).proxy
+        check = await check_endpoint(
+            url, secret, proxy=proxy, timeout=timeout_from_env(dict(self.env)), now=self.clock.now
+        )
+        try:
+            previous = self._cdp_ledger.record(check)
+        except OSError:
+            log.warning("could not save the CDP endpoint state", exc_info=True)
+            previous = self.cdp_endpoint
+        self.cdp_endpoint = check
+        level = "info" if check.state is EndpointState.UP else "warning"
+        log.info("%s", check.summary())
+        with contextlib.suppress(Exception):  # history full or locked: the check itself still counts
+            self.history.add_log(run_id, check.checked_at, level, check.summary())
+        was_down = previous is not None and previous.state.is_down
+        if check.state.is_down and not was_down:
+            self._notice("cdp_down", f"{url}: {ENDPOINT_TEXT[check.state]}", None, "error")
+        elif check.state is EndpointState.UP and was_down:
+            self._notice("cdp_recovered", f"{url}: {ENDPOINT_TEXT[check.state]}", None, "info")
+        self._emit(CdpEndpointChanged(check))
+        self._emit(ChannelsChanged())
+        return check
 
     def _previous_states(self, current_run: int) -> dict[str, State]:
         """Each target's state in the latest earlier run that included it (among the last few runs).
@@ -619,14 +694,18 @@ class AppService:
         if self.engine is None:
             raise SetupError(self._token_message(), State.TOKEN_INVALID)
         if self.scheduler is not None:
-            return await self.scheduler.run_now(force=force)
-        from .core.engine import Trigger
+            report = await self.scheduler.run_now(force=force)
+        else:
+            from .core.engine import Trigger
 
-        async with self._run_lock:
-            s = self.config.settings
-            slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
-            report = await self.engine.run(self.config, slot, Trigger.MANUAL, force=force)
-        self._after_run(report)
+            async with self._run_lock:
+                s = self.config.settings
+                slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+                report = await self.engine.run(self.config, slot, Trigger.MANUAL, force=force)
+            self._after_run(report)
+        if self._cdp_task is not None:  # a one-shot `run-now` reports the CDP endpoint too
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.shield(self._cdp_task)
         return report
 
     def done_today(self) -> set[str]:

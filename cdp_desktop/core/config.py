@@ -226,6 +226,23 @@ def parse_api_base_url(value: object) -> str | None:
     return text
 
 
+def parse_cdp_url(value: object) -> str | None:
+    """coze-discord-proxy's base URL (``http://127.0.0.1:7077``); a pasted ``…/v1…`` tail is cut off."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().rstrip("/")
+    for tail in ("/v1/models", "/v1/chat/completions", "/v1"):
+        text = text.removesuffix(tail)
+    parts = urlsplit(text)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        raise ConfigError("cdp_url", f"{text!r} has an invalid port.") from None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ConfigError("cdp_url", f"{text!r} is not an http(s) URL, e.g. http://127.0.0.1:7077.")
+    return text
+
+
 def parse_language(value: object) -> str | None:
     if value is None or str(value).strip() in ("", "system"):
         return None
@@ -256,6 +273,7 @@ class Settings:
     notifications: bool = True
     language: str | None = None  # None: follow the system locale
     presence_intents: bool = False  # ask for the privileged members + presences intents
+    cdp_url: str | None = None  # coze-discord-proxy's API, checked with GET /v1/models after each run
 
     @property
     def time_of_day(self) -> time:
@@ -278,6 +296,7 @@ SETTING_PARSERS: dict[str, Callable[[object], Any]] = {
     "notifications": lambda v: parse_bool(v, "notifications"),
     "language": parse_language,
     "presence_intents": lambda v: parse_bool(v, "presence_intents"),
+    "cdp_url": parse_cdp_url,
 }
 SETTING_KEYS = tuple(SETTING_PARSERS)
 
@@ -319,6 +338,7 @@ class Target:
     added_at: datetime = field(default_factory=utcnow)
     enabled_at: datetime = field(default_factory=utcnow)
     uid: str = field(default_factory=new_uid)
+    note: str = ""  # shown beside the channel; an import from coze-discord-proxy puts the bot's models here
 
     def __post_init__(self) -> None:
         self.name = clean_name(self.name)
@@ -419,6 +439,8 @@ def validate_target(t: Target) -> None:
         parse_template(t.template, "template")
     if len(t.name) > 100:
         raise ConfigError("name", "channel names are at most 100 characters.")
+    if len(t.note) > 200:
+        raise ConfigError("note", "notes are at most 200 characters.")
 
 
 # --------------------------------------------------------------------------- JSON (de)serialisation
@@ -450,6 +472,7 @@ def target_to_dict(t: Target) -> dict[str, Any]:
         "enabled": t.enabled,
         "added_at": _dt_to_json(t.added_at),
         "enabled_at": _dt_to_json(t.enabled_at),
+        "note": t.note,
     }
 
 
@@ -482,6 +505,7 @@ def target_from_dict(data: dict[str, Any]) -> Target:
         added_at=added,
         enabled_at=_dt_from_json(data["enabled_at"], "enabled_at") if data.get("enabled_at") else added,
         uid=str(data.get("uid") or new_uid()),
+        note=str(data.get("note") or ""),
     )
     validate_target(target)
     return target

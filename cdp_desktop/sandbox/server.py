@@ -14,7 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import control, rest
+from . import cdp, control, rest
+from .cdp import CdpModels
 from .faults import Fault, FaultPlan
 from .gateway import GUILD_MESSAGES, GUILD_PRESENCES, GUILDS, MESSAGE_CONTENT, PRIVILEGED, GatewayHub, Session
 from .model import (
@@ -102,6 +103,7 @@ class Sandbox:
         self.route_limiter = RouteLimiter(bucket_rules)
         self.faults = FaultPlan()
         self.hub = GatewayHub(self, heartbeat_interval)
+        self.cdp = CdpModels()  # coze-discord-proxy's GET /v1/models, for the CDP endpoint check
 
         self._runner: web.AppRunner | None = None
         self._site: web.TCPSite | None = None
@@ -120,6 +122,7 @@ class Sandbox:
         app[rest.SANDBOX_KEY] = self
         rest.add_routes(app)
         control.add_routes(app)
+        cdp.add_routes(app, self.cdp)
         app.router.add_get("/gateway", self.hub.handle)
         app.router.add_get("/gateway/resume", self.hub.handle)
         app.router.add_get("/", self.hub.handle)
@@ -151,6 +154,11 @@ class Sandbox:
     @property
     def port(self) -> int:
         return self._port
+
+    @property
+    def cdp_url(self) -> str:
+        """The coze-discord-proxy look-alike's base URL (``GET {cdp_url}/v1/models``)."""
+        return f"http://{HOST}:{self._port}"
 
     @property
     def api_base(self) -> str:

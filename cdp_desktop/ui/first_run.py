@@ -6,9 +6,10 @@ Shown (non-modally) by the app when there is no token and no target.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +30,25 @@ from .token_dialog import TokenPanel, state_name
 from .widgets import FieldMessage, config_error_text
 
 
+def import_cdp_button(page: QWizardPage, on_saved: Callable[[], None]) -> QPushButton:
+    """*Import from coze-discord-proxy…*: for people who already run CDP (token, channels, zone in one go)."""
+    button = QPushButton(
+        QCoreApplication.translate("FirstRunWizard", "Import from coze-discord-proxy\u2026"), page
+    )
+
+    def open_dialog() -> None:
+        from .cdp_import_dialog import CdpImportDialog
+
+        dialog = CdpImportDialog(page.service, page)  # type: ignore[attr-defined]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(on_saved)
+        page.import_dialog = dialog  # type: ignore[attr-defined]
+        dialog.open()
+
+    button.clicked.connect(open_dialog)
+    return button
+
+
 class TokenPage(QWizardPage):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,8 +56,10 @@ class TokenPage(QWizardPage):
         self.setTitle(self.tr("Bot token"))
         self.setSubTitle(self.tr("CDP Desktop posts the keep-alive as your Discord bot."))
         self.panel = TokenPanel(service, self)
+        self.import_button = import_cdp_button(self, lambda: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+        layout.addWidget(self.import_button)
         self.panel.saved.connect(lambda _name: self.completeChanged.emit())
         self.panel.busyChanged.connect(lambda _busy: self.completeChanged.emit())
 
@@ -59,11 +81,13 @@ class ChannelsPage(QWizardPage):
         self.list = QListWidget(self)
         self.add_button = QPushButton(self.tr("Add channel\u2026"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.import_button = import_cdp_button(self, self.refresh)
         self.hint = QLabel(self.tr("Add at least one channel to go on."), self)
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -128,6 +152,9 @@ class SchedulePage(QWizardPage):
         form.addRow("", self.message)
         note = QLabel(self.tr("More options are in Settings."), self)
         form.addRow("", note)
+
+    def initializePage(self) -> None:
+        self.zone_combo.set_zone(self.service.config.settings.timezone)  # an import may have set it
 
     def validatePage(self) -> bool:
         schedule_time = self.time_edit.time().toString("HH:mm")

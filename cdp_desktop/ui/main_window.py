@@ -37,6 +37,7 @@ from ..core.errors import EXPLANATIONS, State
 from . import icons, texts
 from .banner import BannerArea
 from .bridge import ServiceBridge
+from .cdp_status import CdpEndpointStatus
 from .models import ChannelsModel, RunsModel, StateBadgeDelegate, counts_text, fmt_time, state_name
 
 log = logging.getLogger(__name__)
@@ -140,13 +141,14 @@ class MainWindow(QMainWindow):
         self.act_token = act(self.tr("Bot &token\u2026"), self.open_token)
         self.act_logs = act(self.tr("Open &log folder"), self.open_log_folder)
         self.act_about = act(self.tr("&About CDP Desktop"), self.open_about)
+        self.act_import_cdp = act(self.tr("&Import from coze-discord-proxy\u2026"), self.open_import_cdp)
         self.act_close = act(self.tr("&Close window"), self.close, "Ctrl+W")
         self.act_quit = act(self.tr("&Quit"), self.quitRequested.emit, "Ctrl+Q")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&File"))
-        m.addActions([self.act_settings, self.act_token, self.act_logs])
+        m.addActions([self.act_settings, self.act_token, self.act_import_cdp, self.act_logs])
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
         m = bar.addMenu(self.tr("&Channels"))
@@ -190,6 +192,8 @@ class MainWindow(QMainWindow):
         self.conn_label.setStyleSheet("color: palette(placeholder-text);")
         left.addWidget(self.bot_label)
         left.addWidget(self.conn_label)
+        self.cdp_status = CdpEndpointStatus(self.bridge, header)  # hidden while no cdp_url is set
+        left.addWidget(self.cdp_status)
         h.addLayout(left, 1)
         right = QVBoxLayout()
         right.setSpacing(1)
@@ -802,6 +806,9 @@ class MainWindow(QMainWindow):
 
     def open_token(self) -> None:
         self._open_single("token", "token_dialog", "TokenDialog")
+
+    def open_import_cdp(self) -> None:
+        self._open_single("import_cdp", "cdp_import_dialog", "CdpImportDialog")
 
     def open_first_run(self) -> None:
         self._open_single("first_run", "first_run", "FirstRunWizard")

@@ -289,7 +289,8 @@ class ChannelsModel(_ListModel):
             return self._days_data(t.uid, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NAME:
-                return t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
+                label = t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
+                return f"{label} \u00b7 {t.note}" if t.note else label  # e.g. a Coze bot's models
             if col == self.COL_GUILD:
                 return r.guild_name or self.names.get(t.guild_id) or str(t.guild_id)
             if col == self.COL_BOT:

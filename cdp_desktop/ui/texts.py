@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from .models import state_name
 
 # Contexts of core texts (QT_TRANSLATE_NOOP) that can reach the UI verbatim inside a notice or a message.
-_CORE_CONTEXTS = ("State", "Engine", "Readd", "Notice")
+_CORE_CONTEXTS = ("State", "Engine", "Readd", "Notice", "CdpEndpoint")
 
 
 def trigger_label(trigger: Any) -> str:

@@ -4,6 +4,14 @@
     <context>
         <name />
         <message>
+            <source>  {key} = {value}  (unchanged)</source>
+            <translation>  {key} = {value}  (unchanged)</translation>
+        </message>
+        <message>
+            <source>  {key} = {value}  (was: {old})</source>
+            <translation>  {key} = {value}  (was: {old})</translation>
+        </message>
+        <message>
             <source>(system: {zone})</source>
             <translation>(system: {zone})</translation>
         </message>
@@ -24,8 +32,24 @@
             <translation>Added: {line}</translation>
         </message>
         <message>
+            <source>BOT_TOKEN ({where}) was not read; run again with --token to store it in the system keyring.</source>
+            <translation>BOT_TOKEN ({where}) was not read; run again with --token to store it in the system keyring.</translation>
+        </message>
+        <message>
             <source>Bot token (input is hidden): </source>
             <translation>Bot token (input is hidden): </translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} ({detail}), checked {when}</source>
+            <translation>CDP endpoint: {state} ({detail}), checked {when}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {url} not checked yet (it is checked after each keep-alive run)</source>
+            <translation>CDP endpoint: {url} not checked yet (it is checked after each keep-alive run)</translation>
+        </message>
+        <message>
+            <source>CDP folder, docker-compose.yml, .env or bot_config.json</source>
+            <translation>CDP folder, docker-compose.yml, .env or bot_config.json</translation>
         </message>
         <message>
             <source>Channel ID: {0}</source>
@@ -76,6 +100,10 @@
             <translation>Discord says channel {id} does not exist; check the ID.</translation>
         </message>
         <message>
+            <source>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</source>
+            <translation>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</translation>
+        </message>
+        <message>
             <source>Earlier that day: {0}</source>
             <translation>Earlier that day: {0}</translation>
         </message>
@@ -86,6 +114,10 @@
         <message>
             <source>Icons: {path}</source>
             <translation>Icons: {path}</translation>
+        </message>
+        <message>
+            <source>Imported: {count} channel(s) added; settings set: {settings}.</source>
+            <translation>Imported: {count} channel(s) added; settings set: {settings}.</translation>
         </message>
         <message>
             <source>Keep-alive delivered on {0} of the last {1} days.</source>
@@ -128,6 +160,10 @@
             <translation>No channels configured. Add one with: {prog} channels add --guild G --channel C</translation>
         </message>
         <message>
+            <source>No channels found.</source>
+            <translation>No channels found.</translation>
+        </message>
+        <message>
             <source>No history for this channel yet.</source>
             <translation>No history for this channel yet.</translation>
         </message>
@@ -148,8 +184,16 @@
             <translation>Nothing to do: every enabled channel is done for {slot} (use --force to send again).</translation>
         </message>
         <message>
+            <source>PROXY_SECRET ({where}) was not read; run again with --secret (or use `cdp-desktop cdp-secret set`) for the CDP endpoint check.</source>
+            <translation>PROXY_SECRET ({where}) was not read; run again with --secret (or use `cdp-desktop cdp-secret set`) for the CDP endpoint check.</translation>
+        </message>
+        <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
             <translation>Paused: no keep-alive messages are sent until you resume.</translation>
+        </message>
+        <message>
+            <source>Read: {files}</source>
+            <translation>Read: {files}</translation>
         </message>
         <message>
             <source>Recorded</source>
@@ -196,6 +240,10 @@
             <translation>Server ID: {0}</translation>
         </message>
         <message>
+            <source>Set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy's environment and restart it: CDP Desktop keeps the bots alive now, and two keep-alives a day are noise.</source>
+            <translation>Set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy's environment and restart it: CDP Desktop keeps the bots alive now, and two keep-alives a day are noise.</translation>
+        </message>
+        <message>
             <source>Start at login: off</source>
             <translation>Start at login: off</translation>
         </message>
@@ -216,8 +264,28 @@
             <translation>Starts: {command}</translation>
         </message>
         <message>
+            <source>Store the bot token found in {where} in the system keyring?</source>
+            <translation>Store the bot token found in {where} in the system keyring?</translation>
+        </message>
+        <message>
+            <source>Store the proxy secret found in {where} in the system keyring (for the endpoint check)?</source>
+            <translation>Store the proxy secret found in {where} in the system keyring (for the endpoint check)?</translation>
+        </message>
+        <message>
+            <source>The bot token from {where} is stored in the system keyring.</source>
+            <translation>The bot token from {where} is stored in the system keyring.</translation>
+        </message>
+        <message>
+            <source>The proxy secret from {where} is stored in the system keyring.</source>
+            <translation>The proxy secret from {where} is stored in the system keyring.</translation>
+        </message>
+        <message>
             <source>Token OK: logged in as {name} ({id}).</source>
             <translation>Token OK: logged in as {name} ({id}).</translation>
+        </message>
+        <message>
+            <source>USER_AUTHORIZATION ({where}) was not read and is not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</source>
+            <translation>USER_AUTHORIZATION ({where}) was not read and is not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</translation>
         </message>
         <message>
             <source>add a channel</source>
@@ -226,6 +294,18 @@
         <message>
             <source>add the app to your applications menu (Linux: desktop entry and icons for this user)</source>
             <translation>add the app to your applications menu (Linux: desktop entry and icons for this user)</translation>
+        </message>
+        <message>
+            <source>already configured</source>
+            <translation>already configured</translation>
+        </message>
+        <message>
+            <source>also store BOT_TOKEN in the system keyring (never in a file)</source>
+            <translation>also store BOT_TOKEN in the system keyring (never in a file)</translation>
+        </message>
+        <message>
+            <source>also store PROXY_SECRET in the system keyring, for the CDP endpoint check</source>
+            <translation>also store PROXY_SECRET in the system keyring, for the CDP endpoint check</translation>
         </message>
         <message>
             <source>also write a systemd user unit for `cdp-desktop daemon`</source>
@@ -288,12 +368,28 @@
             <translation>check the stored token by logging in to Discord</translation>
         </message>
         <message>
+            <source>could not verify the channels with Discord ({problem}); they are imported as read</source>
+            <translation>could not verify the channels with Discord ({problem}); they are imported as read</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy PROXY_SECRET (input is hidden): </source>
+            <translation>coze-discord-proxy PROXY_SECRET (input is hidden): </translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy's PROXY_SECRET in the system keyring</source>
+            <translation>coze-discord-proxy's PROXY_SECRET in the system keyring</translation>
+        </message>
+        <message>
             <source>create a temporary channel for each run instead</source>
             <translation>create a temporary channel for each run instead</translation>
         </message>
         <message>
             <source>do not look the channel up on Discord (offline use)</source>
             <translation>do not look the channel up on Discord (offline use)</translation>
+        </message>
+        <message>
+            <source>do not look the channels up on Discord (offline use)</source>
+            <translation>do not look the channels up on Discord (offline use)</translation>
         </message>
         <message>
             <source>do not start the app when you log in</source>
@@ -316,6 +412,10 @@
             <translation>guild {guild}</translation>
         </message>
         <message>
+            <source>import channels, proxy and time zone from a coze-discord-proxy setup</source>
+            <translation>import channels, proxy and time zone from a coze-discord-proxy setup</translation>
+        </message>
+        <message>
             <source>interrupted</source>
             <translation>interrupted</translation>
         </message>
@@ -336,6 +436,10 @@
             <translation>menu entries are written for Linux desktops only; {system} finds the app by itself</translation>
         </message>
         <message>
+            <source>models: {models}, {ms} ms</source>
+            <translation>models: {models}, {ms} ms</translation>
+        </message>
+        <message>
             <source>more output on stderr (-vv: debug)</source>
             <translation>more output on stderr (-vv: debug)</translation>
         </message>
@@ -344,8 +448,16 @@
             <translation>no bot token is set, so the channel was not verified with Discord</translation>
         </message>
         <message>
+            <source>no bot token is set, so the channels were not verified with Discord</source>
+            <translation>no bot token is set, so the channels were not verified with Discord</translation>
+        </message>
+        <message>
             <source>no bot token is set; run `cdp-desktop token set`</source>
             <translation>no bot token is set; run `cdp-desktop token set`</translation>
+        </message>
+        <message>
+            <source>no secret given; pipe it to `cdp-desktop cdp-secret set` or run it in a terminal</source>
+            <translation>no secret given; pipe it to `cdp-desktop cdp-secret set` or run it in a terminal</translation>
         </message>
         <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
@@ -366,6 +478,10 @@
         <message>
             <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
             <translation>note: could not verify the channel with Discord ({problem}); added as typed</translation>
+        </message>
+        <message>
+            <source>note: {text}</source>
+            <translation>note: {text}</translation>
         </message>
         <message>
             <source>off</source>
@@ -418,6 +534,10 @@
         <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
             <translation>remove a channel from the configuration (never deletes it on Discord)</translation>
+        </message>
+        <message>
+            <source>remove the proxy secret from the keyring</source>
+            <translation>remove the proxy secret from the keyring</translation>
         </message>
         <message>
             <source>remove the token from the keyring</source>
@@ -484,6 +604,10 @@
             <translation>server (guild) ID</translation>
         </message>
         <message>
+            <source>server ID, when the files do not give GUILD_ID</source>
+            <translation>server ID, when the files do not give GUILD_ID</translation>
+        </message>
+        <message>
             <source>show and change settings</source>
             <translation>show and change settings</translation>
         </message>
@@ -494,6 +618,10 @@
         <message>
             <source>show the schedule, the channels and their states</source>
             <translation>show the schedule, the channels and their states</translation>
+        </message>
+        <message>
+            <source>show what would be imported; change nothing</source>
+            <translation>show what would be imported; change nothing</translation>
         </message>
         <message>
             <source>start at login is not available on this system ({system})</source>
@@ -518,6 +646,10 @@
         <message>
             <source>store the bot token (read from stdin, or asked for without echo)</source>
             <translation>store the bot token (read from stdin, or asked for without echo)</translation>
+        </message>
+        <message>
+            <source>store the proxy secret (read from stdin, or asked for)</source>
+            <translation>store the proxy secret (read from stdin, or asked for)</translation>
         </message>
         <message>
             <source>systemd user unit: {path}</source>
@@ -591,6 +723,14 @@
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem} (see `{prog} --help`)</translation>
         </message>
+        <message>
+            <source>{where}: Discord says channel {id} does not exist; check the ID.</source>
+            <translation>{where}: Discord says channel {id} does not exist; check the ID.</translation>
+        </message>
+        <message>
+            <source>{where}: channel {channel} belongs to server {actual}, not {given}.</source>
+            <translation>{where}: channel {channel} belongs to server {actual}, not {given}.</translation>
+        </message>
     </context>
     <context>
         <name>AboutDialog</name>
@@ -628,6 +768,301 @@
         <message>
             <source>Dismiss</source>
             <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpEndpoint</name>
+        <message>
+            <source>CDP answered with an error; see its log.</source>
+            <translation>CDP answered with an error; see its log.</translation>
+        </message>
+        <message>
+            <source>CDP answers again.</source>
+            <translation>CDP answers again.</translation>
+        </message>
+        <message>
+            <source>CDP did not answer; check that its container is running and that cdp_url is right.</source>
+            <translation>CDP did not answer; check that its container is running and that cdp_url is right.</translation>
+        </message>
+        <message>
+            <source>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</source>
+            <translation>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>error</translation>
+        </message>
+        <message>
+            <source>unauthorized</source>
+            <translation>unauthorized</translation>
+        </message>
+        <message>
+            <source>unreachable</source>
+            <translation>unreachable</translation>
+        </message>
+        <message>
+            <source>up</source>
+            <translation>up</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpEndpointStatus</name>
+        <message>
+            <source>Ask coze-discord-proxy for its model list now (GET /v1/models)</source>
+            <translation>Ask coze-discord-proxy for its model list now (GET /v1/models)</translation>
+        </message>
+        <message>
+            <source>CDP endpoint check</source>
+            <translation>CDP endpoint check</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpImport</name>
+        <message>
+            <source>GUILD_ID (the server ID) is not set; it belongs in CDP's docker-compose.yml or .env. Import the CDP folder, or pass --guild G.</source>
+            <translation>GUILD_ID (the server ID) is not set; it belongs in CDP's docker-compose.yml or .env. Import the CDP folder, or pass --guild G.</translation>
+        </message>
+        <message>
+            <source>JSON syntax error: {problem}.</source>
+            <translation>JSON syntax error: {problem}.</translation>
+        </message>
+        <message>
+            <source>PROXY_URL: {problem}</source>
+            <translation>PROXY_URL: {problem}</translation>
+        </message>
+        <message>
+            <source>TZ is '{zone}', which is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>TZ is '{zone}', which is not a known time zone; use an IANA name such as Asia/Shanghai.</translation>
+        </message>
+        <message>
+            <source>YAML syntax error: {problem}.</source>
+            <translation>YAML syntax error: {problem}.</translation>
+        </message>
+        <message>
+            <source>bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].</source>
+            <translation>bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].</translation>
+        </message>
+        <message>
+            <source>cannot be read ({problem}); check that it exists and is readable.</source>
+            <translation>cannot be read ({problem}); check that it exists and is readable.</translation>
+        </message>
+        <message>
+            <source>each entry of bot_config.json must be an object {{…}}.</source>
+            <translation>each entry of bot_config.json must be an object {{…}}.</translation>
+        </message>
+        <message>
+            <source>env_file {file} does not exist.</source>
+            <translation>env_file {file} does not exist.</translation>
+        </message>
+        <message>
+            <source>model must be a list of model names, like ["gpt-4"].</source>
+            <translation>model must be a list of model names, like ["gpt-4"].</translation>
+        </message>
+        <message>
+            <source>no coze-discord-proxy files here; looked for docker-compose.yml, .env and data/config/bot_config.json.</source>
+            <translation>no coze-discord-proxy files here; looked for docker-compose.yml, .env and data/config/bot_config.json.</translation>
+        </message>
+        <message>
+            <source>no coze-discord-proxy service in this compose file (none uses the deanxv/coze-discord-proxy image or sets GUILD_ID, CHANNEL_ID or COZE_BOT_ID).</source>
+            <translation>no coze-discord-proxy service in this compose file (none uses the deanxv/coze-discord-proxy image or sets GUILD_ID, CHANNEL_ID or COZE_BOT_ID).</translation>
+        </message>
+        <message>
+            <source>no such file or folder.</source>
+            <translation>no such file or folder.</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text; save it as UTF-8 and try again.</source>
+            <translation>the file is not UTF-8 text; save it as UTF-8 and try again.</translation>
+        </message>
+        <message>
+            <source>this bot entry has no cozeBotId (the Coze bot's user ID).</source>
+            <translation>this bot entry has no cozeBotId (the Coze bot's user ID).</translation>
+        </message>
+        <message>
+            <source>this is a folder, not a file.</source>
+            <translation>this is a folder, not a file.</translation>
+        </message>
+        <message>
+            <source>this line is not KEY=VALUE (check the quotes; a value with spaces needs quotes).</source>
+            <translation>this line is not KEY=VALUE (check the quotes; a value with spaces needs quotes).</translation>
+        </message>
+        <message>
+            <source>{key} is '{value}', which is not a Discord ID (17 to 20 digits).</source>
+            <translation>{key} is '{value}', which is not a Discord ID (17 to 20 digits).</translation>
+        </message>
+        <message>
+            <source>{where}: ${{{name}}} is not set in .env; it was read as empty.</source>
+            <translation>{where}: ${{{name}}} is not set in .env; it was read as empty.</translation>
+        </message>
+        <message>
+            <source>{where}: CHANNEL_ID is not set, so there is no channel to keep COZE_BOT_ID {bot} alive in; add one with `cdp-desktop channels add`.</source>
+            <translation>{where}: CHANNEL_ID is not set, so there is no channel to keep COZE_BOT_ID {bot} alive in; add one with `cdp-desktop channels add`.</translation>
+        </message>
+        <message>
+            <source>{where}: Coze bot {bot} uses channel {channel} too; a channel's keep-alive mentions one bot ({first}). Give {bot} a channel of its own and add it with `cdp-desktop channels add`.</source>
+            <translation>{where}: Coze bot {bot} uses channel {channel} too; a channel's keep-alive mentions one bot ({first}). Give {bot} a channel of its own and add it with `cdp-desktop channels add`.</translation>
+        </message>
+        <message>
+            <source>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</source>
+            <translation>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpImportDialog</name>
+        <message>
+            <source>After the import, set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy and restart it: CDP Desktop keeps the bots alive, and two keep-alives a day are noise.</source>
+            <translation>After the import, set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy and restart it: CDP Desktop keeps the bots alive, and two keep-alives a day are noise.</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>CDP endpoint</source>
+            <translation>CDP endpoint</translation>
+        </message>
+        <message>
+            <source>CDP files (*.yml *.yaml *.env .env *.json)</source>
+            <translation>CDP files (*.yml *.yaml *.env .env *.json)</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Channels</translation>
+        </message>
+        <message>
+            <source>Checking the bot token with Discord…</source>
+            <translation>Checking the bot token with Discord…</translation>
+        </message>
+        <message>
+            <source>Choose a folder or a file first.</source>
+            <translation>Choose a folder or a file first.</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>File…</source>
+            <translation>File…</translation>
+        </message>
+        <message>
+            <source>Folder or file</source>
+            <translation>Folder or file</translation>
+        </message>
+        <message>
+            <source>Folder…</source>
+            <translation>Folder…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Import from coze-discord-proxy</source>
+            <translation>Import from coze-discord-proxy</translation>
+        </message>
+        <message>
+            <source>Imported {0} channel(s); settings changed: {1}.</source>
+            <translation>Imported {0} channel(s); settings changed: {1}.</translation>
+        </message>
+        <message>
+            <source>No channels found.</source>
+            <translation>No channels found.</translation>
+        </message>
+        <message>
+            <source>Pick the folder of your coze-discord-proxy setup, or one of its files: docker-compose.yml, .env or data/config/bot_config.json. Nothing changes until you press Import.</source>
+            <translation>Pick the folder of your coze-discord-proxy setup, or one of its files: docker-compose.yml, .env or data/config/bot_config.json. Nothing changes until you press Import.</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>Proxy</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>Read</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Store the bot token from {0} in the system keyring</source>
+            <translation>Store the bot token from {0} in the system keyring</translation>
+        </message>
+        <message>
+            <source>Store the proxy secret from {0} in the system keyring (for the endpoint check)</source>
+            <translation>Store the proxy secret from {0} in the system keyring (for the endpoint check)</translation>
+        </message>
+        <message>
+            <source>Storing in the system keyring…</source>
+            <translation>Storing in the system keyring…</translation>
+        </message>
+        <message>
+            <source>The bot token was not stored: {0}</source>
+            <translation>The bot token was not stored: {0}</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Time zone</translation>
+        </message>
+        <message>
+            <source>USER_AUTHORIZATION ({0}) is not read and not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</source>
+            <translation>USER_AUTHORIZATION ({0}) is not read and not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</translation>
+        </message>
+        <message>
+            <source>already configured</source>
+            <translation>already configured</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy file</source>
+            <translation>coze-discord-proxy file</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy folder</source>
+            <translation>coze-discord-proxy folder</translation>
+        </message>
+        <message>
+            <source>mentions &lt;@{0}&gt;</source>
+            <translation>mentions &lt;@{0}&gt;</translation>
+        </message>
+        <message>
+            <source>server {0}</source>
+            <translation>server {0}</translation>
+        </message>
+        <message>
+            <source>{0} (now: {1})</source>
+            <translation>{0} (now: {1})</translation>
+        </message>
+        <message>
+            <source>{0} (unchanged)</source>
+            <translation>{0} (unchanged)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpStatus</name>
+        <message>
+            <source>CDP endpoint: not checked yet</source>
+            <translation>CDP endpoint: not checked yet</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {0}</source>
+            <translation>CDP endpoint: {0}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {0} ({1})</source>
+            <translation>CDP endpoint: {0} ({1})</translation>
+        </message>
+        <message>
+            <source>models: {0}, {1} ms</source>
+            <translation>models: {0}, {1} ms</translation>
         </message>
     </context>
     <context>
@@ -1090,6 +1525,10 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
+            <source>Import from coze-discord-proxy…</source>
+            <translation>Import from coze-discord-proxy…</translation>
+        </message>
+        <message>
             <source>Welcome to CDP Desktop</source>
             <translation>Welcome to CDP Desktop</translation>
         </message>
@@ -1185,6 +1624,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Import from coze-discord-proxy…</source>
+            <translation>&amp;Import from coze-discord-proxy…</translation>
         </message>
         <message>
             <source>&amp;Pause schedule</source>
@@ -1508,6 +1951,14 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Bot token rejected</source>
             <translation>Bot token rejected</translation>
+        </message>
+        <message>
+            <source>CDP endpoint down</source>
+            <translation>CDP endpoint down</translation>
+        </message>
+        <message>
+            <source>CDP endpoint up again</source>
+            <translation>CDP endpoint up again</translation>
         </message>
         <message>
             <source>Channel missing on Discord</source>

@@ -4,6 +4,14 @@
     <context>
         <name />
         <message>
+            <source>  {key} = {value}  (unchanged)</source>
+            <translation>  {key} = {value}（未变）</translation>
+        </message>
+        <message>
+            <source>  {key} = {value}  (was: {old})</source>
+            <translation>  {key} = {value}（原为：{old}）</translation>
+        </message>
+        <message>
             <source>(system: {zone})</source>
             <translation>（系统：{zone}）</translation>
         </message>
@@ -24,8 +32,24 @@
             <translation>已添加：{line}</translation>
         </message>
         <message>
+            <source>BOT_TOKEN ({where}) was not read; run again with --token to store it in the system keyring.</source>
+            <translation>未读取 BOT_TOKEN（{where}）；如需保存到系统密钥环，请加 --token 重新运行。</translation>
+        </message>
+        <message>
             <source>Bot token (input is hidden): </source>
             <translation>机器人令牌（输入不会显示）：</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} ({detail}), checked {when}</source>
+            <translation>CDP 接口：{state}（{detail}），检查于 {when}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {url} not checked yet (it is checked after each keep-alive run)</source>
+            <translation>CDP 接口：{url} 尚未检查（每次保活运行后检查）</translation>
+        </message>
+        <message>
+            <source>CDP folder, docker-compose.yml, .env or bot_config.json</source>
+            <translation>CDP 文件夹、docker-compose.yml、.env 或 bot_config.json</translation>
         </message>
         <message>
             <source>Channel ID: {0}</source>
@@ -76,6 +100,10 @@
             <translation>Discord 表示频道 {id} 不存在；请检查 ID。</translation>
         </message>
         <message>
+            <source>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</source>
+            <translation>试运行：未做任何更改。导入将添加 {count} 个频道，并设置：{settings}。</translation>
+        </message>
+        <message>
             <source>Earlier that day: {0}</source>
             <translation>当天较早时：{0}</translation>
         </message>
@@ -86,6 +114,10 @@
         <message>
             <source>Icons: {path}</source>
             <translation>图标：{path}</translation>
+        </message>
+        <message>
+            <source>Imported: {count} channel(s) added; settings set: {settings}.</source>
+            <translation>已导入：添加了 {count} 个频道；已设置：{settings}。</translation>
         </message>
         <message>
             <source>Keep-alive delivered on {0} of the last {1} days.</source>
@@ -128,6 +160,10 @@
             <translation>尚未配置频道。添加方法：{prog} channels add --guild G --channel C</translation>
         </message>
         <message>
+            <source>No channels found.</source>
+            <translation>未找到频道。</translation>
+        </message>
+        <message>
             <source>No history for this channel yet.</source>
             <translation>此频道还没有历史记录。</translation>
         </message>
@@ -148,8 +184,16 @@
             <translation>无需操作：所有启用的频道在 {slot} 都已完成（使用 --force 可再次发送）。</translation>
         </message>
         <message>
+            <source>PROXY_SECRET ({where}) was not read; run again with --secret (or use `cdp-desktop cdp-secret set`) for the CDP endpoint check.</source>
+            <translation>未读取 PROXY_SECRET（{where}）；如需 CDP 接口检查，请加 --secret 重新运行（或使用 `cdp-desktop cdp-secret set`）。</translation>
+        </message>
+        <message>
             <source>Paused: no keep-alive messages are sent until you resume.</source>
             <translation>已暂停：恢复之前不会发送保活消息。</translation>
+        </message>
+        <message>
+            <source>Read: {files}</source>
+            <translation>已读取：{files}</translation>
         </message>
         <message>
             <source>Recorded</source>
@@ -196,6 +240,10 @@
             <translation>服务器 ID：{0}</translation>
         </message>
         <message>
+            <source>Set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy's environment and restart it: CDP Desktop keeps the bots alive now, and two keep-alives a day are noise.</source>
+            <translation>请在 coze-discord-proxy 的环境变量中设置 COZE_BOT_STAY_ACTIVE_ENABLE=0 并重启它：现在由 CDP Desktop 负责保活，一天两次保活只是噪音。</translation>
+        </message>
+        <message>
             <source>Start at login: off</source>
             <translation>登录时启动：关</translation>
         </message>
@@ -216,8 +264,28 @@
             <translation>启动命令：{command}</translation>
         </message>
         <message>
+            <source>Store the bot token found in {where} in the system keyring?</source>
+            <translation>将 {where} 中的机器人令牌保存到系统密钥环吗？</translation>
+        </message>
+        <message>
+            <source>Store the proxy secret found in {where} in the system keyring (for the endpoint check)?</source>
+            <translation>将 {where} 中的代理密钥保存到系统密钥环（用于接口检查）吗？</translation>
+        </message>
+        <message>
+            <source>The bot token from {where} is stored in the system keyring.</source>
+            <translation>来自 {where} 的机器人令牌已保存到系统密钥环。</translation>
+        </message>
+        <message>
+            <source>The proxy secret from {where} is stored in the system keyring.</source>
+            <translation>来自 {where} 的代理密钥已保存到系统密钥环。</translation>
+        </message>
+        <message>
             <source>Token OK: logged in as {name} ({id}).</source>
             <translation>令牌有效：已登录为 {name}（{id}）。</translation>
+        </message>
+        <message>
+            <source>USER_AUTHORIZATION ({where}) was not read and is not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</source>
+            <translation>USER_AUTHORIZATION（{where}）未被读取，也不会保存：它是 Discord 用户账号令牌，以用户身份发送消息违反 Discord 的服务条款。CDP Desktop 使用机器人令牌发送消息。</translation>
         </message>
         <message>
             <source>add a channel</source>
@@ -226,6 +294,18 @@
         <message>
             <source>add the app to your applications menu (Linux: desktop entry and icons for this user)</source>
             <translation>将应用添加到应用程序菜单（Linux：为当前用户安装桌面项和图标）</translation>
+        </message>
+        <message>
+            <source>already configured</source>
+            <translation>已配置</translation>
+        </message>
+        <message>
+            <source>also store BOT_TOKEN in the system keyring (never in a file)</source>
+            <translation>同时将 BOT_TOKEN 保存到系统密钥环（绝不写入文件）</translation>
+        </message>
+        <message>
+            <source>also store PROXY_SECRET in the system keyring, for the CDP endpoint check</source>
+            <translation>同时将 PROXY_SECRET 保存到系统密钥环，用于 CDP 接口检查</translation>
         </message>
         <message>
             <source>also write a systemd user unit for `cdp-desktop daemon`</source>
@@ -288,12 +368,28 @@
             <translation>登录 Discord 以检查已保存的令牌</translation>
         </message>
         <message>
+            <source>could not verify the channels with Discord ({problem}); they are imported as read</source>
+            <translation>无法向 Discord 验证这些频道（{problem}）；已按读取的内容导入</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy PROXY_SECRET (input is hidden): </source>
+            <translation>coze-discord-proxy 的 PROXY_SECRET（输入不显示）：</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy's PROXY_SECRET in the system keyring</source>
+            <translation>系统密钥环中的 coze-discord-proxy PROXY_SECRET</translation>
+        </message>
+        <message>
             <source>create a temporary channel for each run instead</source>
             <translation>改为每次运行时创建一个临时频道</translation>
         </message>
         <message>
             <source>do not look the channel up on Discord (offline use)</source>
             <translation>不在 Discord 上查询频道（离线使用）</translation>
+        </message>
+        <message>
+            <source>do not look the channels up on Discord (offline use)</source>
+            <translation>不在 Discord 上查找这些频道（离线使用）</translation>
         </message>
         <message>
             <source>do not start the app when you log in</source>
@@ -316,6 +412,10 @@
             <translation>服务器 {guild}</translation>
         </message>
         <message>
+            <source>import channels, proxy and time zone from a coze-discord-proxy setup</source>
+            <translation>从 coze-discord-proxy 部署中导入频道、代理和时区</translation>
+        </message>
+        <message>
             <source>interrupted</source>
             <translation>已中断</translation>
         </message>
@@ -336,6 +436,10 @@
             <translation>菜单项仅为 Linux 桌面写入；{system} 会自行找到应用</translation>
         </message>
         <message>
+            <source>models: {models}, {ms} ms</source>
+            <translation>模型：{models}，{ms} 毫秒</translation>
+        </message>
+        <message>
             <source>more output on stderr (-vv: debug)</source>
             <translation>在标准错误输出更多信息（-vv：调试）</translation>
         </message>
@@ -344,8 +448,16 @@
             <translation>未设置机器人令牌，因此未在 Discord 上验证该频道</translation>
         </message>
         <message>
+            <source>no bot token is set, so the channels were not verified with Discord</source>
+            <translation>未设置机器人令牌，因此没有向 Discord 验证这些频道</translation>
+        </message>
+        <message>
             <source>no bot token is set; run `cdp-desktop token set`</source>
             <translation>未设置机器人令牌；请运行 `cdp-desktop token set`</translation>
+        </message>
+        <message>
+            <source>no secret given; pipe it to `cdp-desktop cdp-secret set` or run it in a terminal</source>
+            <translation>未提供密钥；请通过管道传给 `cdp-desktop cdp-secret set`，或在终端中运行</translation>
         </message>
         <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
@@ -366,6 +478,10 @@
         <message>
             <source>note: could not verify the channel with Discord ({problem}); added as typed</source>
             <translation>注意：无法在 Discord 上验证该频道（{problem}）；已按输入内容添加</translation>
+        </message>
+        <message>
+            <source>note: {text}</source>
+            <translation>提示：{text}</translation>
         </message>
         <message>
             <source>off</source>
@@ -418,6 +534,10 @@
         <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
             <translation>从配置中移除频道（绝不会在 Discord 上删除它）</translation>
+        </message>
+        <message>
+            <source>remove the proxy secret from the keyring</source>
+            <translation>从密钥环中删除代理密钥</translation>
         </message>
         <message>
             <source>remove the token from the keyring</source>
@@ -484,6 +604,10 @@
             <translation>服务器（guild）ID</translation>
         </message>
         <message>
+            <source>server ID, when the files do not give GUILD_ID</source>
+            <translation>服务器 ID（文件中没有 GUILD_ID 时使用）</translation>
+        </message>
+        <message>
             <source>show and change settings</source>
             <translation>查看和修改设置</translation>
         </message>
@@ -494,6 +618,10 @@
         <message>
             <source>show the schedule, the channels and their states</source>
             <translation>显示计划、频道及其状态</translation>
+        </message>
+        <message>
+            <source>show what would be imported; change nothing</source>
+            <translation>显示将要导入的内容，不做任何更改</translation>
         </message>
         <message>
             <source>start at login is not available on this system ({system})</source>
@@ -518,6 +646,10 @@
         <message>
             <source>store the bot token (read from stdin, or asked for without echo)</source>
             <translation>保存机器人令牌（从标准输入读取，或以不回显方式询问）</translation>
+        </message>
+        <message>
+            <source>store the proxy secret (read from stdin, or asked for)</source>
+            <translation>保存代理密钥（从标准输入读取，或提示输入）</translation>
         </message>
         <message>
             <source>systemd user unit: {path}</source>
@@ -591,6 +723,14 @@
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem}（参见 `{prog} --help`）</translation>
         </message>
+        <message>
+            <source>{where}: Discord says channel {id} does not exist; check the ID.</source>
+            <translation>{where}：Discord 表示频道 {id} 不存在；请检查 ID。</translation>
+        </message>
+        <message>
+            <source>{where}: channel {channel} belongs to server {actual}, not {given}.</source>
+            <translation>{where}：频道 {channel} 属于服务器 {actual}，而不是 {given}。</translation>
+        </message>
     </context>
     <context>
         <name>AboutDialog</name>
@@ -628,6 +768,301 @@
         <message>
             <source>Dismiss</source>
             <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpEndpoint</name>
+        <message>
+            <source>CDP answered with an error; see its log.</source>
+            <translation>CDP 返回了错误；请查看它的日志。</translation>
+        </message>
+        <message>
+            <source>CDP answers again.</source>
+            <translation>CDP 已重新响应。</translation>
+        </message>
+        <message>
+            <source>CDP did not answer; check that its container is running and that cdp_url is right.</source>
+            <translation>CDP 没有响应；请检查其容器是否在运行，以及 cdp_url 是否正确。</translation>
+        </message>
+        <message>
+            <source>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</source>
+            <translation>CDP 拒绝了代理密钥；请用 `cdp-desktop cdp-secret set` 保存当前的 PROXY_SECRET。</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>出错</translation>
+        </message>
+        <message>
+            <source>unauthorized</source>
+            <translation>未授权</translation>
+        </message>
+        <message>
+            <source>unreachable</source>
+            <translation>无法连接</translation>
+        </message>
+        <message>
+            <source>up</source>
+            <translation>正常</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpEndpointStatus</name>
+        <message>
+            <source>Ask coze-discord-proxy for its model list now (GET /v1/models)</source>
+            <translation>立即向 coze-discord-proxy 请求模型列表（GET /v1/models）</translation>
+        </message>
+        <message>
+            <source>CDP endpoint check</source>
+            <translation>CDP 接口检查</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>检查</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpImport</name>
+        <message>
+            <source>GUILD_ID (the server ID) is not set; it belongs in CDP's docker-compose.yml or .env. Import the CDP folder, or pass --guild G.</source>
+            <translation>未设置 GUILD_ID（服务器 ID）；它应在 CDP 的 docker-compose.yml 或 .env 中。请导入整个 CDP 文件夹，或传入 --guild G。</translation>
+        </message>
+        <message>
+            <source>JSON syntax error: {problem}.</source>
+            <translation>JSON 语法错误：{problem}。</translation>
+        </message>
+        <message>
+            <source>PROXY_URL: {problem}</source>
+            <translation>PROXY_URL：{problem}</translation>
+        </message>
+        <message>
+            <source>TZ is '{zone}', which is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>TZ 的值是“{zone}”，不是已知的时区；请使用 IANA 名称，例如 Asia/Shanghai。</translation>
+        </message>
+        <message>
+            <source>YAML syntax error: {problem}.</source>
+            <translation>YAML 语法错误：{problem}。</translation>
+        </message>
+        <message>
+            <source>bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].</source>
+            <translation>bot_config.json 必须是机器人的 JSON 数组：[{{"cozeBotId": …, "channelId": …}}, …]。</translation>
+        </message>
+        <message>
+            <source>cannot be read ({problem}); check that it exists and is readable.</source>
+            <translation>无法读取（{problem}）；请检查它是否存在且可读。</translation>
+        </message>
+        <message>
+            <source>each entry of bot_config.json must be an object {{…}}.</source>
+            <translation>bot_config.json 的每一项都必须是对象 {{…}}。</translation>
+        </message>
+        <message>
+            <source>env_file {file} does not exist.</source>
+            <translation>env_file {file} 不存在。</translation>
+        </message>
+        <message>
+            <source>model must be a list of model names, like ["gpt-4"].</source>
+            <translation>model 必须是模型名称列表，例如 ["gpt-4"]。</translation>
+        </message>
+        <message>
+            <source>no coze-discord-proxy files here; looked for docker-compose.yml, .env and data/config/bot_config.json.</source>
+            <translation>这里没有 coze-discord-proxy 的文件；已查找 docker-compose.yml、.env 和 data/config/bot_config.json。</translation>
+        </message>
+        <message>
+            <source>no coze-discord-proxy service in this compose file (none uses the deanxv/coze-discord-proxy image or sets GUILD_ID, CHANNEL_ID or COZE_BOT_ID).</source>
+            <translation>此 compose 文件中没有 coze-discord-proxy 服务（没有服务使用 deanxv/coze-discord-proxy 镜像，也没有设置 GUILD_ID、CHANNEL_ID 或 COZE_BOT_ID）。</translation>
+        </message>
+        <message>
+            <source>no such file or folder.</source>
+            <translation>没有这个文件或文件夹。</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text; save it as UTF-8 and try again.</source>
+            <translation>该文件不是 UTF-8 文本；请另存为 UTF-8 后重试。</translation>
+        </message>
+        <message>
+            <source>this bot entry has no cozeBotId (the Coze bot's user ID).</source>
+            <translation>这一项机器人配置缺少 cozeBotId（Coze 机器人的用户 ID）。</translation>
+        </message>
+        <message>
+            <source>this is a folder, not a file.</source>
+            <translation>这是文件夹，不是文件。</translation>
+        </message>
+        <message>
+            <source>this line is not KEY=VALUE (check the quotes; a value with spaces needs quotes).</source>
+            <translation>这一行不是 KEY=VALUE 格式（请检查引号；含空格的值需要加引号）。</translation>
+        </message>
+        <message>
+            <source>{key} is '{value}', which is not a Discord ID (17 to 20 digits).</source>
+            <translation>{key} 的值是“{value}”，不是 Discord ID（17 到 20 位数字）。</translation>
+        </message>
+        <message>
+            <source>{where}: ${{{name}}} is not set in .env; it was read as empty.</source>
+            <translation>{where}：${{{name}}} 未在 .env 中设置，已按空值读取。</translation>
+        </message>
+        <message>
+            <source>{where}: CHANNEL_ID is not set, so there is no channel to keep COZE_BOT_ID {bot} alive in; add one with `cdp-desktop channels add`.</source>
+            <translation>{where}：未设置 CHANNEL_ID，因此没有可为 COZE_BOT_ID {bot} 保活的频道；请用 `cdp-desktop channels add` 添加一个。</translation>
+        </message>
+        <message>
+            <source>{where}: Coze bot {bot} uses channel {channel} too; a channel's keep-alive mentions one bot ({first}). Give {bot} a channel of its own and add it with `cdp-desktop channels add`.</source>
+            <translation>{where}：Coze 机器人 {bot} 也使用频道 {channel}；一个频道的保活消息只提及一个机器人（{first}）。请为 {bot} 单独建一个频道，并用 `cdp-desktop channels add` 添加。</translation>
+        </message>
+        <message>
+            <source>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</source>
+            <translation>{where}：机器人 {bot} 没有 channelId，且未设置 CHANNEL_ID；请用 `cdp-desktop channels add` 为它添加频道。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpImportDialog</name>
+        <message>
+            <source>After the import, set COZE_BOT_STAY_ACTIVE_ENABLE=0 in coze-discord-proxy and restart it: CDP Desktop keeps the bots alive, and two keep-alives a day are noise.</source>
+            <translation>导入后，请在 coze-discord-proxy 中设置 COZE_BOT_STAY_ACTIVE_ENABLE=0 并重启它：CDP Desktop 会负责保活，一天两次保活只是噪音。</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>CDP endpoint</source>
+            <translation>CDP 接口</translation>
+        </message>
+        <message>
+            <source>CDP files (*.yml *.yaml *.env .env *.json)</source>
+            <translation>CDP 文件 (*.yml *.yaml *.env .env *.json)</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>频道</translation>
+        </message>
+        <message>
+            <source>Checking the bot token with Discord…</source>
+            <translation>正在向 Discord 验证机器人令牌…</translation>
+        </message>
+        <message>
+            <source>Choose a folder or a file first.</source>
+            <translation>请先选择文件夹或文件。</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>File…</source>
+            <translation>文件…</translation>
+        </message>
+        <message>
+            <source>Folder or file</source>
+            <translation>文件夹或文件</translation>
+        </message>
+        <message>
+            <source>Folder…</source>
+            <translation>文件夹…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Import from coze-discord-proxy</source>
+            <translation>从 coze-discord-proxy 导入</translation>
+        </message>
+        <message>
+            <source>Imported {0} channel(s); settings changed: {1}.</source>
+            <translation>已导入 {0} 个频道；已更改的设置：{1}。</translation>
+        </message>
+        <message>
+            <source>No channels found.</source>
+            <translation>未找到频道。</translation>
+        </message>
+        <message>
+            <source>Pick the folder of your coze-discord-proxy setup, or one of its files: docker-compose.yml, .env or data/config/bot_config.json. Nothing changes until you press Import.</source>
+            <translation>选择 coze-discord-proxy 的部署文件夹，或其中的一个文件：docker-compose.yml、.env 或 data/config/bot_config.json。按下“导入”之前不会做任何更改。</translation>
+        </message>
+        <message>
+            <source>Proxy</source>
+            <translation>代理</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>读取</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Store the bot token from {0} in the system keyring</source>
+            <translation>将 {0} 中的机器人令牌保存到系统密钥环</translation>
+        </message>
+        <message>
+            <source>Store the proxy secret from {0} in the system keyring (for the endpoint check)</source>
+            <translation>将 {0} 中的代理密钥保存到系统密钥环（用于接口检查）</translation>
+        </message>
+        <message>
+            <source>Storing in the system keyring…</source>
+            <translation>正在保存到系统密钥环…</translation>
+        </message>
+        <message>
+            <source>The bot token was not stored: {0}</source>
+            <translation>机器人令牌未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>时区</translation>
+        </message>
+        <message>
+            <source>USER_AUTHORIZATION ({0}) is not read and not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</source>
+            <translation>USER_AUTHORIZATION（{0}）不会被读取或保存：它是 Discord 用户账号令牌，以用户身份发送消息违反 Discord 的服务条款。CDP Desktop 使用机器人令牌发送消息。</translation>
+        </message>
+        <message>
+            <source>already configured</source>
+            <translation>已配置</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy file</source>
+            <translation>coze-discord-proxy 文件</translation>
+        </message>
+        <message>
+            <source>coze-discord-proxy folder</source>
+            <translation>coze-discord-proxy 文件夹</translation>
+        </message>
+        <message>
+            <source>mentions &lt;@{0}&gt;</source>
+            <translation>提及 &lt;@{0}&gt;</translation>
+        </message>
+        <message>
+            <source>server {0}</source>
+            <translation>服务器 {0}</translation>
+        </message>
+        <message>
+            <source>{0} (now: {1})</source>
+            <translation>{0}（当前：{1}）</translation>
+        </message>
+        <message>
+            <source>{0} (unchanged)</source>
+            <translation>{0}（未变）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CdpStatus</name>
+        <message>
+            <source>CDP endpoint: not checked yet</source>
+            <translation>CDP 接口：尚未检查</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {0}</source>
+            <translation>CDP 接口：{0}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {0} ({1})</source>
+            <translation>CDP 接口：{0}（{1}）</translation>
+        </message>
+        <message>
+            <source>models: {0}, {1} ms</source>
+            <translation>模型：{0}，{1} 毫秒</translation>
         </message>
     </context>
     <context>
@@ -1090,6 +1525,10 @@
     <context>
         <name>FirstRunWizard</name>
         <message>
+            <source>Import from coze-discord-proxy…</source>
+            <translation>从 coze-discord-proxy 导入…</translation>
+        </message>
+        <message>
             <source>Welcome to CDP Desktop</source>
             <translation>欢迎使用 CDP Desktop</translation>
         </message>
@@ -1185,6 +1624,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Import from coze-discord-proxy…</source>
+            <translation>从 coze-discord-proxy 导入(&amp;I)…</translation>
         </message>
         <message>
             <source>&amp;Pause schedule</source>
@@ -1508,6 +1951,14 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Bot token rejected</source>
             <translation>机器人令牌被拒绝</translation>
+        </message>
+        <message>
+            <source>CDP endpoint down</source>
+            <translation>CDP 接口不可用</translation>
+        </message>
+        <message>
+            <source>CDP endpoint up again</source>
+            <translation>CDP 接口已恢复</translation>
         </message>
         <message>
             <source>Channel missing on Discord</source>

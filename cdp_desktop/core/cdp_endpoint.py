@@ -1,0 +1,131 @@
+"""The state of coze-discord-proxy's OpenAI-compatible API, as seen by ``GET {cdp_url}/v1/models``.
+
+Only the model list is ever asked for: a chat call would spend the user's Coze quota. The latest check is
+kept in a small JSON file beside the history (``cdp_endpoint.json``) so that ``status`` and a second process
+see it, and so that the next check knows whether the endpoint went down or came back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .config import atomic_write
+from .errors import QT_TRANSLATE_NOOP
+
+FILENAME = "cdp_endpoint.json"
+_C = "CdpEndpoint"
+
+
+class EndpointState(StrEnum):
+    UP = "up"
+    UNAUTHORIZED = "unauthorized"
+    UNREACHABLE = "unreachable"
+    ERROR = "error"
+
+    @property
+    def is_down(self) -> bool:
+        return self is not EndpointState.UP
+
+
+# What each state means, for the header, the notification and `status` (translated by the shells).
+ENDPOINT_TEXT = {
+    EndpointState.UP: QT_TRANSLATE_NOOP(_C, "CDP answers again."),
+    EndpointState.UNAUTHORIZED: QT_TRANSLATE_NOOP(
+        _C, "CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`."
+    ),
+    EndpointState.UNREACHABLE: QT_TRANSLATE_NOOP(
+        _C, "CDP did not answer; check that its container is running and that cdp_url is right."
+    ),
+    EndpointState.ERROR: QT_TRANSLATE_NOOP(_C, "CDP answered with an error; see its log."),
+}
+STATE_TEXT = {
+    EndpointState.UP: QT_TRANSLATE_NOOP(_C, "up"),
+    EndpointState.UNAUTHORIZED: QT_TRANSLATE_NOOP(_C, "unauthorized"),
+    EndpointState.UNREACHABLE: QT_TRANSLATE_NOOP(_C, "unreachable"),
+    EndpointState.ERROR: QT_TRANSLATE_NOOP(_C, "error"),
+}
+
+
+@dataclass(frozen=True)
+class EndpointCheck:
+    state: EndpointState
+    url: str
+    checked_at: datetime
+    latency_ms: int | None = None
+    models: tuple[str, ...] = ()
+    http_status: int | None = None
+    detail: str = ""  # English, for logs and --json (e.g. "connection refused", "HTTP 502")
+
+    def summary(self) -> str:
+        """One English line for logs and run history."""
+        if self.state is EndpointState.UP:
+            return f"CDP endpoint: up (models: {', '.join(self.models) or '-'}, {self.latency_ms} ms)"
+        return (
+            f"CDP endpoint: {self.state.value} ({self.detail})"
+            if self.detail
+            else f"CDP endpoint: {self.state}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "state": self.state.value,
+            "url": self.url,
+            "checked_at": self.checked_at.isoformat(),
+            "latency_ms": self.latency_ms,
+            "models": list(self.models),
+            "http_status": self.http_status,
+            "detail": self.detail,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EndpointCheck:
+        return cls(
+            state=EndpointState(data["state"]),
+            url=str(data["url"]),
+            checked_at=datetime.fromisoformat(data["checked_at"]),
+            latency_ms=data.get("latency_ms"),
+            models=tuple(str(m) for m in data.get("models") or ()),
+            http_status=data.get("http_status"),
+            detail=str(data.get("detail") or ""),
+        )
+
+
+def models_from_body(body: Any) -> tuple[str, ...] | None:
+    """Model IDs from an OpenAI-style ``{"data": [{"id": …}, …]}``; None when the body is not that."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        return None
+    return tuple(str(m["id"]) for m in body["data"] if isinstance(m, dict) and "id" in m)
+
+
+@dataclass
+class EndpointLedger:
+    """The last check, on disk."""
+
+    directory: Path
+    _cache: EndpointCheck | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return self.directory / FILENAME
+
+    def last(self) -> EndpointCheck | None:
+        try:
+            return EndpointCheck.from_json(json.loads(self.path.read_text("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # never checked, or a damaged file: the next check rewrites it
+
+    def record(self, check: EndpointCheck) -> EndpointCheck | None:
+        """Store ``check``; returns the previous one."""
+        previous = self.last()
+        atomic_write(self.path, json.dumps(check.to_json(), ensure_ascii=False).encode("utf-8") + b"\n")
+        return previous
+
+    def forget(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
