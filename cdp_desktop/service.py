@@ -348,6 +348,7 @@ class AppService:
         else:
             await self._start_client()
         if schedule_runs:
+            self._watch_config()  # also without a token: the window shows what the CLI edits
             self._start_scheduler()
         self._emit(ChannelsChanged())
 
