@@ -137,7 +137,7 @@ def run(quick: bool) -> Section:
     with tempfile.TemporaryDirectory(prefix="cdp-bench-sched-") as tmp:
         trials = asyncio.run(_all(phases, Path(tmp), announce))
     for t in trials:
-        log(f"scheduler: jump {t['phase']:.0f} s after a tick -> run {t['lateness']} s later")
+        log(f"scheduler: jump {t['phase']:.0f} s after the first look -> run {t['lateness']} s later")
     late = [t["lateness"] for t in trials if t["lateness"] is not None]
     naive = [t["naive_lateness"] for t in trials]
     worst = max(late) if late else None
