@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -165,9 +164,14 @@ class ChannelEditor(TaskDialog):
         )
         self.no_bot_check.toggled.connect(lambda *_: self._update_mode())
 
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(picker)
-        self.pages.addWidget(manual)
+        # Both pages in one box, the other one hidden: a QStackedWidget sized the page without the height its
+        # wrapped messages need, and the second line of an error was cut off.
+        self.pages = QWidget(self)
+        pages = QVBoxLayout(self.pages)
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.addWidget(picker)
+        pages.addWidget(manual)
+        self.picker_page, self.manual_page = picker, manual
 
         self.temporary_check = QCheckBox(
             self.tr("Temporary channel: create a new channel for each run (in the chosen category)"), self
@@ -429,7 +433,8 @@ class ChannelEditor(TaskDialog):
     def _update_mode(self) -> None:
         picker = self._picker_mode()
         temporary = self.temporary_check.isChecked()
-        self.pages.setCurrentIndex(0 if picker else 1)
+        self.picker_page.setVisible(picker)
+        self.manual_page.setVisible(not picker)
         shown: list[tuple[QWidget, bool]] = [
             (self.channel_label, not temporary),
             (self.channel_combo, not temporary),

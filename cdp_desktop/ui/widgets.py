@@ -154,6 +154,7 @@ def grow_to_fit(widget: QWidget) -> None:
         need = layout.totalHeightForWidth(widget.width())
     else:
         need = layout.totalSizeHint().height()
+    need = max(need, layout.totalMinimumSize().height())  # a message's claimed minimum counts too
     if need > widget.height():
         widget.resize(widget.width(), need)
 
@@ -181,13 +182,34 @@ class FieldMessage(QLabel):
     def clear_message(self) -> None:
         self.kind = ""
         self.setText("")
+        self.setMinimumHeight(0)
         self.hide()
+        self._refit()
 
     def _show(self, text: str, style: str, kind: str) -> None:
         self.kind = kind
         self.setStyleSheet(style)
         self.setText(text)
         self.setVisible(bool(text))
+        self._refit()
+
+    def resizeEvent(self, event: Any) -> None:
+        # A form layout hands a wrapped label the height for another width: claim what this width needs.
+        super().resizeEvent(event)
+        need = self.heightForWidth(self.width()) if self.text() else 0
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+            parent = self.parentWidget()
+            while parent is not None and not parent.isWindow():  # the rows above recompute their heights
+                parent.updateGeometry()
+                parent = parent.parentWidget()
+            self._refit()
+
+    def _refit(self) -> None:
+        """Let the window grow for a message that wraps (a second line was cut off before)."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self.window()))
 
 
 class ValidatedLineEdit(QWidget):
