@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(ChannelsModel.COL_ERROR, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 150), (1, 120), (2, 150), (3, 130), (4, 250), (6, 60)):
+        for col, width in ((0, 140), (1, 100), (2, 140), (3, 120), (4, 250), (6, 60)):
             self.table.setColumnWidth(col, width)
         from .heartbeat import HeartbeatDelegate
 

@@ -312,8 +312,8 @@ class ChannelsModel(_ListModel):
             if col == self.COL_LATENCY:
                 return "\u2014" if r.reply_latency is None else self.tr("{0:.1f} s").format(r.reply_latency)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_STATE:
-                return state_explanation(r.state, r.detail)
+            if col == self.COL_STATE:  # with when the next keep-alive is due, whatever column is in view
+                return state_explanation(r.state, r.detail) + "\n" + due_text(r, self.zone)
             if col == self.COL_NAME:
                 return self.tr("Channel ID: {0}").format(t.channel_id or "\u2014")
             if col == self.COL_BOT and t.mention_id:
