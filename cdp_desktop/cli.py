@@ -396,6 +396,7 @@ def cmd_status(ctx: Context) -> int:
     data = status_json(ctx, config)
     runtime = runtime_status(ctx)
     states = runtime.pop("states")
+    data["warnings"].extend(runtime.pop("history_warnings"))
     data.update(runtime)
     for channel in data["channels"]:
         channel.update(states.get(channel["uid"], {}))
@@ -680,6 +681,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, RuntimeError) as exc:  # e.g. no home directory to expand ~ against
         err(_("cannot use the app folder: {problem}; pass --home DIR").format(problem=exc))
         return EXIT_INVALID
+    problem = None if getattr(args, "command", None) == "sandbox" else paths.problem()
+    if problem:  # before logging: a log file that cannot be opened would add a second line
+        err(problem)
+        return EXIT_INVALID
     log_file = setup_logging(paths, stderr=True, verbose=verbose)
     ctx = Context(args=args, paths=paths, log_file=log_file)
     func: Callable[[Context], int] = getattr(args, "func", cmd_default)
@@ -698,6 +703,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `cdp-desktop status --json | head`: the reader left; say nothing more
         _silence_stdout()
         return EXIT_FAILED
+    except OSError as exc:  # a local file could not be written or read: a setup problem, not a bug
+        log.info("%s failed", command, exc_info=True, extra=FILE_ONLY)
+        line = describe_os_error(exc)
+        err(line)
+        _json_error(ctx, CdpError(line), EXIT_INVALID)
+        return EXIT_INVALID
     except Exception as exc:
         log.error("unexpected error in %s", command, exc_info=True, extra=FILE_ONLY)
         where = str(log_file) if log_file else _("the log (not writable)")
@@ -727,6 +738,24 @@ def _json_error(ctx: Context, exc: Exception, exit_code: int) -> None:
                 }
             }
         )
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for a failed file operation: what failed and what to do about it."""
+    import errno
+
+    where = exc.filename or _("a file")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _("the disk is full: {path} could not be written; free some space and try again").format(
+            path=where
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return _("{path} is not writable ({problem}); fix its permissions or pass --home DIR").format(
+            path=where, problem=exc.strerror
+        )
+    return _("{path}: {problem}; check the file and its folder, or pass --home DIR").format(
+        path=where, problem=exc.strerror or exc
+    )
 
 
 def _silence_stdout() -> None:

@@ -30,10 +30,10 @@ T = TypeVar("T")
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
-def _service(ctx: Context) -> AppService:
+def _service(ctx: Context, **options: Any) -> AppService:
     from .service import AppService
 
-    return AppService(ctx.paths)
+    return AppService(ctx.paths, **options)
 
 
 async def _connected(ctx: Context, work: Callable[[AppService], Awaitable[T]]) -> T:
@@ -275,13 +275,16 @@ def check_token_login(ctx: Context, token: str) -> int:
 
 
 def runtime_status(ctx: Context) -> dict[str, Any]:
-    """next_run, catch_up_due and per-channel state from config + history; no network, no token."""
-    service = _service(ctx)
+    """next_run, catch_up_due and per-channel state from config + history; no network, no token.
+
+    A history that cannot be read is moved aside or left out, with a warning: status still answers."""
+    service = _service(ctx, history_optional=True)
     try:
         next_run = service.next_run()
         rows = service.channel_rows()
         last = service.last_run()
         return {
+            "history_warnings": list(service.history_warnings),
             "next_run": next_run.isoformat() if next_run else None,
             "catch_up_due": service.catch_up_due(),
             "paused": service.paused,

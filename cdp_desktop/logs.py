@@ -9,6 +9,7 @@ redact their final output once more, for handlers that render the record in some
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -152,6 +153,8 @@ class PrivateRotatingFileHandler(logging.FileHandler):
         self.backupCount = backupCount
         super().__init__(filename, mode="a", encoding=encoding)
 
+    _write_failed = False
+
     def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)  # always append
@@ -187,6 +190,20 @@ class PrivateRotatingFileHandler(logging.FileHandler):
         elif self.backupCount <= 0:
             open(base, "w").close()  # no backups: start the file over
         self.stream = self._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        """A full disk or a vanished log folder: one line on stderr, once, instead of logging's traceback
+        for every record (the command's own messages still reach the user)."""
+        if self._write_failed:
+            return
+        self._write_failed = True
+        problem = sys.exc_info()[1]
+        reason = getattr(problem, "strerror", None) or problem or "unknown error"
+        with contextlib.suppress(Exception):
+            sys.stderr.write(
+                f"cdp-desktop: warning: cannot write the log file {self.baseFilename} ({reason}); "
+                "log lines are lost until it can be written again.\n"
+            )
 
 
 def install_redaction(handler: logging.Handler) -> logging.Handler:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import APP_ID
+from .core.errors import SetupError
+from .i18n import _
 
 HOME_ENV = "CDP_DESKTOP_HOME"
 
@@ -50,9 +52,39 @@ class AppPaths:
     def lock_file(self) -> Path:
         return self.data_dir / "instance.lock"
 
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        return (self.config_dir, self.data_dir, self.log_dir)
+
+    def problem(self) -> str | None:
+        """Why the app's folders cannot be used (a file in the way, a read-only folder), or None.
+
+        Only folders that exist are looked at: missing ones are created when first needed."""
+        for folder in self.folders:
+            existing = folder
+            while not existing.exists() and existing.parent != existing:
+                existing = existing.parent
+            if not existing.is_dir():
+                return _("{path} is a file, not a folder; move it away or pass --home DIR").format(
+                    path=existing
+                )
+            if not os.access(existing, os.W_OK | os.X_OK):
+                return _(
+                    "the folder {path} is not writable; CDP Desktop keeps its settings, history and logs "
+                    "there: make it writable or pass --home DIR"
+                ).format(path=existing)
+        return None
+
     def ensure(self) -> None:
         """Create the folders, each missing one (a new ``--home`` included) with mode 0700."""
         from .core.locking import make_private_dir
 
-        for d in (self.config_dir, self.data_dir, self.log_dir):
-            make_private_dir(d)
+        for d in self.folders:
+            try:
+                make_private_dir(d)
+            except OSError as exc:
+                raise SetupError(
+                    _("cannot create the folder {path} ({problem}); pass --home DIR").format(
+                        path=d, problem=exc.strerror or exc
+                    )
+                ) from None

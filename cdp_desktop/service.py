@@ -20,7 +20,7 @@ from .core import schedule
 from .core.cdp_endpoint import ENDPOINT_TEXT, EndpointCheck, EndpointLedger, EndpointState
 from .core.config import Config, ConfigError, ConfigStore, Target
 from .core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, SetupError, State
-from .core.history import ChannelResult, History
+from .core.history import ChannelResult, History, HistoryBusy, HistoryError
 from .core.locking import FileLock
 from .core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
 from .paths import AppPaths
@@ -214,7 +214,10 @@ class AppService:
         clock: Clock | None = None,
         env: Mapping[str, str] = os.environ,
         fast: bool = False,
+        history_optional: bool = False,
     ) -> None:
+        """``history_optional``: a history that cannot be opened (other than busy) is replaced by an empty
+        one in memory, with a warning — for ``status``, which must answer from whatever can be read."""
         self.paths = paths
         paths.ensure()
         self.clock: Clock = clock or SystemClock()
@@ -224,7 +227,10 @@ class AppService:
         loaded = self._store.load()
         self.config: Config = loaded.config
         self.load_warnings: list[str] = list(loaded.warnings)
-        self.history = History(paths.history_file)
+        self.history_warnings: list[
+            str
+        ] = []  # the history was moved aside or left out (also in load_warnings)
+        self.history = self._open_history(history_optional)
         self._token_store = token_store
         self.token_state: TokenResult | None = None
         self.connection = ConnectionStatus(state="offline")
@@ -255,6 +261,25 @@ class AppService:
         self._cdp_ledger = EndpointLedger(paths.data_dir)
         self.cdp_endpoint: EndpointCheck | None = self._cdp_ledger.last()
         self._cdp_task: asyncio.Future[EndpointCheck | None] | None = None
+
+    def _open_history(self, optional: bool) -> History:
+        try:
+            history = History(self.paths.history_file, recover=True)
+        except HistoryBusy:
+            raise
+        except HistoryError as exc:
+            if not optional:
+                raise
+            self._warn(f"{exc} Channel states and past runs are not shown.")
+            return History(":memory:")
+        if history.moved_aside is not None:
+            self._warn(f"{history.damage} It was moved to {history.moved_aside}; a new history was started.")
+        return history
+
+    def _warn(self, text: str) -> None:
+        log.warning("%s", text)
+        self.load_warnings.append(text)
+        self.history_warnings.append(text)
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:

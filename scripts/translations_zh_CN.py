@@ -791,4 +791,12 @@ ZH_CN: dict[object, str] = {
     "could not verify the channels with Discord ({problem}); they are imported as read": "无法向 Discord 验证这些频道（{problem}）；已按读取的内容导入",
     "{where}: channel {channel} belongs to server {actual}, not {given}.": "{where}：频道 {channel} 属于服务器 {actual}，而不是 {given}。",
     "{where}: Discord says channel {id} does not exist; check the ID.": "{where}：Discord 表示频道 {id} 不存在；请检查 ID。",
+    # ---------------------------------------------------------------- broken homes and full disks (cli.py, paths.py)
+    "a file": "某个文件",
+    "{path}: {problem}; check the file and its folder, or pass --home DIR": "{path}：{problem}；请检查该文件及其所在文件夹，或使用 --home DIR。",
+    "the disk is full: {path} could not be written; free some space and try again": "磁盘已满：无法写入 {path}；请释放一些空间后重试。",
+    "{path} is not writable ({problem}); fix its permissions or pass --home DIR": "{path} 不可写（{problem}）；请修正其权限，或使用 --home DIR。",
+    "{path} is a file, not a folder; move it away or pass --home DIR": "{path} 是一个文件而不是文件夹；请将其移走，或使用 --home DIR。",
+    "the folder {path} is not writable; CDP Desktop keeps its settings, history and logs there: make it writable or pass --home DIR": "文件夹 {path} 不可写；CDP Desktop 在其中保存设置、历史记录和日志：请使其可写，或使用 --home DIR。",
+    "cannot create the folder {path} ({problem}); pass --home DIR": "无法创建文件夹 {path}（{problem}）；请使用 --home DIR。",
 }

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import CdpError
@@ -81,8 +81,9 @@ def parse_timezone(value: object) -> str | None:
         return None
     name = str(value).strip()
     try:
+        # A folder of the zone database ("America") raises IsADirectoryError, a data file ValueError.
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ConfigError(
             "timezone", f"{name!r} is not a known time zone; use an IANA name such as Asia/Shanghai."
         ) from None
@@ -195,22 +196,37 @@ def parse_template_with_mention(value: object, field_name: str = "message_templa
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 
+def _split_url(field_name: str, text: str, example: str) -> tuple[SplitResult, int | None]:
+    """``urlsplit`` with the port checked (1-65535); any malformation is a ConfigError naming the field."""
+    if any(ch.isspace() or not ch.isprintable() for ch in text):
+        raise ConfigError(field_name, f"{text!r} contains spaces or control characters; e.g. {example}.")
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # ValueError for a port that is not a number or not in 0-65535
+        host = parts.hostname
+    except ValueError as exc:  # e.g. "http://[::1" (unclosed IPv6 bracket), "http://h:99999"
+        if "port" in str(exc).lower():
+            raise ConfigError(field_name, f"{text!r} has an invalid port; use 1 to 65535.") from None
+        raise ConfigError(field_name, f"{text!r} is not a valid URL; e.g. {example}.") from None
+    if port is not None and not 1 <= port <= 65535:
+        raise ConfigError(field_name, f"{text!r} has port {port}; use a port from 1 to 65535.")
+    if not host:
+        raise ConfigError(field_name, f"{text!r} has no host name; e.g. {example}.")
+    return parts, port
+
+
 def parse_proxy_url(value: object) -> str | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip()
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in PROXY_SCHEMES:
+    example = "http://127.0.0.1:7890"
+    if text.partition(":")[0].lower() not in PROXY_SCHEMES:
         raise ConfigError(
             "proxy_url", f"{text!r} has no supported scheme; use http://, https://, socks5:// or socks5h://."
         )
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-        raise ConfigError("proxy_url", f"{text!r} has an invalid port.") from None
-    if not parts.hostname or port is None:
-        raise ConfigError("proxy_url", f"{text!r} needs a host and a port, e.g. http://127.0.0.1:7890.")
+    _parts, port = _split_url("proxy_url", text, example)
+    if port is None:
+        raise ConfigError("proxy_url", f"{text!r} needs a host and a port, e.g. {example}.")
     return text
 
 
@@ -218,11 +234,10 @@ def parse_api_base_url(value: object) -> str | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip().rstrip("/")
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise ConfigError(
-            "api_base_url", f"{text!r} is not an http(s) URL, e.g. https://discord.com/api/v10."
-        )
+    example = "https://discord.com/api/v10"
+    if text.partition(":")[0].lower() not in ("http", "https"):
+        raise ConfigError("api_base_url", f"{text!r} is not an http(s) URL, e.g. {example}.")
+    _split_url("api_base_url", text, example)
     return text
 
 
@@ -498,9 +513,9 @@ def target_from_dict(data: dict[str, Any]) -> Target:
         mention_id=opt_id("mention_id"),
         name=clean_name(data.get("name")),
         category_id=opt_id("category_id"),
-        topic=data.get("topic"),
+        topic=None if data.get("topic") is None else str(data["topic"]),  # hand edits: numbers become text
         position=int(position) if position is not None else None,
-        template=data.get("template"),
+        template=None if data.get("template") is None else parse_template(data["template"], "template"),
         enabled=parse_bool(data.get("enabled", True), "enabled"),
         added_at=added,
         enabled_at=_dt_from_json(data["enabled_at"], "enabled_at") if data.get("enabled_at") else added,
@@ -521,7 +536,9 @@ def config_to_dict(config: Config) -> dict[str, Any]:
     }
 
 
-def config_from_dict(data: object) -> Config:
+def config_from_dict(data: object, setting_problems: list[ConfigError] | None = None) -> Config:
+    """``setting_problems``: when given, a bad or unknown setting is collected there and its default kept
+    (a hand-edited ``"timezone": "Europe"`` must not cost the user every target); otherwise it raises."""
     if not isinstance(data, dict):
         raise ConfigError("config", "the file does not hold a JSON object.")
     unknown = set(data) - {"schema_version", "settings", "targets", "paused"}
@@ -536,7 +553,12 @@ def config_from_dict(data: object) -> Config:
             # JSON null: the default (a hand-edited `"message_template": null` must not become "None")
             setattr(config.settings, key, getattr(Settings(), key))
             continue
-        config.set_setting(key, value)
+        try:
+            config.set_setting(key, value)
+        except ConfigError as exc:
+            if setting_problems is None:
+                raise
+            setting_problems.append(exc)
     config.paused = parse_bool(data.get("paused", False), "paused")
     raw_targets = data.get("targets") or []
     if not isinstance(raw_targets, list):
@@ -632,7 +654,18 @@ class ConfigStore:
                     ],
                     read_only=True,
                 )
-            return LoadResult(config_from_dict(data))
+            problems: list[ConfigError] = []
+            config = config_from_dict(data, problems)
+            return LoadResult(
+                config,
+                [
+                    f"{self.path}: {p} The default is used until you set it again, e.g. "
+                    f"`cdp-desktop config set {p.field} VALUE`."
+                    if p.field in SETTING_PARSERS
+                    else f"{self.path}: {p.field}: unknown setting, ignored; it is dropped at the next save."
+                    for p in problems
+                ],
+            )
         except (
             UnicodeDecodeError,
             json.JSONDecodeError,
@@ -640,6 +673,7 @@ class ConfigStore:
             TypeError,
             ValueError,
             AttributeError,
+            RecursionError,  # hand-made JSON nested thousands of levels deep
         ) as exc:
             reason = str(exc) or type(exc).__name__
             try:

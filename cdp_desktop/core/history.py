@@ -3,7 +3,14 @@ re-add mappings and the notification throttle.
 
 SQLite (stdlib) in WAL mode with ``synchronous=NORMAL``: every committed write survives a crash of the app
 (the exactly-once ledger relies on that), readers never block the writer. The schema is versioned with
-``PRAGMA user_version`` and upgraded by the ordered ``_MIGRATIONS`` list. Timestamps are stored as UTC
+``PRAGMA user_version`` and upgraded by the ordered ``_MIGRATIONS`` list, in one exclusive transaction that
+re-reads the version once it holds the lock: several processes may open a new home at the same moment.
+A lock held by another process is waited for up to ``busy_timeout`` seconds, then reported.
+
+Every SQLite failure leaves this module as a :class:`HistoryError` with a message fit for the user: busy,
+disk full, unwritable, damaged (moved aside as ``<name>.corrupt-<time>`` when ``recover`` is set; its
+``-wal``/``-shm`` go with it, so that SQLite never replays an old journal into the new file) or written by
+a newer version (never moved nor changed). Timestamps are stored as UTC
 ISO 8601 text with a fixed width, so they compare correctly as strings. Discord IDs are stored as text because
 snowflakes may exceed SQLite's signed 64-bit integers.
 """
@@ -11,6 +18,7 @@ snowflakes may exceed SQLite's signed 64-bit integers.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -20,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import FAILURE_STATES, SUCCESS_STATES, State
+from .errors import FAILURE_STATES, SUCCESS_STATES, CdpError, State
 from .locking import make_private_file
 
 __all__ = [
@@ -28,7 +36,10 @@ __all__ = [
     "ChannelResult",
     "DayRow",
     "History",
+    "HistoryBusy",
+    "HistoryDamaged",
     "HistoryError",
+    "HistoryNewer",
     "LogLine",
     "OwnedChannel",
     "Rebind",
@@ -37,8 +48,43 @@ __all__ = [
 ]
 
 
-class HistoryError(Exception):
-    """The history database cannot be used (written by a newer version, or not a database)."""
+class HistoryError(CdpError):
+    """The history database cannot be used; ``str(exc)`` says why and what to do."""
+
+
+class HistoryBusy(HistoryError):
+    """Another process held the database lock for longer than the busy timeout."""
+
+
+class HistoryDamaged(HistoryError):
+    """The file is not a usable SQLite database (garbage, zeros, truncated, a folder)."""
+
+
+class HistoryNewer(HistoryError):
+    """Written by a newer version of the app: never changed nor moved by this one."""
+
+
+def _classify(exc: sqlite3.Error, path: str) -> HistoryError:
+    """A SQLite failure as a one-line message saying what is wrong and what to do."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+    text = str(exc)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
+        return HistoryBusy(f"another cdp-desktop process is writing {path}; try again in a moment.")
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return HistoryError(f"the disk is full: {path} could not be written; free some space and try again.")
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT) or "malformed" in text:
+        return HistoryDamaged(f"{path} is damaged ({text}).")
+    if code == sqlite3.SQLITE_READONLY:
+        return HistoryError(f"{path} is read-only ({text}); make it and its folder writable.")
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return HistoryError(
+            f"{path} cannot be opened ({text}); check that its folder exists and is writable."
+        )
+    if code == sqlite3.SQLITE_IOERR:
+        return HistoryError(
+            f"{path} could not be read or written ({text}); check the disk and its free space."
+        )
+    return HistoryError(f"{path} could not be used ({text}).")
 
 
 # --------------------------------------------------------------------------- records
@@ -263,6 +309,20 @@ _MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
+
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements (``executescript`` would commit the open transaction)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
+
+
 _SUCCESS = tuple(s.value for s in SUCCESS_STATES)
 _FAILURE = tuple(s.value for s in FAILURE_STATES)
 _RESULT_COLUMNS = "run_id, target_uid, channel_id, label, state, code, message, message_id, reply_latency, at"
@@ -295,21 +355,80 @@ def _in(values: tuple[str, ...]) -> str:
 class History:
     """The SQLite history store. One connection, guarded by a lock so any thread may call it."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 10.0, recover: bool = False) -> None:
+        """Open (and create or upgrade) the store. ``recover``: a damaged file is moved aside and a new one
+        started (``moved_aside`` and ``damage`` say so); otherwise HistoryDamaged is raised."""
         self.path = str(path)
-        if self.path != ":memory:":
-            make_private_file(Path(self.path))  # 0600: SQLite gives its -wal and -shm files the same mode
-        # isolation_level=None: autocommit; multi-statement changes use _tx() explicitly.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        self.busy_timeout = busy_timeout
+        self.moved_aside: Path | None = None
+        self.damage: str | None = None
+        self.journal_mode = ""
         self._lock = threading.RLock()
         try:
-            self.journal_mode = str(self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise HistoryError(f"{self.path} is not a usable history database ({exc}).") from exc
+            self._db = self._open()
+        except HistoryDamaged as exc:
+            if not recover or self.path == ":memory:":
+                raise
+            self.damage = str(exc)
+            self.moved_aside = self._move_aside()
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            target = Path(self.path)
+            if target.is_dir():
+                raise HistoryDamaged(f"{self.path} is a folder, not a history database.")
+            try:
+                make_private_file(target)  # 0600: SQLite gives its -wal and -shm files the same mode
+            except OSError as exc:
+                raise HistoryError(
+                    f"cannot create {target} ({exc.strerror}); check that its folder is writable, "
+                    "or pass --home DIR."
+                ) from None
+        try:
+            # isolation_level=None: autocommit; multi-statement changes use _tx() explicitly.
+            db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout
+            )
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.path) from None
+        try:
+            db.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
+            self.journal_mode = str(db.execute("PRAGMA journal_mode=WAL").fetchone()[0]).lower()
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            self._migrate(db)
+            problems = [r[0] for r in db.execute("PRAGMA quick_check(3)").fetchall()]
+            if problems != ["ok"]:
+                found = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
+                raise HistoryDamaged(f"{self.path} is damaged ({found[:200]}).")
+        except HistoryError:
+            db.close()
+            raise
+        except sqlite3.Error as exc:
+            db.close()
+            raise _classify(exc, self.path) from None
+        return db
+
+    def _move_aside(self) -> Path:
+        """Keep the damaged file (and its journal) as ``<name>.corrupt-<time>``; returns the new name."""
+        main = Path(self.path)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        suffix, n = f".corrupt-{stamp}", 1
+        while main.with_name(main.name + suffix).exists():
+            suffix, n = f".corrupt-{stamp}-{n}", n + 1
+        aside = main.with_name(main.name + suffix)
+        try:
+            for extra in ("-wal", "-shm"):
+                journal = main.with_name(main.name + extra)
+                if journal.exists():
+                    os.replace(journal, main.with_name(main.name + extra + suffix))
+            os.replace(main, aside)
+        except OSError as exc:
+            raise HistoryError(
+                f"{self.path} is damaged and could not be moved aside ({exc.strerror}); move it away by hand."
+            ) from None
+        return aside
 
     def close(self) -> None:
         with self._lock:
@@ -325,23 +444,42 @@ class History:
     def schema_version(self) -> int:
         return int(self._one("PRAGMA user_version")[0])
 
-    def _migrate(self) -> None:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+    def _newer(self, version: int) -> HistoryNewer:
+        return HistoryNewer(
+            f"{self.path} was written by a newer version of CDP Desktop (history schema {version}); "
+            "upgrade CDP Desktop, or move the file away to start a new history."
+        )
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version == SCHEMA_VERSION:
+            return
         if version > SCHEMA_VERSION:
-            raise HistoryError(
-                f"{self.path} was written by a newer version of CDP Desktop (history schema {version}); "
-                "upgrade CDP Desktop or move the file away."
-            )
-        for number in range(version, SCHEMA_VERSION):
-            script = _MIGRATIONS[number].strip().rstrip(";")
+            raise self._newer(version)
+        # Another process may be creating the same file right now: take the write lock, then look again.
+        db.execute("BEGIN EXCLUSIVE")
+        try:
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise self._newer(version)
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _statements(_MIGRATIONS[number]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Hold the connection lock; a SQLite failure leaves as a HistoryError saying what to do."""
+        with self._lock:
             try:
-                self._db.executescript(
-                    f"BEGIN IMMEDIATE; {script}; PRAGMA user_version={number + 1}; COMMIT;"
-                )
-            except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
+                yield
+            except sqlite3.Error as exc:
+                raise _classify(exc, self.path) from None
 
     def immediate(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         """A ``BEGIN IMMEDIATE`` transaction: the write lock is taken before the first read, so a decision
@@ -350,25 +488,26 @@ class History:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._guard():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 
     def _exec(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        with self._lock:
+        with self._guard():
             return self._db.execute(sql, params)
 
     def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock:
+        with self._guard():
             return self._db.execute(sql, params).fetchall()
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        with self._lock:
+        with self._guard():
             return self._db.execute(sql, params).fetchone()
 
     # ----------------------------------------------------------------------- exactly-once ledger
@@ -488,7 +627,7 @@ class History:
         return self._runs("", (), limit)
 
     def _runs(self, where: str, params: tuple[Any, ...], limit: int) -> list[RunRecord]:
-        with self._lock:
+        with self._guard():
             rows = self._db.execute(
                 "SELECT id, slot_key, slot_at, trigger, started_at, finished_at, outcome FROM runs"
                 f" {where} ORDER BY id DESC LIMIT ?",

@@ -288,6 +288,10 @@
             <translation>USER_AUTHORIZATION ({where}) was not read and is not stored: it is a Discord user-account token, and sending messages as a user is against Discord's terms. CDP Desktop posts with the bot token.</translation>
         </message>
         <message>
+            <source>a file</source>
+            <translation>a file</translation>
+        </message>
+        <message>
             <source>add a channel</source>
             <translation>add a channel</translation>
         </message>
@@ -326,6 +330,10 @@
         <message>
             <source>cannot change start at login: {problem}</source>
             <translation>cannot change start at login: {problem}</translation>
+        </message>
+        <message>
+            <source>cannot create the folder {path} ({problem}); pass --home DIR</source>
+            <translation>cannot create the folder {path} ({problem}); pass --home DIR</translation>
         </message>
         <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
@@ -668,6 +676,14 @@
             <translation>the desktop interface cannot start ({problem}); use the command line, e.g. `cdp-desktop status`</translation>
         </message>
         <message>
+            <source>the disk is full: {path} could not be written; free some space and try again</source>
+            <translation>the disk is full: {path} could not be written; free some space and try again</translation>
+        </message>
+        <message>
+            <source>the folder {path} is not writable; CDP Desktop keeps its settings, history and logs there: make it writable or pass --home DIR</source>
+            <translation>the folder {path} is not writable; CDP Desktop keeps its settings, history and logs there: make it writable or pass --home DIR</translation>
+        </message>
+        <message>
             <source>the last N days, today included (default {n})</source>
             <translation>the last N days, today included (default {n})</translation>
         </message>
@@ -718,6 +734,18 @@
         <message>
             <source>{n} waiting for the target bot's reply</source>
             <translation>{n} waiting for the target bot's reply</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder; move it away or pass --home DIR</source>
+            <translation>{path} is a file, not a folder; move it away or pass --home DIR</translation>
+        </message>
+        <message>
+            <source>{path} is not writable ({problem}); fix its permissions or pass --home DIR</source>
+            <translation>{path} is not writable ({problem}); fix its permissions or pass --home DIR</translation>
+        </message>
+        <message>
+            <source>{path}: {problem}; check the file and its folder, or pass --home DIR</source>
+            <translation>{path}: {problem}; check the file and its folder, or pass --home DIR</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>

@@ -288,6 +288,10 @@
             <translation>USER_AUTHORIZATION（{where}）未被读取，也不会保存：它是 Discord 用户账号令牌，以用户身份发送消息违反 Discord 的服务条款。CDP Desktop 使用机器人令牌发送消息。</translation>
         </message>
         <message>
+            <source>a file</source>
+            <translation>某个文件</translation>
+        </message>
+        <message>
             <source>add a channel</source>
             <translation>添加频道</translation>
         </message>
@@ -326,6 +330,10 @@
         <message>
             <source>cannot change start at login: {problem}</source>
             <translation>无法更改登录时启动设置：{problem}</translation>
+        </message>
+        <message>
+            <source>cannot create the folder {path} ({problem}); pass --home DIR</source>
+            <translation>无法创建文件夹 {path}（{problem}）；请使用 --home DIR。</translation>
         </message>
         <message>
             <source>cannot use the app folder: {problem}; pass --home DIR</source>
@@ -668,6 +676,14 @@
             <translation>桌面界面无法启动（{problem}）；请使用命令行，例如 `cdp-desktop status`</translation>
         </message>
         <message>
+            <source>the disk is full: {path} could not be written; free some space and try again</source>
+            <translation>磁盘已满：无法写入 {path}；请释放一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>the folder {path} is not writable; CDP Desktop keeps its settings, history and logs there: make it writable or pass --home DIR</source>
+            <translation>文件夹 {path} 不可写；CDP Desktop 在其中保存设置、历史记录和日志：请使其可写，或使用 --home DIR。</translation>
+        </message>
+        <message>
             <source>the last N days, today included (default {n})</source>
             <translation>最近 N 天，包括今天（默认 {n}）</translation>
         </message>
@@ -718,6 +734,18 @@
         <message>
             <source>{n} waiting for the target bot's reply</source>
             <translation>{n} 个正在等待目标机器人回复</translation>
+        </message>
+        <message>
+            <source>{path} is a file, not a folder; move it away or pass --home DIR</source>
+            <translation>{path} 是一个文件而不是文件夹；请将其移走，或使用 --home DIR。</translation>
+        </message>
+        <message>
+            <source>{path} is not writable ({problem}); fix its permissions or pass --home DIR</source>
+            <translation>{path} 不可写（{problem}）；请修正其权限，或使用 --home DIR。</translation>
+        </message>
+        <message>
+            <source>{path}: {problem}; check the file and its folder, or pass --home DIR</source>
+            <translation>{path}：{problem}；请检查该文件及其所在文件夹，或使用 --home DIR。</translation>
         </message>
         <message>
             <source>{problem} (see `{prog} --help`)</source>

@@ -260,9 +260,11 @@ def _fixed_clock() -> datetime:
         b'{"schema_version": 1, "settings": {"schedule_time": "00:0',  # truncated
         b"\xff\xfe not utf-8",
         b"[]",
-        b'{"schema_version": 1, "settings": {"schedule_time": "99:99"}}',
+        b'{"schema_version": 1, "targets": [{"guild_id": "12"}]}',
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than the JSON parser's recursion limit
         b"",
     ],
+    ids=["truncated", "not-utf8", "list", "bad-target", "100k-deep", "empty"],
 )
 def test_corrupt_file_moved_aside_with_original_bytes(tmp_path: Path, raw: bytes) -> None:
     store = ConfigStore(tmp_path, clock=_fixed_clock)
@@ -277,6 +279,27 @@ def test_corrupt_file_moved_aside_with_original_bytes(tmp_path: Path, raw: bytes
     assert str(aside) in warning and "default settings" in warning
     store.save(result.config)  # defaults may be saved; the moved-aside copy stays
     assert aside.read_bytes() == raw
+
+
+def test_bad_setting_in_the_file_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    """A hand-edited ``"timezone": "Europe"`` (a folder of the zone database): that setting falls back to its
+    default with a warning naming it and the command that fixes it; targets and other settings stay."""
+    store = ConfigStore(tmp_path, clock=_fixed_clock)
+    data = config_to_dict(sample_config())
+    data["settings"].update(timezone="Europe", schedule_time="99:99", jitter_seconds=5, gone=1)
+    raw = json.dumps(data).encode()
+    store.path.write_bytes(raw)
+    result = store.load()
+    assert result.moved_aside is None and not result.read_only and store.path.read_bytes() == raw
+    assert [t.channel_id for t in result.config.targets] == [t.channel_id for t in sample_config().targets]
+    assert result.config.settings.jitter_seconds == 5
+    assert result.config.settings.timezone is None and result.config.settings.schedule_time == "00:00"
+    time_, zone, unknown = result.warnings  # in the file's order
+    assert "'Europe'" in zone and "config set timezone" in zone
+    assert "'99:99'" in time_ and "config set schedule_time" in time_
+    assert "gone" in unknown and "unknown setting" in unknown
+    store.save(result.config)  # saving writes valid values: the next load is clean
+    assert store.load().warnings == []
 
 
 def test_second_corrupt_file_gets_its_own_name(tmp_path: Path) -> None:

@@ -213,3 +213,54 @@ def test_runs_left_open_by_a_killed_process_are_closed_as_aborted(tmp_path: Path
         outcomes = {r.id: r.outcome for r in history.recent_runs()}
         assert outcomes == {open_run: "aborted", done_run: "ok"}
         assert history.abort_unfinished_runs(at) == 0
+
+
+def test_damaged_file_moved_aside_without_its_old_journal(tmp_path: Path) -> None:
+    """With ``recover`` a damaged file is kept aside and a new one started; its -wal does not stay beside
+    the new file (SQLite would replay it into it). Without ``recover`` the file is not touched."""
+    from cdp_desktop.core.history import HistoryDamaged
+
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"\0" * 8192)
+    with pytest.raises(HistoryDamaged):
+        History(path)
+    assert path.read_bytes() == b"\0" * 8192
+    (tmp_path / "history.sqlite3-wal").write_bytes(b"old journal")
+    with History(path, recover=True) as h:
+        assert h.moved_aside is not None and h.moved_aside.read_bytes() == b"\0" * 8192
+        assert h.moved_aside.name.startswith("history.sqlite3.corrupt-")
+        assert h.damage is not None and "damaged" in h.damage
+        assert h.schema_version == SCHEMA_VERSION and h.recent_runs() == []
+        wal = tmp_path / "history.sqlite3-wal"
+        assert not wal.exists() or b"old journal" not in wal.read_bytes()
+
+
+def test_newer_schema_is_never_moved_even_with_recover(tmp_path: Path) -> None:
+    from cdp_desktop.core.history import HistoryNewer
+
+    path = tmp_path / "history.sqlite3"
+    with History(path):
+        pass
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(HistoryNewer, match="newer version"):
+        History(path, recover=True)
+    assert path.exists() and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_locked_write_reports_busy(tmp_path: Path) -> None:
+    from cdp_desktop.core.history import HistoryBusy
+
+    path = tmp_path / "history.sqlite3"
+    with History(path, busy_timeout=0.2) as h:
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(HistoryBusy, match="another cdp-desktop process is writing"):
+                h.start_run("2025-03-01", T0, "manual", T0)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        h.start_run("2025-03-01", T0, "manual", T0)  # the lock is gone: it works
