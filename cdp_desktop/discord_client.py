@@ -587,6 +587,11 @@ class DiscordClient:
     def is_connected(self) -> bool:
         return self._gateway_ready
 
+    @property
+    def logged_in(self) -> bool:
+        """REST calls can be made (logged in), even while the gateway is still connecting."""
+        return self._logged_in and self._terminal is None
+
     async def check_reachable(self, timeout: float = 10) -> bool:
         """Whether the API answers ``GET {api}/gateway`` through the configured proxy."""
         try:

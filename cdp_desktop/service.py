@@ -136,6 +136,8 @@ class ChannelRow:
 
 
 # ----------------------------------------------------------------------------------------- service
+# How long a due run waits for the Discord client to be ready (below the scheduler's 30 s bound on the check).
+LOGIN_WAIT_SECONDS = 20.0
 _N = "Notice"
 _P = "Presence"
 PRESENCE_NOT_CONNECTED = QT_TRANSLATE_NOOP(_P, "not connected to Discord")
@@ -498,12 +500,16 @@ class AppService:
         self.history.close()
 
     async def _reachable(self) -> bool:
+        """Whether a due run may start now. Just after start (or a reconnect) the client is still logging
+        in: wait for it, bounded, rather than start a run that fails "not connected", notifies and retries
+        a minute later. Not ready by then: runs go ahead when REST works (logged in, API answering),
+        otherwise the scheduler waits for the network and is woken by the connection."""
         client = self.client
         if client is None:
             return False
-        if client.is_connected:
+        if client.is_connected or await client.wait_ready(LOGIN_WAIT_SECONDS):
             return True
-        return await client.check_reachable()
+        return client.logged_in and await client.check_reachable()
 
     async def wait_connected(self, timeout: float = 30.0) -> None:
         """For one-shot commands: wait until the client is ready, else raise SetupError with the reason."""
@@ -1026,6 +1032,10 @@ class AppService:
         upcoming = schedule.next_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
         records = self.history.slot_records(current.key)
         done = {uid for uid, r in records.items() if r.message_id is not None}
+        delivered = {  # when each target's message for this slot was recorded as sent
+            uid: r.sent_at for uid, r in records.items() if r.message_id is not None and r.sent_at is not None
+        }
+        deliveries = self.history.last_delivered()
         guild_names = (
             self.client.guild_names()
             if self.client is not None and hasattr(self.client, "guild_names")
@@ -1040,6 +1050,8 @@ class AppService:
                 state = State.SKIPPED_DISABLED
             elif t.channel_id is not None and t.channel_id in self._deleted_live:
                 state = State.MISSING
+            elif t.uid in delivered and _no_result_since(latest.get(t.uid), delivered[t.uid]):
+                state = State.SENT  # the process ended (a kill, a crash) while it waited for the reply
             elif result is not None and (t.uid in done or result.state.is_failure):
                 state = result.state  # today's outcome, or a failure that still stands
             elif t.uid in done:
@@ -1047,7 +1059,7 @@ class AppService:
             else:
                 state = State.PENDING
             detail = result.message if result is not None and result.state == state else ""
-            last_success = successes.get(t.uid)
+            last_success = _newest(successes.get(t.uid), deliveries.get(t.uid))
             if not t.enabled:
                 due, due_at = "disabled", None
             elif self.paused:
@@ -1139,6 +1151,16 @@ class AppService:
 def _endpoint_key(config: Config) -> tuple[object, ...]:
     s = config.settings
     return (s.api_base_url, s.proxy_url, s.presence_intents)
+
+
+def _no_result_since(result: ChannelResult | None, sent_at: datetime) -> bool:
+    """No result was recorded after this send: its run ended before the reply wait did."""
+    return result is None or result.at < sent_at
+
+
+def _newest(*times: datetime | None) -> datetime | None:
+    known = [t for t in times if t is not None]
+    return max(known) if known else None
 
 
 def _for_channel(result: ChannelResult | None, target: Target) -> ChannelResult | None:

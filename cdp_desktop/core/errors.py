@@ -20,6 +20,7 @@ class State(StrEnum):
     """Outcome of a keep-alive for one channel (also the stable ``--json`` vocabulary)."""
 
     OK = "ok"
+    SENT = "sent"  # delivered; whether the target bot replied is not known (stopped during the reply wait)
     REPLIED = "replied"
     NO_REPLY = "no_reply"
     MISSING = "missing"
@@ -48,7 +49,7 @@ class State(StrEnum):
         return self in TRANSIENT_STATES
 
 
-SUCCESS_STATES = frozenset({State.OK, State.REPLIED, State.NO_REPLY, State.SENT_ELSEWHERE})
+SUCCESS_STATES = frozenset({State.OK, State.SENT, State.REPLIED, State.NO_REPLY, State.SENT_ELSEWHERE})
 TRANSIENT_STATES = frozenset({State.RATE_LIMITED, State.DISCORD_UNAVAILABLE, State.NETWORK})
 PERMANENT_STATES = frozenset({State.MISSING, State.NO_ACCESS, State.TOKEN_INVALID, State.INTENTS_MISSING})
 FAILURE_STATES = TRANSIENT_STATES | PERMANENT_STATES
@@ -63,6 +64,13 @@ class Explanation:
 
 EXPLANATIONS: dict[State, Explanation] = {
     State.OK: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive message sent."), None),
+    State.SENT: Explanation(
+        QT_TRANSLATE_NOOP(
+            "State",
+            "Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).",
+        ),
+        None,
+    ),
     State.REPLIED: Explanation(
         QT_TRANSLATE_NOOP("State", "Keep-alive sent and the target bot replied."), None
     ),

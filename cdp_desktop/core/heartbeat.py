@@ -67,7 +67,7 @@ def _outcome_of(state: str) -> Outcome:
         return Outcome.FAILED  # an unknown state never passes for a delivered day
     if s == State.REPLIED:
         return Outcome.REPLIED
-    if s in (State.OK, State.NO_REPLY):
+    if s in (State.OK, State.SENT, State.NO_REPLY):
         return Outcome.SENT
     if s == State.MISSING:
         return Outcome.MISSING

@@ -557,6 +557,13 @@ class History:
         )
         return {r[0] for r in rows}
 
+    def last_delivered(self) -> dict[str, datetime]:
+        """target_uid -> the newest recorded send, whether or not its run lived to record a result."""
+        rows = self._all(
+            "SELECT target_uid, MAX(sent_at) FROM sends WHERE message_id IS NOT NULL GROUP BY target_uid"
+        )
+        return {r[0]: _dt(r[1]) for r in rows}
+
     def pending_intents(self) -> list[SendRecord]:
         """Intents without a recorded message (crash between send and record, or an unsure failure)."""
         rows = self._all(f"SELECT {SEND_COLUMNS} FROM sends WHERE message_id IS NULL ORDER BY intent_at")

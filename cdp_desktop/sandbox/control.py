@@ -113,6 +113,13 @@ ROUTES: list[tuple[str, str, Action]] = [
             b.get("path"), float(b["retry_after"]), int(b.get("count", 1)), bool(b.get("global", False))
         ),
     ),
+    (
+        "POST",
+        "/delay_next",
+        lambda sb, b, r: sb.delay_next(
+            b.get("method", "*"), b["path"], float(b["seconds"]), int(b.get("count", 1))
+        ),
+    ),
     ("POST", "/reset_faults", lambda sb, b, r: sb.reset_faults()),
     ("POST", "/latency", lambda sb, b, r: sb.set_latency(float(b["seconds"]))),
     ("POST", "/token/revoke", lambda sb, b, r: sb.revoke_token()),

@@ -1,4 +1,5 @@
-"""Scripted REST faults: "the next N requests matching METHOD PATH answer STATUS/CODE"."""
+"""Scripted REST faults: "the next N requests matching METHOD PATH answer STATUS/CODE" (or "are answered
+only after S seconds": a slow login, a slow route)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class Fault:
     message: str | None = None
     retry_after: float | None = None  # set: a 429 rate limit
     is_global: bool = False
+    delay: float | None = None  # set: the request waits this long, then is answered normally
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method == "*" or self.method == method.upper()) and fnmatch.fnmatchcase(

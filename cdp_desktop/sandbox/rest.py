@@ -152,6 +152,9 @@ async def _process(
     entry["counted"] = True
 
     fault = sb.faults.take(method, path)
+    if fault is not None and fault.delay is not None:
+        await asyncio.sleep(fault.delay)
+        fault = None
     if fault is not None:
         if fault.retry_after is not None:
             entry["rate_limited"] = "injected"

@@ -526,6 +526,10 @@ class Sandbox:
         """The next ``count`` matching requests (any request if the pattern is None) get a 429."""
         self.faults.add(Fault("*", path_pattern or "*", 429, 0, count, None, retry_after, global_))
 
+    def delay_next(self, method: str, path_pattern: str, seconds: float, count: int = 1) -> None:
+        """The next ``count`` matching requests are answered normally, but only after ``seconds``."""
+        self.faults.add(Fault(method, path_pattern, 0, 0, count, delay=max(0.0, seconds)))
+
     def reset_faults(self) -> None:
         self.faults.clear()
         self.latency = 0.0

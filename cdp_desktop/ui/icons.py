@@ -63,7 +63,7 @@ def state_category(state: State | str) -> str:
             state = State(state)
         except ValueError:
             return state if state in COLORS else "pending"
-    if state in (State.OK, State.REPLIED, State.SENT_ELSEWHERE):
+    if state in (State.OK, State.SENT, State.REPLIED, State.SENT_ELSEWHERE):
         return "ok"
     if state is State.NO_REPLY or state in TRANSIENT_STATES:
         return "warning"

@@ -34,6 +34,7 @@ HeartbeatRole = Qt.ItemDataRole.UserRole + 4  # core.heartbeat.Strip of the row 
 
 _STATE_NAMES: dict[State, str] = {
     State.OK: QT_TRANSLATE_NOOP("State", "Sent"),
+    State.SENT: QT_TRANSLATE_NOOP("State", "Sent, reply unknown"),
     State.REPLIED: QT_TRANSLATE_NOOP("State", "Replied"),
     State.NO_REPLY: QT_TRANSLATE_NOOP("State", "No reply"),
     State.MISSING: QT_TRANSLATE_NOOP("State", "Missing"),

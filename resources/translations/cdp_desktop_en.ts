@@ -2436,6 +2436,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Keep-alive sent, but the target bot did not reply in time.</translation>
         </message>
         <message>
+            <source>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</source>
+            <translation>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</translation>
+        </message>
+        <message>
             <source>Missing</source>
             <translation>Missing</translation>
         </message>
@@ -2482,6 +2486,10 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Sent by another machine or process for this day (found in the channel); nothing more was sent.</source>
             <translation>Sent by another machine or process for this day (found in the channel); nothing more was sent.</translation>
+        </message>
+        <message>
+            <source>Sent, reply unknown</source>
+            <translation>Sent, reply unknown</translation>
         </message>
         <message>
             <source>The bot cannot see or write to this channel.</source>

@@ -2436,6 +2436,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>保活消息已发送，但目标机器人未在规定时间内回复。</translation>
         </message>
         <message>
+            <source>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</source>
+            <translation>保活消息已发送；目标机器人是否回复未知（应用在等待回复时停止了）。</translation>
+        </message>
+        <message>
             <source>Missing</source>
             <translation>缺失</translation>
         </message>
@@ -2482,6 +2486,10 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Sent by another machine or process for this day (found in the channel); nothing more was sent.</source>
             <translation>今天的保活消息已由另一台机器或另一个进程发送（在频道中找到）；未再发送。</translation>
+        </message>
+        <message>
+            <source>Sent, reply unknown</source>
+            <translation>已发送，回复未知</translation>
         </message>
         <message>
             <source>The bot cannot see or write to this channel.</source>
