@@ -43,6 +43,7 @@ from .logs import FILE_ONLY, redact, register_secret, setup_logging
 from .paths import HOME_ENV, AppPaths
 
 PROG = "cdp-desktop"
+READ_ONLY_COMMANDS = frozenset({"status", "config get", "config list", "channels list", "history"})
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 log = logging.getLogger(__name__)
@@ -681,14 +682,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, RuntimeError) as exc:  # e.g. no home directory to expand ~ against
         err(_("cannot use the app folder: {problem}; pass --home DIR").format(problem=exc))
         return EXIT_INVALID
-    problem = None if getattr(args, "command", None) == "sandbox" else paths.problem()
+    command = " ".join(a for a in (args.command, *_subcommands(args)) if a) or "(default)"
+    # Commands that only read may answer from a read-only home (status works wherever it can read).
+    writing = command not in READ_ONLY_COMMANDS
+    problem = None if command == "sandbox" else paths.problem(writing=writing)
     if problem:  # before logging: a log file that cannot be opened would add a second line
         err(problem)
         return EXIT_INVALID
     log_file = setup_logging(paths, stderr=True, verbose=verbose)
     ctx = Context(args=args, paths=paths, log_file=log_file)
     func: Callable[[Context], int] = getattr(args, "func", cmd_default)
-    command = " ".join(a for a in (args.command, *_subcommands(args)) if a) or "(default)"
     log.debug("command %s, home %s", command, paths.config_dir)
     try:
         return func(ctx)

@@ -56,8 +56,8 @@ class AppPaths:
     def folders(self) -> tuple[Path, ...]:
         return (self.config_dir, self.data_dir, self.log_dir)
 
-    def problem(self) -> str | None:
-        """Why the app's folders cannot be used (a file in the way, a read-only folder), or None.
+    def problem(self, *, writing: bool = True) -> str | None:
+        """Why the app's folders cannot be used (a file in the way; with ``writing``, a read-only folder).
 
         Only folders that exist are looked at: missing ones are created when first needed."""
         for folder in self.folders:
@@ -68,7 +68,7 @@ class AppPaths:
                 return _("{path} is a file, not a folder; move it away or pass --home DIR").format(
                     path=existing
                 )
-            if not os.access(existing, os.W_OK | os.X_OK):
+            if writing and not os.access(existing, os.W_OK | os.X_OK):
                 return _(
                     "the folder {path} is not writable; CDP Desktop keeps its settings, history and logs "
                     "there: make it writable or pass --home DIR"

@@ -356,10 +356,11 @@ def mounts(env: Env) -> Row:
     readonly, full = _mounted(env, "readonly"), _mounted(env, "full")
     if readonly is None or full is None:
         return Row("read-only home, full disk (tmpfs)", 0, "not run: cannot mount a tmpfs here", False)
+    ro_status, ro_writes = readonly["results"][:2], readonly["results"][2:]
     ro_ok = sum(
         r["rc"] == 2 and len(r["stderr"].strip().splitlines()) == 1 and "not writable" in r["stderr"]
-        for r in readonly["results"]
-    )
+        for r in ro_writes
+    ) + sum(r["rc"] == 0 and "Traceback" not in r["stderr"] for r in ro_status)
     writes = full["results"][:-1]
     full_ok = sum(_refused_or_done(r, "disk is full") for r in writes)
     refused = sum(r["rc"] == 2 for r in writes)
@@ -373,10 +374,12 @@ def mounts(env: Env) -> Row:
     status_ok = full["results"][-1]["rc"] == 0
     n_ro, n_full = len(readonly["results"]), len(writes)
     return Row(
-        "a read-only home (tmpfs remounted ro): status, config set, channels add, run-now; a full disk "
+        "a read-only home (tmpfs remounted ro): status [--json], config set, channels add, run-now; "
+        "a full disk "
         "(tmpfs filled before each command): config set, channels add, channels disable, status",
         n_ro + n_full + 1,
-        f"read-only: one line, exit 2: {ro_ok} of {n_ro}; full: refused on one line or done whole "
+        f"read-only: status answered, changes refused on one line: {ro_ok} of {n_ro}; "
+        "full: refused on one line or done whole "
         f"{full_ok} of {n_full} (refused {refused}), status answered: {'yes' if status_ok else 'no'}; "
         "files written "
         f"before intact: {'yes' if intact else 'NO'}",

@@ -71,11 +71,18 @@ def last_error(result: dict[str, Any]) -> str:
 
 
 def test_read_only_home(tmp_path: Path) -> None:
+    """Commands that change something say the folder is not writable (one line, exit 2); ``status`` still
+    answers from what it can read (it works offline and exits 0), with a warning about the log file."""
     report = scenario(tmp_path, "readonly")
-    for result in report["results"]:
+    status, status_json, *writes = report["results"]
+    for result in writes:
         line = last_error(result)
         assert len(result["stderr"].strip().splitlines()) == 1, result
         assert "is not writable" in line and "--home" in line, result
+    for result in (status, status_json):
+        assert result["rc"] == 0 and "Traceback" not in result["stderr"], result
+        assert all(line.startswith("cdp-desktop: warning: ") for line in result["stderr"].splitlines())
+    assert json.loads(status_json["stdout"])["channels"][0]["channel_id"] == "234567890123456789"
     assert report["config_same"]
     assert report["rows_after"] == report["rows_before"]
 
