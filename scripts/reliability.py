@@ -182,6 +182,7 @@ def _with_channel(home: Path) -> Path:
         "--channel",
         "234567890123456789",
         "--no-verify",
+        "--no-mention",
     )
     return home
 

@@ -65,7 +65,9 @@ def main() -> int:
     scenario, home = sys.argv[1], Path(sys.argv[2])
     home.mkdir(mode=0o700, exist_ok=True)
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(home)], check=True)
-    prepared = [cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")]
+    prepared = [
+        cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify", "--no-mention")
+    ]
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from datetime import UTC, datetime
 
@@ -85,13 +87,13 @@ def main() -> int:
             ["status"],
             ["status", "--json"],
             ["config", "set", "timezone", "UTC"],
-            ["channels", "add", "--guild", GUILD, "--channel", OTHER, "--no-verify"],
+            ["channels", "add", "--guild", GUILD, "--channel", OTHER, "--no-verify", "--no-mention"],
             ["run-now"],
         ]
     else:
         commands = [
             ["config", "set", "jitter_seconds", "7"],
-            ["channels", "add", "--guild", GUILD, "--channel", OTHER, "--no-verify"],
+            ["channels", "add", "--guild", GUILD, "--channel", OTHER, "--no-verify", "--no-mention"],
             ["channels", "disable", CHANNEL],
             ["status", "--json"],
         ]

@@ -43,7 +43,11 @@ def answered(proc: subprocess.CompletedProcess[str]) -> str:
 
 def configured_home(home: Path, **settings: object) -> Path:
     """A home with one channel (added offline) and the given settings written into config.json by hand."""
-    answered(run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify"))
+    answered(
+        run_cli(
+            home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify", "--no-mention"
+        )
+    )
     if settings:
         path = home / "config.json"
         data = json.loads(path.read_text())
