@@ -162,8 +162,12 @@ def _refuse_owned_temporary(ctx: Context, channel_id: int | None) -> None:
         return
     from .core.history import History
 
-    with History(ctx.paths.history_file) as history:
+    with History(ctx.paths.history_file, recover=True) as history:  # a damaged one is kept aside
         owned = history.is_owned(channel_id)
+        if history.moved_aside is not None:
+            log.warning(
+                "%s It was moved to %s; a new history was started.", history.damage, history.moved_aside
+            )
     if owned:
         raise ConfigError(
             "channel",

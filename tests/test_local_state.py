@@ -363,3 +363,19 @@ def test_history_locked_by_another_process_waits_then_says_so(tmp_path: Path) ->
         locker.wait(10)
     # Once the lock is gone the same command works.
     answered(run_cli(home, "status"))
+
+
+def test_damaged_history_seen_by_channels_add_and_history(tmp_path: Path) -> None:
+    """Commands other than status meet the damaged file too: ``channels add`` keeps it aside with a warning
+    and goes on; the read-only ``history`` command says what is wrong and what to do."""
+    home = tmp_path / "home"
+    home.mkdir()
+    _garbage(home / "history.sqlite3")
+    line = error_line(run_cli(home, "history"))
+    assert "is damaged" in line and "cdp-desktop status" in line
+    add = run_cli(
+        home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify", "--no-mention"
+    )
+    assert answered(add).startswith("Added")
+    assert "moved to" in add.stderr and len(add.stderr.strip().splitlines()) == 1
+    assert len(list(home.glob("history.sqlite3.corrupt-*"))) == 1

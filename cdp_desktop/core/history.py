@@ -57,7 +57,15 @@ class HistoryBusy(HistoryError):
 
 
 class HistoryDamaged(HistoryError):
-    """The file is not a usable SQLite database (garbage, zeros, truncated, a folder)."""
+    """The file is not a usable SQLite database (garbage, zeros, truncated, a folder).
+
+    ``detail`` says what is wrong; the message adds what to do (opened with ``recover`` it is moved aside)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            f"{detail} Run `cdp-desktop status` (or start the app) to keep it aside and start a new history."
+        )
+        self.detail = detail
 
 
 class HistoryNewer(HistoryError):
@@ -369,7 +377,7 @@ class History:
         except HistoryDamaged as exc:
             if not recover or self.path == ":memory:":
                 raise
-            self.damage = str(exc)
+            self.damage = exc.detail
             self.moved_aside = self._move_aside()
             self._db = self._open()
 
