@@ -229,9 +229,8 @@ class AppService:
         loaded = self._store.load()
         self.config: Config = loaded.config
         self.load_warnings: list[str] = list(loaded.warnings)
-        self.history_warnings: list[
-            str
-        ] = []  # the history was moved aside or left out (also in load_warnings)
+        # The history was moved aside or left out (these are in load_warnings too).
+        self.history_warnings: list[str] = []
         self.history = self._open_history(history_optional)
         self._token_store = token_store
         self.token_state: TokenResult | None = None
@@ -1051,7 +1050,7 @@ class AppService:
             elif t.channel_id is not None and t.channel_id in self._deleted_live:
                 state = State.MISSING
             elif t.uid in delivered and _no_result_since(latest.get(t.uid), delivered[t.uid]):
-                state = State.SENT  # the process ended (a kill, a crash) while it waited for the reply
+                state = State.SENT  # no reply check finished: a run killed during the wait (or still waiting)
             elif result is not None and (t.uid in done or result.state.is_failure):
                 state = result.state  # today's outcome, or a failure that still stands
             elif t.uid in done:

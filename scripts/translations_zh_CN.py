@@ -13,7 +13,7 @@ ZH_CN: dict[object, str] = {
     # ---------------------------------------------------------------- State (core/errors.py + UI labels)
     "Keep-alive message sent.": "保活消息已发送。",
     "Keep-alive sent and the target bot replied.": "保活消息已发送，目标机器人已回复。",
-    "Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).": "保活消息已发送；目标机器人是否回复未知（应用在等待回复时停止了）。",
+    "Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.": "保活消息已发送；回复检查未完成，因此目标机器人是否回复未知。",
     "Sent, reply unknown": "已发送，回复未知",
     "Keep-alive sent, but the target bot did not reply in time.": "保活消息已发送，但目标机器人未在规定时间内回复。",
     "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).": (

@@ -20,7 +20,7 @@ class State(StrEnum):
     """Outcome of a keep-alive for one channel (also the stable ``--json`` vocabulary)."""
 
     OK = "ok"
-    SENT = "sent"  # delivered; whether the target bot replied is not known (stopped during the reply wait)
+    SENT = "sent"  # delivered; no reply check finished (killed during the wait, or still waiting)
     REPLIED = "replied"
     NO_REPLY = "no_reply"
     MISSING = "missing"
@@ -67,7 +67,7 @@ EXPLANATIONS: dict[State, Explanation] = {
     State.SENT: Explanation(
         QT_TRANSLATE_NOOP(
             "State",
-            "Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).",
+            "Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.",
         ),
         None,
     ),

@@ -2436,8 +2436,8 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Keep-alive sent, but the target bot did not reply in time.</translation>
         </message>
         <message>
-            <source>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</source>
-            <translation>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</translation>
+            <source>Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.</source>
+            <translation>Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.</translation>
         </message>
         <message>
             <source>Missing</source>

@@ -2436,8 +2436,8 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>保活消息已发送，但目标机器人未在规定时间内回复。</translation>
         </message>
         <message>
-            <source>Keep-alive sent; whether the target bot replied is unknown (the app stopped during the wait).</source>
-            <translation>保活消息已发送；目标机器人是否回复未知（应用在等待回复时停止了）。</translation>
+            <source>Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.</source>
+            <translation>保活消息已发送；回复检查未完成，因此目标机器人是否回复未知。</translation>
         </message>
         <message>
             <source>Missing</source>
