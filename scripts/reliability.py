@@ -430,7 +430,7 @@ def _names() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
-    parser.add_argument("--budget", type=float, default=600.0, help="stop starting trials after this (s)")
+    parser.add_argument("--budget", type=float, default=1200.0, help="stop starting trials after this (s)")
     parser.add_argument("--only", nargs="*", metavar="TRIAL", help=f"run only these: {_names()}")
     args = parser.parse_args()
     trials = [t for t in TRIALS if not args.only or t.__name__ in args.only]
