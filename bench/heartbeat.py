@@ -154,6 +154,7 @@ def markdown(doc: dict[str, Any]) -> list[str]:
         *table,
         "",
         f"The strip's data for all {h['channels']} channels is one history query: "
-        f"{ms(d['strip_query_seconds'])} (History.day_rows on the runs_slot index, one pass in Python).",
+        f"{ms(d['strip_query_seconds'])} (History.day_states on the runs_slot index: one row per channel, "
+        "one pass in Python).",
         "",
     ]
