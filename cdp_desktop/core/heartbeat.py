@@ -1,9 +1,10 @@
 """One outcome per channel and local day: the heartbeat strip, the channel detail and ``history`` share it.
 
 A day is a slot's local date in the configured zone (the slot key), so a day with a DST change is still one
-day and the strip never skips or repeats a date. The days come from ``History.day_rows`` (one query for every
-channel); the day's outcome is the best thing that happened that day: a later retry that delivered turns an
-earlier failure of the same day into a delivered day (the failure stays in ``error_state`` for the tooltip).
+day and the strip never skips or repeats a date. The table's strips come from ``History.day_states`` (one
+statement for every channel, states only); a day's details, the detail dialog and the ``history`` command read
+``History.day_rows``. The day's outcome is the best thing that happened that day: a later retry that delivered
+turns an earlier failure of the same day into a delivered day (the failure stays in ``error_state``).
 """
 
 from __future__ import annotations
