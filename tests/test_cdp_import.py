@@ -415,3 +415,19 @@ def test_concurrent_imports_keep_each_others_channels(cdp: Path, tmp_path: Path)
     for name in ("readme", "layout/data/config/bot_config.json", "env-file", "compose-v2"):
         expected.update(EXPECTED[name][0])
     assert channels(home) == expected
+
+
+def test_utf16_file_and_a_bot_without_models(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(
+        "# 记事本保存为 Unicode\r\nGUILD_ID=1380000000000000100\r\nCHANNEL_ID=1380000000000000300\r\n".encode(
+            "utf-16"
+        )
+    )
+    (tmp_path / "bot_config.json").write_text(
+        '[{"cozeBotId": "1380000000000000201", "channelId": "1380000000000000301"}]'
+    )
+    plan = read_cdp(tmp_path)
+    assert [(t.channel_id, t.mention_id, t.note) for t in plan.targets] == [
+        (1380000000000000300, None, ""),
+        (1380000000000000301, 1380000000000000201, ""),
+    ]

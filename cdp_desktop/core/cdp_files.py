@@ -90,6 +90,11 @@ def read_text(path: Path) -> str:
             QT_TRANSLATE_NOOP(_C, "cannot be read ({problem}); check that it exists and is readable."),
             problem=exc.strerror or type(exc).__name__,
         ) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode": UTF-16 with a BOM
+        try:
+            return raw.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            pass  # not really UTF-16: reported as not UTF-8 below
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -549,6 +549,8 @@ def _read_bot_config(
             channel_found = Found(str(raw_channel), at("channelId"))
         channel = _snowflake(channel_found, "channelId")
         models = entry.get("model")
+        if models is None:  # CDP needs it to route requests, but the keep-alive does not
+            models = []
         if isinstance(models, str):
             models = [models]
         if not isinstance(models, list) or not all(isinstance(m, str) for m in models):
