@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from cdp_desktop.core.config import Settings, Target
-from cdp_desktop.core.errors import State
+from cdp_desktop.core.errors import SUCCESS_STATES, State
 from cdp_desktop.core.heartbeat import ELSEWHERE_STATES, Outcome, build_strips, load_strips, outcome_of_state
 from cdp_desktop.core.history import SCHEMA_VERSION, ChannelResult, DayRow, History
 from cdp_desktop.core.schedule import slot_for_date
@@ -17,6 +17,9 @@ from cdp_desktop.core.schedule import slot_for_date
 def test_every_state_maps_to_a_day_outcome() -> None:
     assert outcome_of_state("replied") == Outcome.REPLIED
     assert outcome_of_state("ok") == outcome_of_state("no_reply") == Outcome.SENT
+    # Every state that counts as delivered is a delivered day (replied, sent, or sent elsewhere).
+    for s in SUCCESS_STATES:
+        assert outcome_of_state(s.value) in {Outcome.REPLIED, Outcome.SENT, Outcome.ELSEWHERE}, s
     assert outcome_of_state("missing") == Outcome.MISSING
     for s in (
         "no_access",
