@@ -188,12 +188,9 @@ def cmd_channels_add(ctx: Context) -> int:
         name=clean_name((a.name or "").strip().lstrip("#")),
         category_id=_id(a.category, "category"),
     )
-    if not a.mention and not getattr(a, "no_mention", False):
-        raise ConfigError(
-            "mention",
-            "give the target bot with --mention BOT (a keep-alive that mentions nobody keeps nobody "
-            "active), or --no-mention to send without one.",
-        )
+    # The documented contract keeps --mention optional (scripts rely on it); leaving it out is still
+    # never silent: the warning says what it means, and --no-mention says plainly that it is intended.
+    warn_no_mention = not a.mention and not getattr(a, "no_mention", False)
     config = ctx.load()
     config.add_target(target)  # duplicates and invalid IDs are refused before anything is asked of Discord
     _refuse_owned_temporary(ctx, target.channel_id)
@@ -209,6 +206,14 @@ def cmd_channels_add(ctx: Context) -> int:
         current.add_target(target)
 
     ctx.update(add)
+    if warn_no_mention:
+        err(
+            _(
+                "no target bot given: this channel's keep-alive pings no bot, so it keeps none active. "
+                "Add one with --mention BOT, or pass --no-mention to say this is intended."
+            ),
+            kind="warning",
+        )
     if ctx.json:
         out_json(target_json(target))
     else:

@@ -514,6 +514,8 @@ ZH_CN: dict[object, str] = {
     "the bot token in the system keyring": "系统密钥环中的机器人令牌",
     "show the configuration and channels": "显示配置和频道",
     "error": "错误",
+    "warning": "警告",
+    "no target bot given: this channel's keep-alive pings no bot, so it keeps none active. Add one with --mention BOT, or pass --no-mention to say this is intended.": "未指定目标机器人：此频道的保活消息不会 @提及任何机器人，因此不能让任何机器人保持活跃。请用 --mention BOT 指定一个，或加上 --no-mention 表示确实如此。",
     "guild {guild}": "服务器 {guild}",
     "Removed {label} from the configuration (nothing was deleted on Discord).": "已从配置中移除 {label}（Discord 上没有删除任何内容）。",
     "{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel": "{id} 是 CDP Desktop 为一次保活运行创建的临时频道，运行结束时会被删除；请选择其他频道",

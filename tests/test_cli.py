@@ -471,20 +471,27 @@ def test_language_from_environment() -> None:
     assert i18n.activate("xx_YY") is False  # no translation file: stays English, Qt not needed
 
 
-def test_channels_add_needs_the_target_bot_or_an_explicit_no_mention(tmp_path: Path) -> None:
+def test_channels_add_without_a_target_bot_says_so_unless_no_mention_is_given(tmp_path: Path) -> None:
+    OTHER = "456789012345678901"
+    # --mention stays optional (the documented contract), but leaving it out is never silent.
     home = tmp_path / "h"
-    refused = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")
-    assert refused.returncode == 2
-    assert "--mention BOT" in one_error_line(refused.stderr) and "--no-mention" in refused.stderr
-    assert not (home / "config.json").exists()
+    warned = run_cli(home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")
+    assert warned.returncode == 0, warned.stderr
+    assert "warning" in warned.stderr and "--mention BOT" in warned.stderr and "--no-mention" in warned.stderr
+    assert "Traceback" not in warned.stderr
+    assert json.loads((home / "config.json").read_text())["targets"][0]["mention_id"] is None
     both = run_cli(
-        home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--mention", BOT, "--no-mention"
+        home, "channels", "add", "--guild", GUILD, "--channel", OTHER, "--mention", BOT, "--no-mention"
     )
     assert both.returncode == 2 and "not allowed with" in both.stderr
-    ok = run_cli(
-        home, "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-mention", "--no-verify"
+    quiet = run_cli(
+        home, "channels", "add", "--guild", GUILD, "--channel", OTHER, "--no-mention", "--no-verify"
     )
-    assert ok.returncode == 0, ok.stderr
+    assert quiet.returncode == 0, quiet.stderr
+    assert "warning" not in quiet.stderr
+    assert run_cli(tmp_path / "zh", "config", "set", "language", "zh_CN").returncode == 0
+    zh = run_cli(tmp_path / "zh", "channels", "add", "--guild", GUILD, "--channel", CHANNEL, "--no-verify")
+    assert zh.returncode == 0 and "未指定目标机器人" in zh.stderr
 
 
 def test_config_set_refuses_a_template_without_mention(tmp_path: Path) -> None:

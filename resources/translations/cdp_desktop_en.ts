@@ -468,6 +468,10 @@
             <translation>no secret given; pipe it to `cdp-desktop cdp-secret set` or run it in a terminal</translation>
         </message>
         <message>
+            <source>no target bot given: this channel's keep-alive pings no bot, so it keeps none active. Add one with --mention BOT, or pass --no-mention to say this is intended.</source>
+            <translation>no target bot given: this channel's keep-alive pings no bot, so it keeps none active. Add one with --mention BOT, or pass --no-mention to say this is intended.</translation>
+        </message>
+        <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
             <translation>no token given; pipe it to `{prog} token set` or run it in a terminal</translation>
         </message>

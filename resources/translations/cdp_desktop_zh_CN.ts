@@ -468,6 +468,10 @@
             <translation>未提供密钥；请通过管道传给 `cdp-desktop cdp-secret set`，或在终端中运行</translation>
         </message>
         <message>
+            <source>no target bot given: this channel's keep-alive pings no bot, so it keeps none active. Add one with --mention BOT, or pass --no-mention to say this is intended.</source>
+            <translation>未指定目标机器人：此频道的保活消息不会 @提及任何机器人，因此不能让任何机器人保持活跃。请用 --mention BOT 指定一个，或加上 --no-mention 表示确实如此。</translation>
+        </message>
+        <message>
             <source>no token given; pipe it to `{prog} token set` or run it in a terminal</source>
             <translation>未提供令牌；请通过管道传给 `{prog} token set`，或在终端中运行</translation>
         </message>

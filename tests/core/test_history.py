@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -163,7 +162,7 @@ def test_prune_keeps_the_last_success_per_target() -> None:
     assert h.claim_notification("missing", "a", "2025-03-01") is True
 
 
-def test_latest_results_is_fast_with_15000_rows() -> None:
+def test_latest_results_over_15000_rows() -> None:
     h = History(":memory:")
     targets = [f"t{i:03d}" for i in range(500)]
     with h._tx() as db:  # bulk insert for set-up speed; the public API is exercised elsewhere
@@ -185,18 +184,10 @@ def test_latest_results_is_fast_with_15000_rows() -> None:
             )
     assert h._one("SELECT COUNT(*) FROM results")[0] == 15000
 
-    def best(fn: object) -> float:
-        times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            value = fn()  # type: ignore[operator]
-            times.append(time.perf_counter() - started)
-        assert len(value) == 500
-        return min(times)
-
-    assert best(h.latest_results) < 0.05
-    assert best(h.last_success) < 0.05
-    assert best(h.last_error) < 0.05
+    # Speed at this size is measured by the benchmarks (python -m bench: window with 15,000 result rows),
+    # not asserted here: a timed assertion only measures how busy the machine is.
+    for read in (h.latest_results, h.last_success, h.last_error):
+        assert len(read()) == 500
     latest = h.latest_results()
     assert all(r.state is State.NETWORK for r in latest.values())
     assert h.last_success()["t000"] == T0 + timedelta(days=28)
