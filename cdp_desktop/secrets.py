@@ -1,7 +1,7 @@
 """The bot token in the operating system's keyring, with explicit states and never a plaintext fallback.
 
 Every keyring call runs in its own daemon thread and is given up after a timeout: a locked collection or an
-unlock prompt nobody answers can block a keyring call forever (reference/pitfalls.md §3), and neither the GUI
+unlock prompt nobody answers can block a keyring call forever (a known keyring behaviour), and neither the GUI
 thread nor interpreter shutdown may wait for it. Executor threads (``run_in_executor``) are joined at exit, so
 they are not used here. A call that is still stuck makes later calls report ``locked`` instead of piling up
 more blocked threads.

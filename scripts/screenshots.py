@@ -85,7 +85,7 @@ def render(lang: str, out: Path) -> int:
 async def settle(app: Any, seconds: float = 0.4) -> None:
     """Let the loop run (network events, repaints) for a moment: qasync processes Qt events while we sleep.
 
-    Never ``processEvents()`` here: it would step other tasks inside this one (reference/pitfalls.md §1.5).
+    Never ``processEvents()`` here: it would step other tasks inside this one (re-entrancy).
     """
     await asyncio.sleep(seconds)
 

@@ -121,7 +121,7 @@ def _early_desktop(request: pytest.FixtureRequest) -> None:
 
 
 # ----------------------------------------------------------------------------------------------------
-# qasync with pytest-qt: synchronous tests, loop marked "already running" (reference/desktop-ci.md §5A).
+# qasync with pytest-qt: synchronous tests, loop marked "already running".
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Everything here talks to the session bus that ``scripts/test`` created (``dbus-run-session`` + ``xvfb-run``);
 nothing touches the user's real desktop. D-Bus is spoken with jeepney (a keyring dependency), not QtDBus:
-QtDBus cannot send ``uint32`` from Python and would hide signature bugs (see reference/desktop-ci.md §3c).
+QtDBus cannot send ``uint32`` from Python and would hide signature bugs.
 """
 
 from __future__ import annotations

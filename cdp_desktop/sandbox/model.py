@@ -2,7 +2,7 @@
 
 Payload builders live here on purpose: discord.py raises ``KeyError`` deep inside its cache for a
 missing ``position`` (channels), ``flags`` (members) or ``s`` (READY), so every shape is built in
-one place (see shared/reference/discord-wire.md §2.2).
+one place.
 """
 
 from __future__ import annotations

@@ -326,7 +326,7 @@ class BusyIndicator(QWidget):
 class TaskHolder:
     """Keeps strong references to the tasks a widget starts, logs their errors, cancels them on close.
 
-    qasync's loop keeps only weak references to tasks (reference/pitfalls.md §1.4).
+    qasync's loop (like asyncio's) keeps only weak references to tasks.
     """
 
     def __init__(self, on_error: Callable[[BaseException], None] | None = None) -> None:
