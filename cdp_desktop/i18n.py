@@ -18,6 +18,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .core.messages import Message, english
+
 CONTEXT = ""  # the context lupdate gives module-level tr() calls (see above)
 QM_PREFIX = "cdp_desktop_"
 
@@ -94,6 +96,18 @@ def activate(language: str | None = None) -> bool:
     _keep.append(translator)
     _active = True
     return True
+
+
+def qt_translate(context: str, text: str, n: int | None = None) -> str:
+    """``QCoreApplication.translate`` with Qt's plural count (the window renders core messages with this)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text, None, -1 if n is None else n)
+
+
+def render(message: Message) -> str:
+    """A core message in the command line's active language (English when none is active)."""
+    return message.render(qt_translate if _active else english)
 
 
 def translate(context: str, text: str) -> str:

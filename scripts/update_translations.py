@@ -1,24 +1,29 @@
 #!/usr/bin/env python3
-"""Rebuild the translation files: extract, fill in the Chinese, compile.
+"""Refresh the translation files from the source code, keeping every translation already made.
 
-1. ``pyside6-lupdate`` over ``cdp_desktop/**/*.py`` writes
-   ``resources/translations/cdp_desktop_{en,zh_CN}.ts`` (``self.tr``, ``QCoreApplication.translate`` and
-   ``QT_TRANSLATE_NOOP`` with a literal context).
-2. A small AST pass adds what lupdate cannot see: ``QT_TRANSLATE_NOOP(NAME, "…")`` whose context is a
-   module-level string constant, and the command line's ``_("…")`` (context ``""``, see
-   ``cdp_desktop/i18n.py``).
-3. Every zh_CN message gets its translation from ``scripts/translations_zh_CN.py``; en messages translate to
-   themselves. Nothing is left unfinished: a source text without a Chinese translation is listed and the
-   script exits with status 1 (the .qm files are still written, falling back to English for those texts).
-4. ``pyside6-lrelease`` compiles both to ``.qm``.
+The ``.ts`` files in ``resources/translations/`` are the source of truth for translations: edit them with Qt
+Linguist (``pyside6-linguist resources/translations/cdp_desktop_zh_CN.ts``) or by hand. This script:
 
-Usage: ``python scripts/update_translations.py [--check]`` (``--check``: fail if the .ts files would change).
+1. extracts the source texts with ``pyside6-lupdate`` (``self.tr``, ``QCoreApplication.translate``,
+   ``QT_TRANSLATE_NOOP`` with a literal context) plus a small AST pass for what lupdate cannot see:
+   ``QT_TRANSLATE_NOOP(NAME, "…")`` / ``template(NAME, "key", "…")`` whose context is a module-level string
+   constant, and the command line's ``_("…")`` (context ``""``, see ``cdp_desktop/i18n.py``);
+2. merges them into each ``.ts`` file: a text that is already translated keeps its translation, a new one is
+   added as *unfinished*, a text no longer in the code is dropped. English translates to itself, except
+   texts with plural forms (``%n``), whose English forms are written in ``cdp_desktop_en.ts`` like any other
+   language's;
+3. compiles every ``.ts`` to ``.qm`` with ``pyside6-lrelease``.
+
+Usage: ``python scripts/update_translations.py [--check]``. It exits with status 1 while any message is
+unfinished. ``--check`` (run by CI) writes nothing and fails when a ``.ts`` file is not up to date with the
+code, a message is unfinished, or a ``.qm`` file is not the compiled form of its ``.ts``.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import copy
 import shutil
 import subprocess
 import sys
@@ -31,9 +36,6 @@ SOURCE_DIR = ROOT / "cdp_desktop"
 OUT_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("en", "zh_CN")
 CLI_CONTEXT = ""  # cdp_desktop.i18n.CONTEXT
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from translations_zh_CN import ZH_CN  # noqa: E402
 
 
 def tool(name: str) -> str:
@@ -83,6 +85,10 @@ def extra_messages(path: Path) -> list[tuple[str, str]]:
             context, text = _string(node.args[0], constants), _string(node.args[1], constants)
             if context is not None and text:
                 found.append((context, text))
+        elif name == "template" and len(node.args) >= 3:
+            context, text = _string(node.args[0], constants), _string(node.args[2], constants)
+            if context is not None and text:
+                found.append((context, text))
         elif name == "_" and len(node.args) == 1 and path.name != "i18n.py":
             text = _string(node.args[0], {})
             if text:
@@ -112,27 +118,49 @@ def add_messages(root: ET.Element, messages: list[tuple[str, str]]) -> None:
         ET.SubElement(message, "translation").text = ""
 
 
-def fill(root: ET.Element, language: str) -> list[tuple[str, str]]:
-    """Set every translation; return the (context, source) pairs without one."""
-    missing: list[tuple[str, str]] = []
+Key = tuple[str, str]  # (context, source text)
+
+
+def existing_translations(path: Path) -> dict[Key, ET.Element]:
+    """The finished ``<translation>`` elements of a committed .ts file, by (context, source)."""
+    if not path.exists():
+        return {}
+    done: dict[Key, ET.Element] = {}
+    for ctx in ET.parse(path).getroot().findall("context"):
+        cname = ctx.findtext("name") or ""
+        for message in ctx.findall("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if (translation.text or "").strip() or len(translation):
+                done[(cname, message.findtext("source") or "")] = translation
+    return done
+
+
+def fill(root: ET.Element, language: str, known: dict[Key, ET.Element]) -> list[Key]:
+    """Give every message its known translation; return the (context, source) pairs still unfinished."""
+    missing: list[Key] = []
     for ctx in root.findall("context"):
         cname = ctx.findtext("name") or ""
         for message in ctx.findall("message"):
             source = message.findtext("source") or ""
-            translation = message.find("translation")
-            if translation is None:
-                translation = ET.SubElement(message, "translation")
-            if language == "en":
-                text: str | None = source
+            plural = message.get("numerus") == "yes"
+            old = message.find("translation")
+            if old is not None:
+                message.remove(old)
+            previous = known.get((cname, source))
+            if previous is not None:
+                translation = copy.deepcopy(previous)
+            elif language == "en" and not plural:
+                translation = ET.Element("translation")
+                translation.text = source
             else:
-                text = ZH_CN.get((cname, source)) or ZH_CN.get(source)
-            if text:
-                translation.text = text
-                translation.attrib.pop("type", None)
-            else:
-                translation.text = ""
-                translation.set("type", "unfinished")
+                translation = ET.Element("translation", {"type": "unfinished"})
+                if plural:
+                    ET.SubElement(translation, "numerusform")
                 missing.append((cname, source))
+            translation.tail = None
+            message.append(translation)
     # Stable order: contexts by name, messages by source, so that diffs stay readable.
     contexts = sorted(root.findall("context"), key=lambda c: c.findtext("name") or "")
     for ctx in contexts:
@@ -155,10 +183,11 @@ def write_ts(tree: ET.ElementTree, path: Path) -> None:
 # --------------------------------------------------------------------------- main
 
 
-def build(out_dir: Path) -> list[tuple[str, str]]:
+def build(out_dir: Path) -> dict[str, list[Key]]:
+    """Write refreshed .ts and .qm files into ``out_dir``; return the unfinished messages by language."""
     files = sources()
     extras = [m for f in files for m in extra_messages(f)]
-    missing: list[tuple[str, str]] = []
+    missing: dict[str, list[Key]] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for language in LANGUAGES:
@@ -184,9 +213,7 @@ def build(out_dir: Path) -> list[tuple[str, str]]:
             tree = ET.parse(scratch)
             root = tree.getroot()
             add_messages(root, extras)
-            gaps = fill(root, language)
-            if language != "en":
-                missing += gaps
+            missing[language] = fill(root, language, existing_translations(OUT_DIR / scratch.name))
             ts = out_dir / f"cdp_desktop_{language}.ts"
             write_ts(tree, ts)
             subprocess.run(
@@ -200,31 +227,38 @@ def build(out_dir: Path) -> list[tuple[str, str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--check", action="store_true", help="fail if the committed .ts files are out of date"
+        "--check",
+        action="store_true",
+        help="write nothing; fail if a .ts file is out of date, a message unfinished or a .qm file stale",
     )
     args = parser.parse_args()
+    problems: list[str] = []
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             missing = build(Path(tmp))
-            stale = [
-                lang
-                for lang in LANGUAGES
-                if (Path(tmp) / f"cdp_desktop_{lang}.ts").read_text(encoding="utf-8")
-                != (OUT_DIR / f"cdp_desktop_{lang}.ts").read_text(encoding="utf-8")
-            ]
-        if stale:
-            print(f"out of date: {', '.join(stale)}; run scripts/update_translations.py", file=sys.stderr)
-            return 1
+            for lang in LANGUAGES:
+                for suffix, fix in ((".ts", "run scripts/update_translations.py"), (".qm", "recompile it")):
+                    name = f"cdp_desktop_{lang}{suffix}"
+                    committed = OUT_DIR / name
+                    if not committed.exists() or committed.read_bytes() != (Path(tmp) / name).read_bytes():
+                        problems.append(f"{name} is out of date with the code; {fix}")
     else:
         missing = build(OUT_DIR)
-    for context, source in missing:
-        print(f"no Chinese translation: [{context}] {source!r}", file=sys.stderr)
+    for lang, keys in missing.items():
+        for context, source in keys:
+            problems.append(f"unfinished in {lang}: [{context}] {source!r}")
+    for problem in problems:
+        print(problem, file=sys.stderr)
     total = {lang: _count(OUT_DIR / f"cdp_desktop_{lang}.ts") for lang in LANGUAGES}
-    print(
-        ", ".join(f"{lang}: {n} messages" for lang, n in total.items())
-        + f"; {len(missing)} unfinished (zh_CN)"
-    )
-    return 1 if missing else 0
+    unfinished = sum(len(keys) for keys in missing.values())
+    print(", ".join(f"{lang}: {n} messages" for lang, n in total.items()) + f"; {unfinished} unfinished")
+    if unfinished:
+        print(
+            "Translate the unfinished messages in resources/translations/*.ts (pyside6-linguist or a text"
+            " editor), then run this script again.",
+            file=sys.stderr,
+        )
+    return 1 if problems else 0
 
 
 def _count(path: Path) -> int:
