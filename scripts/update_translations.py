@@ -14,9 +14,11 @@ Linguist (``pyside6-linguist resources/translations/cdp_desktop_zh_CN.ts``) or b
    language's;
 3. compiles every ``.ts`` to ``.qm`` with ``pyside6-lrelease``.
 
-Usage: ``python scripts/update_translations.py [--check]``. It exits with status 1 while any message is
-unfinished. ``--check`` (run by CI) writes nothing and fails when a ``.ts`` file is not up to date with the
-code, a message is unfinished, or a ``.qm`` file is not the compiled form of its ``.ts``.
+Usage: ``python scripts/update_translations.py [--check] [--merge OTHER_<language>.ts …]``. It exits with
+status 1 while any message is unfinished. ``--check`` (run by CI) writes nothing and fails when a ``.ts``
+file is not up to date with the code, a message is unfinished, or a ``.qm`` file is not compiled from its
+``.ts``. ``--merge`` also takes translations from other copies of the files (a contributor's, or your side
+of a merge conflict in them).
 """
 
 from __future__ import annotations
@@ -183,7 +185,7 @@ def write_ts(tree: ET.ElementTree, path: Path) -> None:
 # --------------------------------------------------------------------------- main
 
 
-def build(out_dir: Path) -> dict[str, list[Key]]:
+def build(out_dir: Path, merge: list[Path] | None = None) -> dict[str, list[Key]]:
     """Write refreshed .ts and .qm files into ``out_dir``; return the unfinished messages by language."""
     files = sources()
     extras = [m for f in files for m in extra_messages(f)]
@@ -213,7 +215,12 @@ def build(out_dir: Path) -> dict[str, list[Key]]:
             tree = ET.parse(scratch)
             root = tree.getroot()
             add_messages(root, extras)
-            missing[language] = fill(root, language, existing_translations(OUT_DIR / scratch.name))
+            known: dict[Key, ET.Element] = {}
+            for other in merge or []:
+                if other.name.endswith(f"_{language}.ts"):
+                    known.update(existing_translations(other))
+            known.update(existing_translations(OUT_DIR / scratch.name))
+            missing[language] = fill(root, language, known)
             ts = out_dir / f"cdp_desktop_{language}.ts"
             write_ts(tree, ts)
             subprocess.run(
@@ -231,6 +238,15 @@ def main() -> int:
         action="store_true",
         help="write nothing; fail if a .ts file is out of date, a message unfinished or a .qm file stale",
     )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="TS",
+        help="also take translations from these cdp_desktop_<language>.ts files (a contributor's copy, or"
+        " your side of a merge conflict) for messages the committed files lack",
+    )
     args = parser.parse_args()
     problems: list[str] = []
     if args.check:
@@ -243,7 +259,7 @@ def main() -> int:
                     if not committed.exists() or committed.read_bytes() != (Path(tmp) / name).read_bytes():
                         problems.append(f"{name} is out of date with the code; {fix}")
     else:
-        missing = build(OUT_DIR)
+        missing = build(OUT_DIR, args.merge)
     for lang, keys in missing.items():
         for context, source in keys:
             problems.append(f"unfinished in {lang}: [{context}] {source!r}")
