@@ -1,6 +1,6 @@
 """Scheduler accuracy: how late a slot runs after the wall clock jumps past it (suspend/resume, clock change).
 
-The real ``cdp_desktop.runtime.Scheduler`` runs as the app runs it (on Linux: waiting on its wall-clock
+The real ``cdp_desktop.scheduler.Scheduler`` runs as the app runs it (on Linux: waiting on its wall-clock
 alarm, a timerfd) on a clock whose wall time can jump while monotonic time goes on. The slot is about an hour
 ahead; after the first look at the schedule, at a chosen delay (the phase of the old 30 s tick), the wall
 clock jumps past the slot (by the distance + 5 s). A real clock change also makes the kernel announce it;
@@ -59,7 +59,7 @@ async def _trial(phase: float, workdir: Path, announce: bool) -> dict[str, Any]:
     from cdp_desktop.core.config import Config, Settings, Target
     from cdp_desktop.core.history import History
     from cdp_desktop.core.schedule import next_slot
-    from cdp_desktop.runtime import NextRunChanged, Scheduler
+    from cdp_desktop.scheduler import NextRunChanged, Scheduler
 
     clock = JumpClock()
     now = clock.now()

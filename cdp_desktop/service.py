@@ -28,7 +28,7 @@ from .paths import AppPaths
 if TYPE_CHECKING:
     from .core.engine import Engine, ReaddReport, RunReport
     from .discord_client import DiscordClient, TokenCheck
-    from .runtime import Scheduler
+    from .scheduler import Scheduler
     from .secrets import TokenResult, TokenStore
 
 log = logging.getLogger(__name__)
@@ -436,7 +436,7 @@ class AppService:
     def _start_scheduler(self) -> None:
         if self.engine is None or self._scheduler_task is not None:
             return
-        from .runtime import Scheduler
+        from .scheduler import Scheduler
 
         self.scheduler = Scheduler(
             get_config=self._fresh_config,

@@ -24,11 +24,11 @@ import pytest
 from bench import clockstep
 from cdp_desktop.core.engine import Engine
 from cdp_desktop.core.history import History
-from cdp_desktop.runtime import RunStarted, Scheduler, SchedulerEvent, WokeUp
+from cdp_desktop.scheduler import RunStarted, Scheduler, SchedulerEvent, WokeUp
 from cdp_desktop.sleepwatch import LOGIND, LOGIND_MANAGER, LOGIND_PATH, watch_resume
 from cdp_desktop.wallclock import CLOCK_CHANGED, DUE, kernel_realtime, make_alarm
 from tests.desktop_session import on_ci
-from tests.test_runtime import C1, C2, FakePort, OffsetClock, World
+from tests.test_scheduler import C1, C2, FakePort, OffsetClock, World
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="timerfd is Linux only")
 

@@ -23,7 +23,7 @@ from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.core.history import History
 from cdp_desktop.core.message import slot_marker
 from cdp_desktop.core.ports import ChannelInfo, GuildInfo, Reply, SentMessage, SlotScan, SystemClock
-from cdp_desktop.runtime import (
+from cdp_desktop.scheduler import (
     NextRunChanged,
     RunFinished,
     RunStarted,
