@@ -11,361 +11,57 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 from . import APP_NAME, __version__
+from .cli_argparse import Parser
+from .cli_context import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    PROG,
+    Context,
+    UsageError,
+    describe_os_error,
+    err,
+    error_text,
+    out,
+    out_json,
+)
+from .cli_setup import (
+    cmd_channels_add,
+    cmd_channels_disable,
+    cmd_channels_enable,
+    cmd_channels_list,
+    cmd_channels_remove,
+    cmd_config_get,
+    cmd_config_list,
+    cmd_config_set,
+    cmd_token_check,
+    cmd_token_clear,
+    cmd_token_set,
+    settings_json,
+    target_line,
+)
 from .core.config import (
-    SECRET_SETTINGS,
     SETTING_KEYS,
     Config,
-    ConfigError,
-    ConfigStore,
-    LoadResult,
-    Target,
     clean_name,
-    parse_snowflake,
-    printable,
-    redact_url,
-    require_mention,
     system_zone_name,
-    target_to_dict,
 )
 from .core.errors import CdpError
 from .i18n import _
-from .logs import FILE_ONLY, redact, register_secret, setup_logging
+from .logs import FILE_ONLY, redact, setup_logging
 from .paths import HOME_ENV, AppPaths
 
-PROG = "cdp-desktop"
 READ_ONLY_COMMANDS = frozenset({"status", "config get", "config list", "channels list", "history"})
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-class UsageError(CdpError):
-    """Bad command-line syntax (argparse's complaint, as one line)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(_("{problem} (see `{prog} --help`)").format(problem=message, prog=self.prog))
-
-
-# --------------------------------------------------------------------------- context and output
-
-
-@dataclass
-class Context:
-    args: argparse.Namespace
-    paths: AppPaths
-    log_file: Path | None
-    warnings: list[str] = field(default_factory=list)
-    _store: ConfigStore | None = None
-
-    @property
-    def store(self) -> ConfigStore:
-        if self._store is None:
-            self._store = ConfigStore(self.paths.config_dir)
-        return self._store
-
-    def load(self) -> Config:
-        """The configuration; file problems (moved aside, newer version) are warned about on stderr."""
-        return self._loaded(self.store.load())
-
-    def _loaded(self, result: LoadResult) -> Config:
-        for warning in result.warnings:
-            if warning not in self.warnings:
-                self.warnings.append(warning)
-                log.warning("%s", warning)
-        if result.config.settings.language:
-            from . import i18n
-
-            i18n.activate(result.config.settings.language)
-        return result.config
-
-    def update(self, mutate: Callable[[Config], T]) -> tuple[Config, T]:
-        """Change the configuration as it is on disk now, under the inter-process lock (no lost edits)."""
-        result, value = self.store.update(mutate, on_load=self._loaded)
-        return result.config, value
-
-    @property
-    def json(self) -> bool:
-        return bool(getattr(self.args, "json", False))
-
-
-def out(text: str = "") -> None:
-    print(text, file=sys.stdout)
-
-
-def out_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False), file=sys.stdout)
-
-
-def err(message: str, *, kind: str = "error") -> None:
-    """One line on stderr: ``cdp-desktop: error: …`` (``kind="note"`` for a remark that is not a failure)."""
-    line = " ".join(redact(message).split())
-    print(f"{PROG}: {_(kind)}: {line}", file=sys.stderr)
-
-
-def _show(value: object) -> str:
-    """A setting as one would type it into ``config set``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _shown_setting(key: str, value: object) -> object:
-    """A setting as printed: a proxy or relay password becomes ``***`` (it is kept in the file only)."""
-    return redact_url(value) if key in SECRET_SETTINGS else value
-
-
-# --------------------------------------------------------------------------- channels
-
-
-def _id(value: str | None, field_name: str) -> int | None:
-    return None if value is None else parse_snowflake(value, field_name)
-
-
-def target_json(t: Target) -> dict[str, Any]:
-    return {**target_to_dict(t), "temporary": t.is_temporary}
-
-
-def _target_line(t: Target) -> str:
-    state = _("on ") if t.enabled else _("off")
-    where = str(t.channel_id) if t.channel_id is not None else _("temporary channel")
-    parts = [state, where]
-    if t.name:
-        parts.append(f"#{printable(t.name)}")
-    parts.append(_("guild {guild}").format(guild=t.guild_id))
-    if t.category_id:
-        parts.append(_("category {category}").format(category=t.category_id))
-    if t.mention_id:
-        parts.append(_("mentions <@{bot}>").format(bot=t.mention_id))
-    if t.note:
-        parts.append(f"({t.note})")
-    return "  ".join(parts)
-
-
-def _refuse_owned_temporary(ctx: Context, channel_id: int | None) -> None:
-    """A temporary channel this app created (and will delete when its run ends) cannot become a target."""
-    if channel_id is None or not ctx.paths.history_file.exists():
-        return
-    from .core.history import History
-
-    with History(ctx.paths.history_file, recover=True) as history:  # a damaged one is kept aside
-        owned = history.is_owned(channel_id)
-        if history.moved_aside is not None:
-            log.warning(
-                "%s It was moved to %s; a new history was started.", history.damage, history.moved_aside
-            )
-    if owned:
-        raise ConfigError(
-            "channel",
-            _(
-                "{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when "
-                "the run ends; choose another channel"
-            ).format(id=channel_id),
-        )
-
-
-def cmd_channels_add(ctx: Context) -> int:
-    a = ctx.args
-    guild = parse_snowflake(a.guild, "guild")
-    target = Target(
-        guild_id=guild,
-        channel_id=_id(a.channel, "channel"),
-        mention_id=_id(a.mention, "mention"),
-        name=clean_name((a.name or "").strip().lstrip("#")),
-        category_id=_id(a.category, "category"),
-    )
-    # The documented contract keeps --mention optional (scripts rely on it); leaving it out is still
-    # never silent: the warning says what it means, and --no-mention says plainly that it is intended.
-    warn_no_mention = not a.mention and not getattr(a, "no_mention", False)
-    config = ctx.load()
-    config.add_target(target)  # duplicates and invalid IDs are refused before anything is asked of Discord
-    _refuse_owned_temporary(ctx, target.channel_id)
-    if target.channel_id is not None and not getattr(a, "no_verify", False):
-        from .cli_runtime import remember_channel
-
-        remember_channel(ctx, config, target)  # a network call: not under the configuration lock
-
-    def add(current: Config) -> None:
-        # The check again, under the lock that the delete guard holds from its check until the DELETE:
-        # a channel is never configured while a run is deleting it.
-        _refuse_owned_temporary(ctx, target.channel_id)
-        current.add_target(target)
-
-    ctx.update(add)
-    if warn_no_mention:
-        err(
-            _(
-                "no target bot given: this channel's keep-alive pings no bot, so it keeps none active. "
-                "Add one with --mention BOT, or pass --no-mention to say this is intended."
-            ),
-            kind="warning",
-        )
-    if ctx.json:
-        out_json(target_json(target))
-    else:
-        out(_("Added: {line}").format(line=_target_line(target)))
-    return EXIT_OK
-
-
-def cmd_channels_list(ctx: Context) -> int:
-    config = ctx.load()
-    if ctx.json:
-        out_json({"channels": [target_json(t) for t in config.targets]})
-        return EXIT_OK
-    if not config.targets:
-        out(
-            _("No channels configured. Add one with: {prog} channels add --guild G --channel C").format(
-                prog=PROG
-            )
-        )
-    for t in config.targets:
-        out(_target_line(t))
-    return EXIT_OK
-
-
-def cmd_channels_remove(ctx: Context) -> int:
-    target = ctx.update(lambda c: c.remove_target(ctx.args.channel))[1]
-    out(
-        _("Removed {label} from the configuration (nothing was deleted on Discord).").format(
-            label=printable(target.label)
-        )
-    )
-    return EXIT_OK
-
-
-def _set_enabled(ctx: Context, enabled: bool) -> int:
-    target = ctx.update(lambda c: c.set_enabled(ctx.args.channel, enabled))[1]
-    text = _("Enabled {label}.") if enabled else _("Disabled {label}.")
-    out(text.format(label=printable(target.label)))
-    return EXIT_OK
-
-
-def cmd_channels_enable(ctx: Context) -> int:
-    return _set_enabled(ctx, True)
-
-
-def cmd_channels_disable(ctx: Context) -> int:
-    return _set_enabled(ctx, False)
-
-
-# --------------------------------------------------------------------------- config
-
-
-def settings_json(config: Config) -> dict[str, Any]:
-    """The settings as printed (passwords in URLs shown as ``***``)."""
-    return {key: _shown_setting(key, config.get_setting(key)) for key in SETTING_KEYS}
-
-
-def cmd_config_get(ctx: Context) -> int:
-    config = ctx.load()
-    key = ctx.args.key
-    out(_show(_shown_setting(key, config.get_setting(key))))
-    return EXIT_OK
-
-
-def cmd_config_set(ctx: Context) -> int:
-    key = ctx.args.key
-
-    def set_checked(c: Config) -> object:
-        value = c.set_setting(key, ctx.args.value)
-        if key == "message_template":  # new templates must mention the target bot
-            require_mention(str(value), key)
-        return value
-
-    value = ctx.update(set_checked)[1]
-    out(f"{key} = {_show(_shown_setting(key, value))}")
-    return EXIT_OK
-
-
-def cmd_config_list(ctx: Context) -> int:
-    config = ctx.load()
-    values = settings_json(config)
-    if ctx.json:
-        out_json(values)
-        return EXIT_OK
-    for key, value in values.items():
-        shown = _show(value)
-        if key == "timezone" and value is None:
-            shown = _("(system: {zone})").format(zone=system_zone_name())
-        out(f"{key} = {shown}")
-    return EXIT_OK
-
-
-# --------------------------------------------------------------------------- token
-
-
-def _read_token() -> str:
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass(_("Bot token (input is hidden): "))
-    if sys.stdin is None:
-        raise CdpError(
-            _("no token given; pipe it to `{prog} token set` or run it in a terminal").format(prog=PROG)
-        )
-    return sys.stdin.read(4096)
-
-
-def cmd_token_set(ctx: Context) -> int:
-    from .secrets import TokenShapeError, TokenStore, check_token_shape, normalize_token
-
-    raw = _read_token()
-    register_secret(normalize_token(raw))
-    problem = check_token_shape(raw)
-    if problem:
-        raise TokenShapeError(problem)
-    result = TokenStore().set(raw)
-    if not result.ok:
-        err(result.message)
-        return EXIT_INVALID
-    out(result.message)
-    return EXIT_OK
-
-
-def cmd_token_check(ctx: Context) -> int:
-    from .secrets import TOKEN_ENV, TokenStore, check_token_shape
-
-    result = TokenStore().get()
-    register_secret(result.token)
-    if not result.ok or result.token is None:
-        err(result.message)
-        return EXIT_INVALID
-    problem = check_token_shape(result.token)
-    if problem:
-        err(f"{TOKEN_ENV}: {problem}" if result.source == "env" else problem)
-        return EXIT_INVALID
-    if getattr(ctx.args, "offline", False):
-        where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
-        out(_("A token is set ({where}) and is shaped like a bot token.").format(where=where))
-        return EXIT_OK
-    from .cli_runtime import check_token_login
-
-    return check_token_login(ctx, result.token)
-
-
-def cmd_token_clear(ctx: Context) -> int:
-    from .secrets import TokenState, TokenStore
-
-    result = TokenStore().clear()
-    if result.state is not TokenState.MISSING:
-        err(result.message)
-        return EXIT_INVALID
-    out(result.message)
-    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- status and default
@@ -442,7 +138,7 @@ def cmd_status(ctx: Context) -> int:
     )
     for t in config.targets:
         state = states.get(t.uid, {}).get("state", "")
-        out(f"  {state:<18} " + _target_line(t))
+        out(f"  {state:<18} " + target_line(t))
         other = states.get(t.uid, {}).get("sent_by_other_at")
         if other:
             at = datetime.fromisoformat(other).astimezone(s.zone()).strftime("%H:%M:%S")
@@ -539,7 +235,7 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = _Parser(
+    parser = Parser(
         prog=PROG,
         description=_("Keeps Discord bots alive with a verified daily message, from the system tray."),
         parents=[common],
@@ -550,12 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("start the app against the built-in Discord sandbox (no account needed)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     p = [common]
 
     channels = sub.add_parser("channels", help=_("list and edit the channels that get keep-alive messages"))
     ch = channels.add_subparsers(
-        dest="channels_command", metavar="ACTION", required=True, parser_class=_Parser
+        dest="channels_command", metavar="ACTION", required=True, parser_class=Parser
     )
     add = _command(ch, "add", cmd_channels_add, _("add a channel"), p)
     add.add_argument("--guild", required=True, metavar="G", help=_("server (guild) ID"))
@@ -592,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         _command(ch, name, func, text, p).add_argument("channel", metavar="C", help=_("channel ID"))
 
     config = sub.add_parser("config", help=_("show and change settings"))
-    cf = config.add_subparsers(dest="config_command", metavar="ACTION", required=True, parser_class=_Parser)
+    cf = config.add_subparsers(dest="config_command", metavar="ACTION", required=True, parser_class=Parser)
     keys = ", ".join(SETTING_KEYS)
     _command(cf, "get", cmd_config_get, _("print one setting"), p).add_argument(
         "key", metavar="KEY", help=keys
@@ -605,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(_command(cf, "list", cmd_config_list, _("print all settings"), p))
 
     token = sub.add_parser("token", help=_("the bot token in the system keyring"))
-    tk = token.add_subparsers(dest="token_command", metavar="ACTION", required=True, parser_class=_Parser)
+    tk = token.add_subparsers(dest="token_command", metavar="ACTION", required=True, parser_class=Parser)
     _command(
         tk, "set", cmd_token_set, _("store the bot token (read from stdin, or asked for without echo)"), p
     )
@@ -641,7 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     autostart = sub.add_parser("autostart", help=_("start the app when you log in (on, off, status)"))
     au = autostart.add_subparsers(
-        dest="autostart_command", metavar="ACTION", required=True, parser_class=_Parser
+        dest="autostart_command", metavar="ACTION", required=True, parser_class=Parser
     )
     for name, text in (
         ("enable", _("start this installation of the app when you log in")),
@@ -680,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as exc:
-        err(str(exc))
+        err(error_text(exc))
         return EXIT_INVALID
     except SystemExit as exc:  # --help, --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
@@ -706,12 +402,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(ctx)
     except CdpError as exc:
         log.info("%s failed: %s", command, exc, extra=FILE_ONLY)
-        err(str(exc))
+        err(error_text(exc))
         _json_error(ctx, exc, EXIT_INVALID)
         return EXIT_INVALID
     except KeyboardInterrupt:
         err(_("interrupted"))
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `cdp-desktop status --json | head`: the reader left; say nothing more
         _silence_stdout()
         return EXIT_FAILED
@@ -750,24 +446,6 @@ def _json_error(ctx: Context, exc: Exception, exit_code: int) -> None:
                 }
             }
         )
-
-
-def describe_os_error(exc: OSError) -> str:
-    """One line for a failed file operation: what failed and what to do about it."""
-    import errno
-
-    where = exc.filename or _("a file")
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return _("the disk is full: {path} could not be written; free some space and try again").format(
-            path=where
-        )
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return _("{path} is not writable ({problem}); fix its permissions or pass --home DIR").format(
-            path=where, problem=exc.strerror
-        )
-    return _("{path}: {problem}; check the file and its folder, or pass --home DIR").format(
-        path=where, problem=exc.strerror or exc
-    )
 
 
 def _silence_stdout() -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .cli_argparse import Parser
+from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json
 from .core.cdp_files import CdpFileError, Text
 from .core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from .core.config import config_from_dict, config_to_dict, parse_snowflake
@@ -18,10 +20,6 @@ from .core.errors import CdpError
 from .i18n import _, translate
 from .logs import register_secret
 
-if TYPE_CHECKING:
-    from .cli import Context
-
-EXIT_OK, EXIT_INVALID = 0, 2
 CONTEXT = "CdpImport"
 
 
@@ -62,7 +60,6 @@ def _ask(question: str) -> bool:
 
 
 def cmd_import_cdp(ctx: Context) -> int:
-    from .cli import out
 
     a = ctx.args
     guild = parse_snowflake(a.guild, "guild") if a.guild else None
@@ -118,8 +115,6 @@ def cmd_import_cdp(ctx: Context) -> int:
         if added or changed:
             _save(ctx, plan, added, changed)
     if ctx.json:
-        from .cli import out_json
-
         out_json(import_json(plan, added_count=len(added), changed=changed, dry_run=a.dry_run, stored=stored))
         return EXIT_OK
     for line in import_lines(plan, dry_run=a.dry_run, stored=stored, translate_fn=_tr):
@@ -134,7 +129,6 @@ def _verify(candidate: Any, plan: ImportPlan, added: list[Any]) -> None:
     of reach is one note, and the channels are imported as read."""
     import asyncio
 
-    from .cli import err
     from .core.errors import DiscordFailure, State
     from .discord_client import describe_channel_rest, resolve_endpoints
     from .secrets import TokenStore
@@ -376,7 +370,6 @@ def _read_secret() -> str:
 
 def cmd_cdp_secret_set(ctx: Context) -> int:
     from .cdp_secret import CdpSecretStore, checked_secret
-    from .cli import err, out
 
     value = checked_secret(_read_secret())
     register_secret(value)
@@ -390,7 +383,6 @@ def cmd_cdp_secret_set(ctx: Context) -> int:
 
 def cmd_cdp_secret_clear(ctx: Context) -> int:
     from .cdp_secret import CdpSecretStore
-    from .cli import err, out
     from .secrets import TokenState
 
     result = CdpSecretStore().clear()
@@ -406,7 +398,6 @@ def cmd_cdp_secret_clear(ctx: Context) -> int:
 
 def register(sub: Any, parents: Sequence[argparse.ArgumentParser], command: Callable[..., Any]) -> None:
     """Add ``import-cdp`` and ``cdp-secret`` to the main parser's subcommands."""
-    from .cli import _Parser
 
     imp = command(
         sub,
@@ -435,7 +426,7 @@ def register(sub: Any, parents: Sequence[argparse.ArgumentParser], command: Call
 
     secret = sub.add_parser("cdp-secret", help=_("coze-discord-proxy's PROXY_SECRET in the system keyring"))
     actions = secret.add_subparsers(
-        dest="cdp_secret_command", metavar="ACTION", required=True, parser_class=_Parser
+        dest="cdp_secret_command", metavar="ACTION", required=True, parser_class=Parser
     )
     command(
         actions,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from .cli_context import Context, out, out_json
 from .core.errors import SetupError
 from .i18n import _
 
 if TYPE_CHECKING:
     from .autostart import Autostart, AutostartStatus
-    from .cli import Context
 
 
 def _backend() -> tuple[Autostart, object]:
@@ -25,7 +25,6 @@ def _backend() -> tuple[Autostart, object]:
 
 
 def _print_status(ctx: Context, status: AutostartStatus) -> None:
-    from .cli import out, out_json
 
     if ctx.json:
         out_json(status.as_json())
@@ -71,7 +70,6 @@ def cmd_autostart_disable(ctx: Context) -> int:
 
 
 def cmd_install_desktop_entry(ctx: Context) -> int:
-    from .cli import out, out_json
     from .desktop_install import Dirs, install, uninstall
     from .launcher import Installation
 

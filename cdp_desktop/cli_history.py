@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from .cli_context import EXIT_OK, Context, UsageError, out, out_json
 from .i18n import _
 
-if (
-    TYPE_CHECKING
-):  # the parser is built on every start (also the GUI's): the store loads when the command runs
-    from .cli import Context
+if TYPE_CHECKING:
     from .core.config import Config
     from .core.heartbeat import Day, Strip
 
@@ -61,7 +59,6 @@ def outcome_name(outcome: str) -> str:
 def days_value(text: str) -> int:
     """``--days``: a whole number of days from 1 to MAX_DAYS. Checked once the configuration (and with it the
     user's language) is loaded, so the message is in that language; ``UsageError`` is exit 2."""
-    from .cli import UsageError
 
     try:
         value = int(text.strip())
@@ -139,7 +136,6 @@ def _row(t: Any, d: Day) -> dict[str, str | None]:
 def cmd_history(ctx: Context) -> int:
     import csv
 
-    from .cli import EXIT_OK, out_json
     from .core.config import system_zone_name
     from .core.heartbeat import first_day, load_full_strips, local_today
     from .core.history import History
@@ -181,7 +177,6 @@ def cmd_history(ctx: Context) -> int:
 
 
 def _human(config: Config, strips: dict[str, Strip]) -> None:
-    from .cli import out
 
     if not strips:
         out(_("No channels configured."))

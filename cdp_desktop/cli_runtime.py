@@ -15,11 +15,11 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json
 from .core.errors import EXPLANATIONS, State
 from .i18n import _
 
 if TYPE_CHECKING:
-    from .cli import Context
     from .core.config import Config, Target
     from .core.engine import RunReport
     from .core.readd import ReaddReport
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def _service(ctx: Context, **options: Any) -> AppService:
@@ -149,7 +148,6 @@ async def _run_now_with_progress(ctx: Context, force: bool, progress: RunProgres
 
 
 def cmd_run_now(ctx: Context) -> int:
-    from .cli import out, out_json
     from .core.config import printable
 
     force = bool(getattr(ctx.args, "force", False))
@@ -194,7 +192,6 @@ def readd_report_json(report: ReaddReport) -> dict[str, Any]:
 
 
 def cmd_readd_missing(ctx: Context) -> int:
-    from .cli import out, out_json
     from .core.config import printable
 
     ctx.load()
@@ -215,7 +212,6 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     """Verify a new target with Discord when a token is at hand, and remember what the channel looks like
     (name, category, topic, position) so that it can be recreated as it was even if it is deleted before
     its first run. Offline or without a token the target is kept as typed, with a note."""
-    from .cli import err
     from .core.config import ConfigError, clean_name
     from .core.errors import DiscordFailure
     from .discord_client import describe_channel_rest, resolve_endpoints
@@ -259,7 +255,6 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
 
 
 def check_token_login(ctx: Context, token: str) -> int:
-    from .cli import err, out
     from .discord_client import check_token, resolve_endpoints
 
     config = ctx.load()
@@ -319,7 +314,6 @@ def runtime_status(ctx: Context) -> dict[str, Any]:
 
 
 def cmd_daemon(ctx: Context) -> int:
-    from .cli import err
     from .instance import InstanceLock
 
     ctx.load()
@@ -370,7 +364,6 @@ async def _wait_for_keyring(service: Any, stop: asyncio.Event) -> bool:
 
 
 async def _daemon(ctx: Context) -> int:
-    from .cli import err
     from .service import ConnectionChanged, Notice, RunFinished, ScheduleChanged
 
     service = _service(ctx)

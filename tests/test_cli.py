@@ -498,3 +498,14 @@ def test_config_set_refuses_a_template_without_mention(tmp_path: Path) -> None:
     proc = run_cli(tmp_path / "h", "config", "set", "message_template", "keep-alive {date}")
     assert proc.returncode == 2
     assert "no {mention}" in one_error_line(proc.stderr)
+
+
+def test_cli_modules_do_not_import_the_entry_point() -> None:
+    """cli.py imports the command modules; they share cli_context and never import cli back (no circle)."""
+    import ast
+
+    for path in sorted((REPO / "cdp_desktop").glob("cli_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                assert node.module != "cli", path.name
+                assert not (node.module is None and any(a.name == "cli" for a in node.names)), path.name
