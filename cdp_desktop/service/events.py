@@ -1,0 +1,104 @@
+"""What the service tells its listeners (the Qt bridge, the daemon's log, the CLI's progress lines).
+
+Plain frozen dataclasses: no Qt, no discord.py, so every shell can import them cheaply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from ..core.ports import ConnectionStatus
+
+if TYPE_CHECKING:
+    from ..core.cdp_endpoint import EndpointCheck
+    from ..core.engine import RunReport
+
+
+class SchedulerState(StrEnum):
+    """What the scheduler is doing (the scheduler's own state words, as one type)."""
+
+    IDLE = "idle"
+    RUNNING = "running"
+    WAITING_FOR_NETWORK = "waiting_for_network"
+    PAUSED = "paused"
+    RETRY_SCHEDULED = "retry_scheduled"
+
+
+class OverallState(StrEnum):
+    """The one word for the tray icon and the window: the worst of connection and channel states."""
+
+    OK = "ok"
+    WARNING = "warning"
+    ERROR = "error"
+    OFFLINE = "offline"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class ConnectionChanged:
+    status: ConnectionStatus
+
+
+@dataclass(frozen=True)
+class ScheduleChanged:
+    next_run: datetime | None
+    paused: bool
+    state: SchedulerState
+
+
+@dataclass(frozen=True)
+class RunStarted:
+    run_id: int
+    trigger: str
+    slot_key: str
+
+
+@dataclass(frozen=True)
+class RunFinished:
+    report: RunReport
+
+
+@dataclass(frozen=True)
+class CdpEndpointChanged:
+    check: EndpointCheck
+
+
+@dataclass(frozen=True)
+class ChannelsChanged:
+    """Config or results changed: rows need a refresh."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should hear about (the UI turns it into a notification or a banner).
+
+    ``title`` and ``body`` are English source texts (context "Notice"); ``body`` may hold ``{name}`` fields
+    filled from ``params`` after translation. :attr:`text` is the English body for the log."""
+
+    kind: str  # "unreachable" | "run_failed" | "missing" | "no_access" | "token_invalid" | "no_reply" | ...
+    title: str
+    body: str
+    target_uid: str | None = None
+    level: str = "error"  # "info" | "warning" | "error"
+    params: Mapping[str, object] = field(default_factory=dict)
+    parts: tuple[str, ...] = ()  # the sentences ``body`` is made of, each translated on its own
+
+    @property
+    def text(self) -> str:
+        return self.body.format(**self.params) if self.params else self.body
+
+
+ServiceEvent = (
+    ConnectionChanged
+    | ScheduleChanged
+    | RunStarted
+    | RunFinished
+    | ChannelsChanged
+    | Notice
+    | CdpEndpointChanged
+)
+Listener = Callable[[ServiceEvent], None]
