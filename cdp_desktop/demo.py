@@ -68,7 +68,7 @@ class DemoControls:
 async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbox]:
     """Start the sandbox and an AppService wired to it. The caller owns both (stop service, then sandbox)."""
     from .sandbox import Sandbox
-    from .service import AppService
+    from .service import LOOPBACK_TIMING, AppService
 
     sandbox = Sandbox(token=DEMO_TOKEN, rate_limits=True, seed=True, reply_delay=1.5)
     await sandbox.start()
@@ -78,7 +78,7 @@ async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbo
 
     # The sandbox also plays coze-discord-proxy (GET /v1/models), so the endpoint check shows "up" too.
     env = {"CDP_DESKTOP_TOKEN": DEMO_TOKEN, "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET}
-    service = AppService(paths, env=env, fast=True)
+    service = AppService(paths, env=env, timing=LOOPBACK_TIMING)
     prepare_demo_config(service, sandbox)
     service.demo = DemoControls(sandbox)
     await service.start(token=DEMO_TOKEN)

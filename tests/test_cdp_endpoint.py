@@ -17,7 +17,7 @@ from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.sandbox.cdp import DEMO_MODELS, DEMO_SECRET
 from cdp_desktop.secrets import TokenStore
-from cdp_desktop.service import AppService, Notice, ServiceEvent
+from cdp_desktop.service import LOOPBACK_TIMING, AppService, Notice, ServiceEvent
 from tests.test_cli import run_cli
 
 
@@ -47,7 +47,7 @@ def test_endpoint_states_in_status_and_one_notice_down_one_up(tmp_path: Path) ->
                     "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET,
                     "CDP_DESKTOP_CDP_TIMEOUT": "1",
                 },
-                fast=True,
+                timing=LOOPBACK_TIMING,
                 token_store=TokenStore(backend=NoKeyring()),
             )
             notices: list[Notice] = []
@@ -112,7 +112,7 @@ def test_run_history_records_the_check(tmp_path: Path) -> None:
             service = AppService(
                 AppPaths.resolve(tmp_path / "home"),
                 env={"CDP_DESKTOP_API_BASE": sb.api_base, "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET},
-                fast=True,
+                timing=LOOPBACK_TIMING,
                 token_store=TokenStore(backend=NoKeyring()),
             )
             service.update_config(lambda c: setattr(c.settings, "reply_timeout_seconds", 0))

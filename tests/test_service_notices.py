@@ -11,7 +11,7 @@ from cdp_desktop.core.config import Target
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.secrets import TokenStore
-from cdp_desktop.service import AppService, Notice, ServiceEvent
+from cdp_desktop.service import LOOPBACK_TIMING, AppService, Notice, ServiceEvent
 
 
 def test_a_failure_notice_then_a_recovery_notice(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_a_failure_notice_then_a_recovery_notice(tmp_path: Path) -> None:
             service = AppService(
                 AppPaths.resolve(tmp_path / "home"),
                 env={"CDP_DESKTOP_API_BASE": sb.api_base},
-                fast=True,
+                timing=LOOPBACK_TIMING,
                 token_store=TokenStore(backend=NoKeyring()),
             )
             notices: list[Notice] = []
@@ -60,7 +60,7 @@ def test_an_unreachable_server_is_one_summary_with_the_retry_time(tmp_path: Path
             service = AppService(
                 AppPaths.resolve(tmp_path / "home"),
                 env={"CDP_DESKTOP_API_BASE": sb.api_base},
-                fast=True,
+                timing=LOOPBACK_TIMING,
                 token_store=TokenStore(backend=NoKeyring()),
             )
             notices: list[Notice] = []

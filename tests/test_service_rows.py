@@ -11,7 +11,7 @@ from cdp_desktop.core.config import Target
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.secrets import TokenStore
-from cdp_desktop.service import AppService, ChannelsChanged, ServiceEvent
+from cdp_desktop.service import LOOPBACK_TIMING, AppService, ChannelsChanged, ServiceEvent
 
 
 def test_rows_carry_the_guild_name_after_the_servers_are_listed(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_rows_carry_the_guild_name_after_the_servers_are_listed(tmp_path: Path) 
             service = AppService(
                 AppPaths.resolve(tmp_path / "home"),
                 env={"CDP_DESKTOP_API_BASE": sb.api_base},
-                fast=True,
+                timing=LOOPBACK_TIMING,
                 token_store=TokenStore(backend=NoKeyring()),
             )
             service.add_target(Target(sb.guild_id, sb.text_channel_ids[0], name="general"))

@@ -11,7 +11,7 @@ state or a :class:`Notice` event, never as an exception escaping into the event 
 - ``events``: what listeners receive.
 """
 
-from .app import AppService
+from .app import LOOPBACK_TIMING, AppService, ClientTiming
 from .events import (
     CdpEndpointChanged,
     ChannelsChanged,
@@ -28,10 +28,12 @@ from .events import (
 from .rows import ChannelRow
 
 __all__ = [
+    "LOOPBACK_TIMING",
     "AppService",
     "CdpEndpointChanged",
     "ChannelRow",
     "ChannelsChanged",
+    "ClientTiming",
     "ConnectionChanged",
     "Listener",
     "Notice",

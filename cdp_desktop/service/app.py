@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from ..core.config import Config, ConfigError, ConfigStore
 from ..core.errors import SetupError, State
 from ..core.history import ChannelResult, History, HistoryBusy, HistoryError, LogLine, RunRecord
 from ..core.locking import FileLock
+from ..core.messages import Message
 from ..core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
 from ..paths import AppPaths
 from .config_updates import ConfigUpdates
@@ -57,6 +59,18 @@ READD_LOCK_TIMEOUT = 120.0  # a second re-add waits for the first (creates are p
 LOGIN_WAIT_SECONDS = 20.0
 
 
+@dataclass(frozen=True)
+class ClientTiming:
+    """How patient the Discord client is. The defaults suit Discord; a server on this machine (the demo's
+    sandbox, the tests') answers at once, so waiting for guilds or pausing before IDENTIFY only costs time."""
+
+    guild_ready_timeout: float = 2.0  # how long to wait for the gateway's guilds before "ready"
+    fast_reconnect: bool = False  # skip the pause before identifying again
+
+
+LOOPBACK_TIMING = ClientTiming(guild_ready_timeout=0.1, fast_reconnect=True)
+
+
 class AppService(ConfigUpdates):
     """Owns the whole keep-alive machinery for one home directory: lifecycle wiring (client, engine,
     scheduler, watchers) and the actions and queries the shells call."""
@@ -68,7 +82,7 @@ class AppService(ConfigUpdates):
         token_store: TokenStore | None = None,
         clock: Clock | None = None,
         env: Mapping[str, str] = os.environ,
-        fast: bool = False,
+        timing: ClientTiming | None = None,
         history_optional: bool = False,
     ) -> None:
         """``history_optional``: a history that cannot be opened (other than busy) is replaced by an empty
@@ -77,7 +91,7 @@ class AppService(ConfigUpdates):
         paths.ensure()
         self.clock: Clock = clock or SystemClock()
         self.env = env
-        self.fast = fast  # tests and demo: short guild_ready_timeout, no identify sleep
+        self.timing = timing or ClientTiming()
         self._store = ConfigStore(paths.config_dir)
         loaded = self._store.load()
         self.config: Config = loaded.config
@@ -201,8 +215,8 @@ class AppService(ConfigUpdates):
             configured_ids=self._configured_ids_now,
             guard_lock=lambda: self._store.lock.hold_async(GUARD_LOCK_TIMEOUT),
             on_status=self._set_connection,
-            guild_ready_timeout=0.1 if self.fast else 2.0,
-            fast_reconnect=self.fast,
+            guild_ready_timeout=self.timing.guild_ready_timeout,
+            fast_reconnect=self.timing.fast_reconnect,
         )
         self.client.on_channel_deleted = self._on_channel_deleted
         self.client.on_presence_changed = self._on_presence_changed
@@ -443,9 +457,9 @@ class AppService(ConfigUpdates):
             self.history.add_log(run_id, check.checked_at, level, check.summary())
         was_down = previous is not None and previous.state.is_down
         if check.state.is_down and not was_down:
-            self.notices.notice("cdp_down", f"{url}: {ENDPOINT_TEXT[check.state]}", None, "error")
+            self.notices.cdp_endpoint("cdp_down", url, _endpoint_text(check.state), "error")
         elif check.state is EndpointState.UP and was_down:
-            self.notices.notice("cdp_recovered", f"{url}: {ENDPOINT_TEXT[check.state]}", None, "info")
+            self.notices.cdp_endpoint("cdp_recovered", url, _endpoint_text(check.state), "info")
         self._emit(CdpEndpointChanged(check))
         self._emit(ChannelsChanged())
         return check
@@ -680,3 +694,9 @@ class AppService(ConfigUpdates):
         if State.NO_REPLY in states:
             return OverallState.WARNING
         return OverallState.OK
+
+
+def _endpoint_text(state: EndpointState) -> Message | str:
+    """The endpoint state's explanation: a message where the core gives one (else its English text)."""
+    text: object = ENDPOINT_TEXT[state]
+    return text if isinstance(text, Message) else str(text)

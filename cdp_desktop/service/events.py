@@ -5,12 +5,13 @@ Plain frozen dataclasses: no Qt, no discord.py, so every shell can import them c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..core.messages import Message
 from ..core.ports import ConnectionStatus
 
 if TYPE_CHECKING:
@@ -76,20 +77,18 @@ class ChannelsChanged:
 class Notice:
     """Something the user should hear about (the UI turns it into a notification or a banner).
 
-    ``title`` and ``body`` are English source texts (context "Notice"); ``body`` may hold ``{name}`` fields
-    filled from ``params`` after translation. :attr:`text` is the English body for the log."""
+    ``title`` and ``body`` are messages, rendered in the reader's language when shown; :attr:`text` is the
+    English body for the log."""
 
     kind: str  # "unreachable" | "run_failed" | "missing" | "no_access" | "token_invalid" | "no_reply" | ...
-    title: str
-    body: str
+    title: Message
+    body: Message
     target_uid: str | None = None
     level: str = "error"  # "info" | "warning" | "error"
-    params: Mapping[str, object] = field(default_factory=dict)
-    parts: tuple[str, ...] = ()  # the sentences ``body`` is made of, each translated on its own
 
     @property
     def text(self) -> str:
-        return self.body.format(**self.params) if self.params else self.body
+        return str(self.body)
 
 
 ServiceEvent = (

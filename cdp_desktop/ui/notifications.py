@@ -9,20 +9,23 @@ tell which message was clicked (and on Linux the signal may even come from anoth
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from .. import i18n
 from . import icons
-from .texts import notice_texts
 
 if TYPE_CHECKING:
+    from ..service import Notice
     from .main_window import MainWindow
     from .tray import Tray
 
 log = logging.getLogger(__name__)
 TIMEOUT_MS = {"info": 5000, "warning": 10000, "error": 15000}
+SHOWN_KEPT = 50  # the newest notices remembered in ``shown`` (a long-running app must not grow with them)
 
 
 class Notifications(QObject):
@@ -30,7 +33,8 @@ class Notifications(QObject):
         super().__init__(window)
         self.window = window
         self.tray = tray
-        self.shown: list[tuple[str, str, str]] = []  # (channel, title, body): "desktop" or "banner"
+        # What the user saw, newest last: (channel, title, body), channel "desktop" or "banner".
+        self.shown: deque[tuple[str, str, str]] = deque(maxlen=SHOWN_KEPT)
         window.bridge.notice.connect(self.on_notice)
         if tray is not None:
             self._connect_clicks(tray.icon)
@@ -51,9 +55,11 @@ class Notifications(QObject):
             and QSystemTrayIcon.supportsMessages()
         )
 
-    def on_notice(self, notice: Any) -> None:
-        level = getattr(notice, "level", "error")
-        title, body = notice_texts(notice)
+    def on_notice(self, notice: Notice) -> None:
+        level = notice.level
+        # Rendered now, in the language the window speaks now.
+        title = notice.title.render(i18n.qt_translate)
+        body = notice.body.render(i18n.qt_translate)
         if self.enabled() and self.desktop_available():
             assert self.tray is not None
             # The QIcon overload: a MessageIcon can replace the tray icon on some Linux trays.
@@ -67,5 +73,5 @@ class Notifications(QObject):
             log.info("notification: %s: %s", title, body)
         else:
             text = self.tr("{0}: {1}").format(title, body) if body else title
-            self.window.banners.show_message(text, level, key=getattr(notice, "kind", None))
+            self.window.banners.show_message(text, level, key=notice.kind)
             self.shown.append(("banner", title, body))

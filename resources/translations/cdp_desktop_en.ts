@@ -2017,10 +2017,6 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Lost access to a channel</translation>
         </message>
         <message>
-            <source>Retrying at {retry}.</source>
-            <translation>Retrying at {retry}.</translation>
-        </message>
-        <message>
             <source>Scheduler stopped</source>
             <translation>Scheduler stopped</translation>
         </message>
@@ -2041,8 +2037,16 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>The keep-alive for {channel} did not go out.</translation>
         </message>
         <message>
+            <source>The keep-alive for {channel} did not go out. Retrying at {retry}.</source>
+            <translation>The keep-alive for {channel} did not go out. Retrying at {retry}.</translation>
+        </message>
+        <message>
             <source>The keep-alive for {count} channels did not go out.</source>
             <translation>The keep-alive for {count} channels did not go out.</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {count} channels did not go out. Retrying at {retry}.</source>
+            <translation>The keep-alive for {count} channels did not go out. Retrying at {retry}.</translation>
         </message>
         <message>
             <source>The scheduler stopped unexpectedly; see the log.</source>
@@ -2061,6 +2065,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>{channel} could not be reached.</translation>
         </message>
         <message>
+            <source>{channel} could not be reached. Retrying at {retry}.</source>
+            <translation>{channel} could not be reached. Retrying at {retry}.</translation>
+        </message>
+        <message>
             <source>{channel} is working again.</source>
             <translation>{channel} is working again.</translation>
         </message>
@@ -2077,8 +2085,24 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>{count} channels could not be reached.</translation>
         </message>
         <message>
+            <source>{count} channels could not be reached. Retrying at {retry}.</source>
+            <translation>{count} channels could not be reached. Retrying at {retry}.</translation>
+        </message>
+        <message>
             <source>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</source>
             <translation>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</translation>
+        </message>
+        <message>
+            <source>{first}, {rest}</source>
+            <translation>{first}, {rest}</translation>
+        </message>
+        <message>
+            <source>{first}, …</source>
+            <translation>{first}, …</translation>
+        </message>
+        <message>
+            <source>{url}: {state}</source>
+            <translation>{url}: {state}</translation>
         </message>
     </context>
     <context>

@@ -2017,10 +2017,6 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>失去了频道的访问权限</translation>
         </message>
         <message>
-            <source>Retrying at {retry}.</source>
-            <translation>将于 {retry} 重试。</translation>
-        </message>
-        <message>
             <source>Scheduler stopped</source>
             <translation>调度器已停止</translation>
         </message>
@@ -2041,8 +2037,16 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>{channel} 的保活消息未能发出。</translation>
         </message>
         <message>
+            <source>The keep-alive for {channel} did not go out. Retrying at {retry}.</source>
+            <translation>{channel} 的保活消息未能发出，将于 {retry} 重试。</translation>
+        </message>
+        <message>
             <source>The keep-alive for {count} channels did not go out.</source>
             <translation>{count} 个频道的保活消息未能发出。</translation>
+        </message>
+        <message>
+            <source>The keep-alive for {count} channels did not go out. Retrying at {retry}.</source>
+            <translation>{count} 个频道的保活消息未能发出，将于 {retry} 重试。</translation>
         </message>
         <message>
             <source>The scheduler stopped unexpectedly; see the log.</source>
@@ -2061,6 +2065,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>无法连接到 {channel}。</translation>
         </message>
         <message>
+            <source>{channel} could not be reached. Retrying at {retry}.</source>
+            <translation>无法连接到 {channel}，将于 {retry} 重试。</translation>
+        </message>
+        <message>
             <source>{channel} is working again.</source>
             <translation>{channel} 已恢复正常。</translation>
         </message>
@@ -2077,8 +2085,24 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>{count} 个频道无法连接。</translation>
         </message>
         <message>
+            <source>{count} channels could not be reached. Retrying at {retry}.</source>
+            <translation>{count} 个频道无法连接，将于 {retry} 重试。</translation>
+        </message>
+        <message>
             <source>{count} channels no longer exist on Discord ({channels}). Use “Re-add missing channels”.</source>
             <translation>{count} 个频道在 Discord 上已不存在（{channels}）。请使用“重新创建缺失的频道”。</translation>
+        </message>
+        <message>
+            <source>{first}, {rest}</source>
+            <translation>{first}、{rest}</translation>
+        </message>
+        <message>
+            <source>{first}, …</source>
+            <translation>{first}等</translation>
+        </message>
+        <message>
+            <source>{url}: {state}</source>
+            <translation>{url}：{state}</translation>
         </message>
     </context>
     <context>

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.secrets import TokenStore
-from cdp_desktop.service import AppService
+from cdp_desktop.service import LOOPBACK_TIMING, AppService
 
 D = TypeVar("D", bound=QDialog)
 
@@ -32,7 +32,9 @@ def make_service(
     home: Path, sandbox: SandboxThread | None, token_store: TokenStore | None = None
 ) -> AppService:
     env = {"CDP_DESKTOP_API_BASE": sandbox.api_base} if sandbox is not None else {}
-    return AppService(AppPaths.resolve(home), env=env, fast=True, token_store=token_store or no_keyring())
+    return AppService(
+        AppPaths.resolve(home), env=env, timing=LOOPBACK_TIMING, token_store=token_store or no_keyring()
+    )
 
 
 def connect(

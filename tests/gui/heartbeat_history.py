@@ -16,7 +16,7 @@ from cdp_desktop.core.history import ChannelResult, History
 from cdp_desktop.core.message import slot_marker
 from cdp_desktop.core.schedule import slot_for_date
 from cdp_desktop.paths import AppPaths
-from cdp_desktop.service import AppService
+from cdp_desktop.service import LOOPBACK_TIMING, AppService
 from tests.gui.dialog_support import no_keyring
 
 ZONE = "America/Santiago"
@@ -58,7 +58,7 @@ class Prepared:
 
 def prepare(home: Path) -> Prepared:
     service = AppService(
-        AppPaths.resolve(home), env={}, fast=True, token_store=no_keyring(), clock=FixedClock()
+        AppPaths.resolve(home), env={}, timing=LOOPBACK_TIMING, token_store=no_keyring(), clock=FixedClock()
     )
 
     def settings(c: object) -> None:

@@ -13,9 +13,11 @@ from cdp_desktop import i18n
 from cdp_desktop.core.engine import RunReport, Trigger
 from cdp_desktop.core.errors import EXPLANATIONS, State
 from cdp_desktop.core.history import ChannelResult
+from cdp_desktop.core.messages import Message
 from cdp_desktop.core.readd import ReaddEntry, ReaddReport
 from cdp_desktop.core.schedule import Slot
 from cdp_desktop.service import Notice
+from cdp_desktop.service.notices import NOTICE_BODIES, NOTICE_TITLES, labels_message
 from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui import texts
 from cdp_desktop.ui.bridge import ServiceBridge
@@ -68,7 +70,7 @@ def test_run_finished_status_bar_is_chinese(qtbot: Any, chinese: None) -> None:
     assert "2026-11-28" in message
 
 
-def test_readd_and_notice_texts_are_chinese(chinese: None) -> None:
+def test_readd_texts_are_chinese(chinese: None) -> None:
     rr = ReaddReport(
         [
             ReaddEntry("a", "#a", 1, 5, True, None, "Recreated."),
@@ -88,21 +90,26 @@ def test_readd_and_notice_texts_are_chinese(chinese: None) -> None:
     failed = texts.readd_entry_message(rr.entries[1])
     assert "Not attempted" not in failed and "rate limiting" not in failed, failed
 
-    body = f"#general: {EXPLANATIONS[State.MISSING].summary}"
-    title, text = texts.notice_texts(Notice("missing", "Channel missing on Discord", body, "a"))
-    assert cjk(title) and text.startswith("#general: ") and cjk(text), (title, text)
-    # An unknown text (Discord's own words) stays as it is.
-    assert texts.notice_texts(Notice("error", "Keep-alive failed", "#x: 418 teapot"))[1] == "#x: 418 teapot"
+
+def test_notices_render_in_chinese_when_shown(chinese: None) -> None:
+    deleted = Notice("missing", NOTICE_TITLES["missing"](), NOTICE_BODIES["missing"][0](channel="#general"))
+    title, text = deleted.title.render(i18n.qt_translate), deleted.body.render(i18n.qt_translate)
+    assert cjk(title) and cjk(text) and "#general" in text, (title, text)
+    assert deleted.text == "#general no longer exists on Discord. Use \u201cRe-add missing channels\u201d."
 
 
 def test_a_run_summary_notice_is_chinese_with_its_numbers(chinese: None) -> None:
-    notice = Notice(
-        "unreachable",
-        "Discord unreachable",
-        "{count} channels could not be reached. Retrying at {retry}.",
-        params={"count": 20, "retry": "00:05", "channel": "#a", "channels": "#a"},
-        parts=("{count} channels could not be reached.", "Retrying at {retry}."),
-    )
-    title, text = texts.notice_texts(notice)
+    several_retry = NOTICE_BODIES["unreachable"][3]
+    notice = Notice("unreachable", NOTICE_TITLES["unreachable"](), several_retry(count=20, retry="00:05"))
+    title, text = notice.title.render(i18n.qt_translate), notice.body.render(i18n.qt_translate)
     assert cjk(title) and cjk(text) and "20" in text and "00:05" in text, (title, text)
-    assert "{" not in text and " 将" not in text  # no space between Chinese sentences
+    assert "{" not in text and "\u3002 " not in text  # no space after a Chinese full stop
+    assert notice.text == "20 channels could not be reached. Retrying at 00:05."
+
+
+def test_a_list_of_channels_uses_the_languages_list_comma(chinese: None) -> None:
+    several = labels_message(["#a", "#b", "#c", "#d"])
+    assert isinstance(several, Message)
+    assert several.render() == "#a, #b, #c, \u2026"
+    chinese_list = several.render(i18n.qt_translate)
+    assert "#a" in chinese_list and "#b" in chinese_list and "," not in chinese_list, chinese_list
