@@ -218,7 +218,7 @@ def test_server_side_delete_is_missing_from_cache() -> None:
             await h.client.fetch_channel(cid)
             h.sb.delete_channel(cid)
             await eventually(
-                lambda: h.client._client is not None and h.client._client.get_channel(cid) is None
+                lambda: h.client._conn.client is not None and h.client._conn.client.get_channel(cid) is None
             )
             before = len(h.sb.requests)
             failure = await _expect_failure(h.client.fetch_channel(cid))
@@ -273,7 +273,7 @@ def test_rest_verify_when_not_connected() -> None:
     async def main() -> None:
         async with harness() as h:
             cid = h.sb.text_channel_ids[2]
-            h.client._gateway_ready = False  # as during a gateway reconnect: the cache cannot tell
+            h.client._conn.gateway_ready = False  # as during a gateway reconnect: the cache cannot tell
             info = await h.client.fetch_channel(cid)
             assert info.id == cid and info.name == "keepalive-2"
             assert h.requests("GET", f"/channels/{cid}")
@@ -433,7 +433,10 @@ def test_create_channel_calls_on_created_before_returning() -> None:
                 "t",
             )
             await eventually(
-                lambda: h.client._client is not None and h.client._client.get_channel(info.id) is not None
+                lambda: (
+                    h.client._conn.client is not None
+                    and h.client._conn.client.get_channel(info.id) is not None
+                )
             )
             before = len(h.sb.requests)
             assert (await h.client.fetch_channel(info.id)).id == info.id
@@ -452,7 +455,7 @@ def test_category_exists_and_list_guilds() -> None:
             assert {c.id for c in guilds[0].channels} >= set(h.sb.text_channel_ids)
             assert [c.id for c in guilds[0].categories] == [h.sb.category_id]
             # REST path (gateway not ready)
-            h.client._gateway_ready = False
+            h.client._conn.gateway_ready = False
             assert not await h.client.category_exists(h.sb.guild_id, 123456789012345678)
             rest_guilds = await h.client.list_guilds()
             assert {c.id for c in rest_guilds[0].channels} == {c.id for c in guilds[0].channels}
@@ -477,7 +480,7 @@ def test_describe_user_from_the_member_cache_costs_no_request() -> None:
         async with harness(sandbox={"privileged_intents": True}, presence_intents=True) as h:
             bot = h.sb.target_bot_id
             await eventually(
-                lambda: h.client._client is not None and h.client._client.get_user(bot) is not None
+                lambda: h.client._conn.client is not None and h.client._conn.client.get_user(bot) is not None
             )
             before = len(h.sb.requests)
             assert await h.client.describe_user(bot) == "Coze Target Bot"
@@ -517,7 +520,9 @@ def test_delete_guard_refuses_configured_and_unowned(caplog: pytest.LogCaptureFi
             await h.client.delete_owned_channel(temp.id)
             assert [r["path"] for r in h.requests("DELETE")] == [f"/channels/{temp.id}"]
             await eventually(
-                lambda: h.client._client is not None and h.client._client.get_channel(temp.id) is None
+                lambda: (
+                    h.client._conn.client is not None and h.client._conn.client.get_channel(temp.id) is None
+                )
             )
             failure = await _expect_failure(h.client.fetch_channel(temp.id))
             assert failure.state is State.MISSING

@@ -43,7 +43,7 @@ def test_scan_costs_nothing_without_activity_since_the_slot() -> None:
         async with harness() as h:
             cid = h.sb.text_channel_ids[0]
             old = h.sb.post_message(cid, f"yesterday\n-# {MARKER}", author_id=h.sb.target_bot_id)
-            await eventually(lambda: h.client._client.get_channel(cid).last_message_id == int(old["id"]))  # type: ignore[union-attr]
+            await eventually(lambda: h.client._conn.client.get_channel(cid).last_message_id == int(old["id"]))  # type: ignore[union-attr]
             scan = await h.client.scan_for_marker(cid, MARKER, int(old["id"]))
             assert scan.found == () and scan.requests == 0 and _reads(h, cid) == 0
             fresh = h.sb.text_channel_ids[1]  # never had a message: last_message_id is null
@@ -62,7 +62,7 @@ def test_scan_reads_after_the_slot_and_finds_only_this_bots_marker() -> None:
             for i in range(230):
                 h.sb.post_message(cid, f"chatter {i}", author_id=h.sb.owner_id)
             sent = await h.client.send_message(cid, f"<@{h.sb.target_bot_id}> keep-alive\n-# {MARKER}")
-            await eventually(lambda: h.client._client.get_channel(cid).last_message_id >= sent.id)  # type: ignore[union-attr]
+            await eventually(lambda: h.client._conn.client.get_channel(cid).last_message_id >= sent.id)  # type: ignore[union-attr]
             scan = await h.client.scan_for_marker(cid, MARKER, floor)
             assert [m.id for m in scan.found] == [sent.id]
             assert scan.requests == 3 and _reads(h, cid) == 3 and scan.complete  # 100 + 100 + 33
@@ -80,7 +80,9 @@ def test_scan_is_bounded_in_a_very_busy_channel() -> None:
             cid = h.sb.text_channel_ids[0]
             for i in range(1050):
                 last = h.sb.post_message(cid, f"busy {i}", author_id=h.sb.owner_id)
-            await eventually(lambda: h.client._client.get_channel(cid).last_message_id == int(last["id"]))  # type: ignore[union-attr]
+            await eventually(
+                lambda: h.client._conn.client.get_channel(cid).last_message_id == int(last["id"])
+            )  # type: ignore[union-attr]
             scan = await h.client.scan_for_marker(cid, MARKER, 0)
             assert scan.requests == 10 and not scan.complete and scan.found == ()
 
@@ -114,7 +116,7 @@ def test_markers_since_reads_the_channel_when_the_session_changed() -> None:
             scan = await h.client.scan_for_marker(cid, MARKER, 0)
             first = await other.send_message(cid, f"keep-alive\n-# {MARKER}")
             h.sb.invalidate_sessions(resumable=False)  # a fresh session: events may have been missed
-            await eventually(lambda: h.client._session > scan.watch)  # type: ignore[operator]
+            await eventually(lambda: h.client._conn.session > scan.watch)  # type: ignore[operator]
             assert await h.client.wait_ready(10)
             second = await h.client.send_message(cid, f"keep-alive\n-# {MARKER}")
             seen = await h.client.markers_since(cid, MARKER, scan, second)
