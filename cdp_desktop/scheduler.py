@@ -29,6 +29,7 @@ from .core.config import Config
 from .core.engine import Engine, RunReport, Trigger
 from .core.history import History
 from .core.ports import Clock
+from .core.retry import backoff_delay
 from .core.schedule import Slot, current_slot, next_slot, plan
 from .wallclock import CLOCK_CHANGED, DUE, WallClockAlarm, kernel_realtime, make_alarm
 
@@ -508,7 +509,7 @@ class Scheduler:
             self._set_state(PAUSED if self.paused else IDLE)
             return
         self._retry_attempt += 1
-        delay = min(self.retry_cap, self.retry_base * 2 ** (self._retry_attempt - 1))
+        delay = backoff_delay(self._retry_attempt, base=self.retry_base, cap=self.retry_cap)
         self._retry_at = self.clock.now() + timedelta(seconds=delay)
         log.info("retrying %d channel(s) in %.0f s", len(self._retry_uids), delay)
         self._emit(RetryScheduled(self._retry_at, tuple(sorted(self._retry_uids)), self._retry_attempt))

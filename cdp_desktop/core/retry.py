@@ -16,6 +16,18 @@ Sleep = Callable[[float], Awaitable[None]]
 OnRetry = Callable[[DiscordFailure, int, float], None]
 
 
+def backoff_delay(attempt: int, *, base: float, cap: float, rng: random.Random | None = None) -> float:
+    """The wait before retry ``attempt`` (1 = the first): ``base`` doubled per attempt, at most ``cap``; with
+    ``rng`` jittered to between half and all of it, so clients that failed together do not return together.
+
+    The one backoff of the app (retries within a run, gateway reconnects, the scheduler's retries). Not
+    discord.py's ``ExponentialBackoff``: the core does not import discord.py, and that one jitters from zero
+    and resets itself on a timer, where the reconnect loop resets when a connection got as far as READY.
+    """
+    ceiling = min(cap, base * 2.0 ** (attempt - 1))
+    return ceiling * rng.uniform(0.5, 1.0) if rng is not None else ceiling
+
+
 @dataclass
 class RetryPolicy:
     """``max_attempts`` counts the first try. A rate limit longer than ``cap`` is not waited out within the
@@ -38,8 +50,7 @@ class RetryPolicy:
         if failure.retry_after is not None:
             # Honour the server's figure; a little jitter keeps concurrent retries from landing together.
             return float(failure.retry_after) * (1.0 + self.rng.uniform(0.0, 0.1))
-        ceiling = min(self.cap, self.base * 2.0 ** (attempt - 1))
-        return ceiling * self.rng.uniform(0.5, 1.0)
+        return backoff_delay(attempt, base=self.base, cap=self.cap, rng=self.rng)
 
     async def call(
         self,

@@ -22,6 +22,7 @@ import discord
 
 from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
 from cdp_desktop.core.ports import ConnectionStatus
+from cdp_desktop.core.retry import backoff_delay
 from cdp_desktop.proxy import make_connector, request_options
 
 from .endpoints import DEFAULT_API_BASE, Endpoints, configure_endpoint
@@ -165,6 +166,7 @@ class ConnectionSupervisor:
         self.session = 0
         self.terminal: DiscordFailure | None = None  # why the supervisor stopped for good
         self._ready_count = 0
+        self._rng = random.Random()
 
     # --- lifecycle -----
 
@@ -288,8 +290,7 @@ class ConnectionSupervisor:
 
     def _backoff(self, attempt: int) -> float:
         base, cap = (0.2, 2.0) if self._fast else (2.0, 300.0)
-        delay: float = min(cap, base * 2.0**attempt) * random.uniform(0.5, 1.0)
-        return delay
+        return backoff_delay(attempt + 1, base=base, cap=cap, rng=self._rng)
 
     def _intents(self) -> discord.Intents:
         intents = discord.Intents.none()
