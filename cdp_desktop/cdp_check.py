@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from .core.cdp_endpoint import EndpointCheck, EndpointState, models_from_body
+from .logs import redact
 from .proxy import make_connector, parse_proxy, request_options, secrets_of
 
 DEFAULT_TIMEOUT = 10.0
@@ -49,9 +50,7 @@ async def check_endpoint(
         state: EndpointState, detail: str, status: int | None = None, models: tuple[str, ...] = ()
     ) -> EndpointCheck:
         latency = round((time.monotonic() - started) * 1000)
-        for hidden in [secret or "", *secrets_of(spec)]:
-            if hidden:
-                detail = detail.replace(hidden, "[secret]")
+        detail = redact(detail, secret, *secrets_of(spec))
         return EndpointCheck(state, url, checked_at, latency, models, status, detail)
 
     session = aiohttp.ClientSession(

@@ -55,9 +55,12 @@ def forget_secrets() -> None:
         _secrets.clear()
 
 
-def redact(text: str) -> str:
+def redact(text: str, *secrets: str | None) -> str:
+    """``text`` without credentials: the registered secrets, the exact ``secrets`` given (a token or proxy
+    password at hand), and anything shaped like one. The one redaction of the app (logs, status lines,
+    messages for users), with one placeholder."""
     with _secrets_lock:
-        known = sorted(_secrets, key=len, reverse=True)
+        known = sorted(_secrets | {s for s in secrets if s}, key=len, reverse=True)
     for secret in known:
         text = text.replace(secret, REDACTED)
     text = _URL_CRED_RE.sub(lambda m: m.group(1) + REDACTED + "@", text)

@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from .core.errors import CdpError
+from .logs import redact
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -131,10 +132,6 @@ def _is_refused(backend: KeyringBackend) -> bool:
 def _backend_name(backend: KeyringBackend) -> str:
     name = getattr(type(backend), "name", None)
     return str(name) if name else type(backend).__name__
-
-
-def _redact(text: str, token: str | None) -> str:
-    return text.replace(token, "[token]") if token else text
 
 
 # --------------------------------------------------------------------------- the store
@@ -273,7 +270,7 @@ class TokenStore:
     def _fail(self, exc: BaseException, backend: str | None, token: str | None = None) -> TokenResult:
         from keyring import errors
 
-        detail = _redact(str(exc) or type(exc).__name__, token)
+        detail = redact(str(exc) or type(exc).__name__, token)
         if isinstance(exc, errors.NoKeyringError):
             return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE, backend=backend)
         if isinstance(exc, errors.InitError | errors.KeyringLocked):

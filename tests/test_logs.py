@@ -137,6 +137,15 @@ def test_redact_leaves_ordinary_text_alone() -> None:
     assert redact("Bearer abcdefghijklmnop") == f"Bearer {REDACTED}"
 
 
+def test_redact_hides_the_secrets_at_hand_whatever_their_shape() -> None:
+    """A token or proxy password given to ``redact`` goes even when it looks like an ordinary word."""
+    text = "proxy refused user pw-2 for socks5h://127.0.0.1:1080 with hunter2"
+    assert redact(text, "hunter2", "pw-2", None, "") == (
+        f"proxy refused user {REDACTED} for socks5h://127.0.0.1:1080 with {REDACTED}"
+    )
+    assert redact(text) == text  # nothing registered, nothing shaped like a credential
+
+
 def test_stderr_levels_and_file_only(paths: AppPaths, capsys: pytest.CaptureFixture[str]) -> None:
     setup_logging(paths, stderr=True, verbose=0)
     log = logging.getLogger("cdp_desktop.t")

@@ -12,7 +12,6 @@ import aiohttp
 import discord
 
 from cdp_desktop.core.errors import DiscordFailure, State
-from cdp_desktop.proxy import ProxySpec, secrets_of
 
 
 def state_for_status(status: int) -> State:
@@ -118,12 +117,3 @@ def _is_socks_error(exc: BaseException) -> bool:
         | aiohttp_socks.ProxyConnectionError
         | aiohttp_socks.ProxyTimeoutError,
     )
-
-
-def scrub(text: str, token: str | None, proxy: ProxySpec | None = None) -> str:
-    """Remove the token and the proxy password from a message meant for logs, status lines or users."""
-    if token:
-        text = text.replace(token, "<token>")
-    for secret in secrets_of(proxy):
-        text = text.replace(secret, "<password>")
-    return text

@@ -12,10 +12,11 @@ import aiohttp
 
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.core.ports import ChannelInfo
-from cdp_desktop.proxy import ProxySpec, make_connector, parse_proxy, request_options
+from cdp_desktop.logs import redact
+from cdp_desktop.proxy import ProxySpec, make_connector, parse_proxy, request_options, secrets_of
 
 from .endpoints import Endpoints
-from .failures import classify_exception, http_failure, scrub
+from .failures import classify_exception, http_failure
 from .payloads import info_from_payload
 
 USER_AGENT = "DiscordBot (cdp-desktop)"
@@ -76,7 +77,7 @@ async def _bot_get(token: str, path: str, *, endpoints: Endpoints, timeout: floa
         failure = classify_exception(exc)
         raise DiscordFailure(
             failure.state,
-            scrub(str(failure), token, spec),
+            redact(str(failure), token, *secrets_of(spec)),
             code=failure.code,
             status=failure.status,
             retry_after=failure.retry_after,

@@ -23,10 +23,11 @@ import discord
 from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
 from cdp_desktop.core.ports import ConnectionStatus
 from cdp_desktop.core.retry import backoff_delay
-from cdp_desktop.proxy import make_connector, request_options
+from cdp_desktop.logs import redact
+from cdp_desktop.proxy import make_connector, request_options, secrets_of
 
 from .endpoints import DEFAULT_API_BASE, Endpoints, configure_endpoint
-from .failures import classify_exception, scrub
+from .failures import classify_exception
 from .pacer import Pacer
 from .probes import discover_gateway
 
@@ -225,7 +226,8 @@ class ConnectionSupervisor:
         return self.gateway_ready and self.client is not None and self.client.is_ready()
 
     def scrub(self, text: str) -> str:
-        return scrub(text, self._token, self._proxy)
+        """``text`` without the token and the proxy password."""
+        return redact(text, self._token, *secrets_of(self._proxy))
 
     def rest_client(self) -> _GatewayClient:
         """The client to make REST calls with, or the classified reason there is none."""
