@@ -11,7 +11,8 @@ state or a :class:`Notice` event, never as an exception escaping into the event 
 - ``events``: what listeners receive.
 """
 
-from .app import LOOPBACK_TIMING, AppService, ClientTiming
+from typing import TYPE_CHECKING, Any
+
 from .events import (
     CdpEndpointChanged,
     ChannelsChanged,
@@ -25,7 +26,24 @@ from .events import (
     SchedulerState,
     ServiceEvent,
 )
-from .rows import ChannelRow
+
+if TYPE_CHECKING:
+    from .app import LOOPBACK_TIMING, AppService, ClientTiming
+    from .rows import ChannelRow
+
+# The service itself loads asyncio and the engine: imported when first asked for, so that the window can
+# use the event and state types before its first paint without paying for them.
+_LAZY = {"AppService": "app", "ClientTiming": "app", "LOOPBACK_TIMING": "app", "ChannelRow": "rows"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "LOOPBACK_TIMING",

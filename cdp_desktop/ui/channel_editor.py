@@ -63,9 +63,7 @@ def render_preview(
 
     text = parse_template_with_mention(template, "template")
     zone = settings.zone()
-    slot = schedule.next_slot(
-        now or datetime.now(zone), settings.time_of_day, zone, settings.jitter_seconds
-    )
+    slot = schedule.next_slot(now or datetime.now(zone), settings.time_of_day, zone, settings.jitter_seconds)
     return compose_message(text, mention_id=mention_id, slot=slot, zone=zone, channel_name=channel)
 
 

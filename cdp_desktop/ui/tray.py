@@ -183,12 +183,13 @@ class Tray(QObject):
         self.act_readd = self._add(m, self.tr("Re-add missing channels"), w.readd_missing, "readd")
         self.act_pause = self._add(m, self.tr("Pause schedule"), w.toggle_pause, "pause")
         self.act_settings = self._add(m, self.tr("Settings\u2026"), w.open_settings, "settings")
-        if self.demo:
+        if self.demo and w.demo_items is not None:
+            items = w.demo_items
             m.addSeparator()
             demo = m.addMenu(self.tr("Demo"))
             demo.setObjectName("demo")
-            demo.aboutToShow.connect(lambda: w.fill_demo_menu(demo))
-            w.fill_demo_menu(demo)
+            demo.aboutToShow.connect(lambda: items.fill(demo))
+            items.fill(demo)
         m.addSeparator()
         self.act_quit = self._add(m, self.tr("Quit"), w.quitRequested.emit, "quit")
 

@@ -1383,6 +1383,31 @@
         </message>
     </context>
     <context>
+        <name>ClosePolicy</name>
+        <message>
+            <source>Don't ask again</source>
+            <translation>Don't ask again</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>Keep running</translation>
+        </message>
+        <message>
+            <source>Keep running?</source>
+            <translation>Keep running?</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</source>
+            <translation>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfigError</name>
         <message>
             <source>A temporary channel for this server and category is already configured.</source>
@@ -1486,6 +1511,45 @@
         <message>
             <source>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</source>
             <translation>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoMenu</name>
+        <message>
+            <source>Bring the server back</source>
+            <translation>Bring the server back</translation>
+        </message>
+        <message>
+            <source>Delete a channel on the server</source>
+            <translation>Delete a channel on the server</translation>
+        </message>
+        <message>
+            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
+            <translation>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</translation>
+        </message>
+        <message>
+            <source>Demo: no configured channel is left to delete.</source>
+            <translation>Demo: no configured channel is left to delete.</translation>
+        </message>
+        <message>
+            <source>Let the target bot reply</source>
+            <translation>Let the target bot reply</translation>
+        </message>
+        <message>
+            <source>Restore the token</source>
+            <translation>Restore the token</translation>
+        </message>
+        <message>
+            <source>Revoke the token</source>
+            <translation>Revoke the token</translation>
+        </message>
+        <message>
+            <source>Silence the target bot</source>
+            <translation>Silence the target bot</translation>
+        </message>
+        <message>
+            <source>Take the server offline</source>
+            <translation>Take the server offline</translation>
         </message>
     </context>
     <context>
@@ -1702,20 +1766,8 @@
             <translation>Bot &amp;token…</translation>
         </message>
         <message>
-            <source>Bring the server back</source>
-            <translation>Bring the server back</translation>
-        </message>
-        <message>
             <source>Channel &amp;details…</source>
             <translation>Channel &amp;details…</translation>
-        </message>
-        <message>
-            <source>Connected</source>
-            <translation>Connected</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>Connecting…</translation>
         </message>
         <message>
             <source>Could not open {0}</source>
@@ -1726,20 +1778,8 @@
             <translation>Could not re-create a channel: {0}</translation>
         </message>
         <message>
-            <source>Delete a channel on the server</source>
-            <translation>Delete a channel on the server</translation>
-        </message>
-        <message>
             <source>Demo</source>
             <translation>Demo</translation>
-        </message>
-        <message>
-            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
-            <translation>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</translation>
-        </message>
-        <message>
-            <source>Demo: no configured channel is left to delete.</source>
-            <translation>Demo: no configured channel is left to delete.</translation>
         </message>
         <message>
             <source>Disable</source>
@@ -1750,10 +1790,6 @@
             <translation>Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token…</translation>
         </message>
         <message>
-            <source>Don't ask again</source>
-            <translation>Don't ask again</translation>
-        </message>
-        <message>
             <source>Edit…</source>
             <translation>Edit…</translation>
         </message>
@@ -1762,36 +1798,8 @@
             <translation>Enable</translation>
         </message>
         <message>
-            <source>Keep running</source>
-            <translation>Keep running</translation>
-        </message>
-        <message>
-            <source>Keep running?</source>
-            <translation>Keep running?</translation>
-        </message>
-        <message>
-            <source>Last run {when}: {summary}</source>
-            <translation>Last run {when}: {summary}</translation>
-        </message>
-        <message>
-            <source>Let the target bot reply</source>
-            <translation>Let the target bot reply</translation>
-        </message>
-        <message>
             <source>List servers</source>
             <translation>List servers</translation>
-        </message>
-        <message>
-            <source>Next run due now ({0})</source>
-            <translation>Next run due now ({0})</translation>
-        </message>
-        <message>
-            <source>Next run in {countdown} (at {time})</source>
-            <translation>Next run in {countdown} (at {time})</translation>
-        </message>
-        <message>
-            <source>No bot token</source>
-            <translation>No bot token</translation>
         </message>
         <message>
             <source>No bot token is set, so nothing was sent. Enter one in Bot token…</source>
@@ -1806,36 +1814,12 @@
             <translation>No channels yet. Click “Add…” to choose one.</translation>
         </message>
         <message>
-            <source>No run scheduled</source>
-            <translation>No run scheduled</translation>
-        </message>
-        <message>
-            <source>No runs yet</source>
-            <translation>No runs yet</translation>
-        </message>
-        <message>
             <source>Nothing was due</source>
             <translation>Nothing was due</translation>
         </message>
         <message>
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
             <source>Open &amp;log folder</source>
             <translation>Open &amp;log folder</translation>
-        </message>
-        <message>
-            <source>Open log folder</source>
-            <translation>Open log folder</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>Paused</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quit</translation>
         </message>
         <message>
             <source>Re-add &amp;missing channels</source>
@@ -1858,28 +1842,12 @@
             <translation>Re-created {0} channel(s).</translation>
         </message>
         <message>
-            <source>Recent runs</source>
-            <translation>Recent runs</translation>
-        </message>
-        <message>
-            <source>Reconnecting…</source>
-            <translation>Reconnecting…</translation>
-        </message>
-        <message>
             <source>Remove</source>
             <translation>Remove</translation>
         </message>
         <message>
             <source>Remove channel</source>
             <translation>Remove channel</translation>
-        </message>
-        <message>
-            <source>Restore the token</source>
-            <translation>Restore the token</translation>
-        </message>
-        <message>
-            <source>Revoke the token</source>
-            <translation>Revoke the token</translation>
         </message>
         <message>
             <source>Run finished: {0}</source>
@@ -1902,10 +1870,6 @@
             <translation>Running…</translation>
         </message>
         <message>
-            <source>Select a run to see what happened.</source>
-            <translation>Select a run to see what happened.</translation>
-        </message>
-        <message>
             <source>Send again now</source>
             <translation>Send again now</translation>
         </message>
@@ -1922,14 +1886,6 @@
             <translation>Sent to what was due; {0} channel(s) already had today's keep-alive (Channels → Send again now).</translation>
         </message>
         <message>
-            <source>Silence the target bot</source>
-            <translation>Silence the target bot</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>Starting…</translation>
-        </message>
-        <message>
             <source>Still starting; try again in a moment.</source>
             <translation>Still starting; try again in a moment.</translation>
         </message>
@@ -1940,42 +1896,8 @@ The channel itself stays on Discord; only this app forgets it.</source>
 The channel itself stays on Discord; only this app forgets it.</translation>
         </message>
         <message>
-            <source>Take the server offline</source>
-            <translation>Take the server offline</translation>
-        </message>
-        <message>
-            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
-Start CDP Desktop again to bring the window back.</source>
-            <translation>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
-Start CDP Desktop again to bring the window back.</translation>
-        </message>
-        <message>
-            <source>This dialog is not available: {0}</source>
-            <translation>This dialog is not available: {0}</translation>
-        </message>
-        <message>
             <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
             <translation>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</translation>
-        </message>
-        <message>
-            <source>Token rejected by Discord</source>
-            <translation>Token rejected by Discord</translation>
-        </message>
-        <message>
-            <source>Waiting for the network</source>
-            <translation>Waiting for the network</translation>
-        </message>
-        <message>
-            <source>nothing was due</source>
-            <translation>nothing was due</translation>
-        </message>
-        <message>
-            <source>via proxy {0}</source>
-            <translation>via proxy {0}</translation>
-        </message>
-        <message>
-            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
-            <translation>{trigger} run {when} — for the keep-alive due {slot}</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2088,21 @@ Start CDP Desktop again to bring the window back.</translation>
         </message>
     </context>
     <context>
+        <name>RunDetailView</name>
+        <message>
+            <source> ({seconds} s)</source>
+            <translation> ({seconds} s)</translation>
+        </message>
+        <message>
+            <source>Select a run to see what happened.</source>
+            <translation>Select a run to see what happened.</translation>
+        </message>
+        <message>
+            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
+            <translation>{trigger} run {when} — for the keep-alive due {slot}</translation>
+        </message>
+    </context>
+    <context>
         <name>RunsModel</name>
         <message>
             <source>Catch-up</source>
@@ -2234,6 +2171,17 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>nothing was due</source>
             <translation>nothing was due</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsPanel</name>
+        <message>
+            <source>Open log folder</source>
+            <translation>Open log folder</translation>
+        </message>
+        <message>
+            <source>Recent runs</source>
+            <translation>Recent runs</translation>
         </message>
     </context>
     <context>
@@ -2538,6 +2486,85 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>Use “Re-add missing channels” to recreate it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusHeader</name>
+        <message>
+            <source>Connected</source>
+            <translation>Connected</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>Last run {when}: {summary}</translation>
+        </message>
+        <message>
+            <source>Next run due now ({0})</source>
+            <translation>Next run due now ({0})</translation>
+        </message>
+        <message>
+            <source>Next run in {countdown} (at {time})</source>
+            <translation>Next run in {countdown} (at {time})</translation>
+        </message>
+        <message>
+            <source>No bot token</source>
+            <translation>No bot token</translation>
+        </message>
+        <message>
+            <source>No run scheduled</source>
+            <translation>No run scheduled</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>No runs yet</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Paused</translation>
+        </message>
+        <message>
+            <source>Reconnecting…</source>
+            <translation>Reconnecting…</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>Running…</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Token rejected by Discord</source>
+            <translation>Token rejected by Discord</translation>
+        </message>
+        <message>
+            <source>Waiting for the network</source>
+            <translation>Waiting for the network</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>nothing was due</translation>
+        </message>
+        <message>
+            <source>{state} · via proxy {proxy}</source>
+            <translation>{state} · via proxy {proxy}</translation>
+        </message>
+        <message>
+            <source>{state} · via proxy {proxy} · {reason}</source>
+            <translation>{state} · via proxy {proxy} · {reason}</translation>
+        </message>
+        <message>
+            <source>{state} · {reason}</source>
+            <translation>{state} · {reason}</translation>
         </message>
     </context>
     <context>

@@ -1383,6 +1383,31 @@
         </message>
     </context>
     <context>
+        <name>ClosePolicy</name>
+        <message>
+            <source>Don't ask again</source>
+            <translation>不再询问</translation>
+        </message>
+        <message>
+            <source>Keep running</source>
+            <translation>继续运行</translation>
+        </message>
+        <message>
+            <source>Keep running?</source>
+            <translation>继续在后台运行？</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
+Start CDP Desktop again to bring the window back.</source>
+            <translation>此桌面没有系统托盘。关闭窗口后是否继续在后台发送保活消息？
+再次启动 CDP Desktop 即可重新打开窗口。</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfigError</name>
         <message>
             <source>A temporary channel for this server and category is already configured.</source>
@@ -1486,6 +1511,45 @@
         <message>
             <source>To open the window, stop it first: run “systemctl --user stop cdp-desktop” if it runs as a service, or end the “cdp-desktop daemon” process.</source>
             <translation>要打开窗口，请先停止它：如果它作为服务运行，请执行“systemctl --user stop cdp-desktop”；否则请结束“cdp-desktop daemon”进程。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoMenu</name>
+        <message>
+            <source>Bring the server back</source>
+            <translation>让服务器恢复在线</translation>
+        </message>
+        <message>
+            <source>Delete a channel on the server</source>
+            <translation>在服务器上删除一个频道</translation>
+        </message>
+        <message>
+            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
+            <translation>演示：频道 {0} 已在服务器上被删除。点击“立即运行”看看应用如何发现它。</translation>
+        </message>
+        <message>
+            <source>Demo: no configured channel is left to delete.</source>
+            <translation>演示：没有可删除的已配置频道了。</translation>
+        </message>
+        <message>
+            <source>Let the target bot reply</source>
+            <translation>让目标机器人回复</translation>
+        </message>
+        <message>
+            <source>Restore the token</source>
+            <translation>恢复令牌</translation>
+        </message>
+        <message>
+            <source>Revoke the token</source>
+            <translation>吊销令牌</translation>
+        </message>
+        <message>
+            <source>Silence the target bot</source>
+            <translation>让目标机器人不再回复</translation>
+        </message>
+        <message>
+            <source>Take the server offline</source>
+            <translation>让服务器离线</translation>
         </message>
     </context>
     <context>
@@ -1702,20 +1766,8 @@
             <translation>机器人令牌(&amp;T)…</translation>
         </message>
         <message>
-            <source>Bring the server back</source>
-            <translation>让服务器恢复在线</translation>
-        </message>
-        <message>
             <source>Channel &amp;details…</source>
             <translation>频道详情(&amp;D)…</translation>
-        </message>
-        <message>
-            <source>Connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>正在连接…</translation>
         </message>
         <message>
             <source>Could not open {0}</source>
@@ -1726,20 +1778,8 @@
             <translation>无法重新创建频道：{0}</translation>
         </message>
         <message>
-            <source>Delete a channel on the server</source>
-            <translation>在服务器上删除一个频道</translation>
-        </message>
-        <message>
             <source>Demo</source>
             <translation>演示</translation>
-        </message>
-        <message>
-            <source>Demo: channel {0} was deleted on the server. Run now to see the app notice it.</source>
-            <translation>演示：频道 {0} 已在服务器上被删除。点击“立即运行”看看应用如何发现它。</translation>
-        </message>
-        <message>
-            <source>Demo: no configured channel is left to delete.</source>
-            <translation>演示：没有可删除的已配置频道了。</translation>
         </message>
         <message>
             <source>Disable</source>
@@ -1750,10 +1790,6 @@
             <translation>Discord 拒绝了机器人令牌，因此未发送任何消息。请在“机器人令牌…”中输入新令牌。</translation>
         </message>
         <message>
-            <source>Don't ask again</source>
-            <translation>不再询问</translation>
-        </message>
-        <message>
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
@@ -1762,36 +1798,8 @@
             <translation>启用</translation>
         </message>
         <message>
-            <source>Keep running</source>
-            <translation>继续运行</translation>
-        </message>
-        <message>
-            <source>Keep running?</source>
-            <translation>继续在后台运行？</translation>
-        </message>
-        <message>
-            <source>Last run {when}: {summary}</source>
-            <translation>上次运行 {when}：{summary}</translation>
-        </message>
-        <message>
-            <source>Let the target bot reply</source>
-            <translation>让目标机器人回复</translation>
-        </message>
-        <message>
             <source>List servers</source>
             <translation>列出服务器</translation>
-        </message>
-        <message>
-            <source>Next run due now ({0})</source>
-            <translation>下次运行：现在（{0}）</translation>
-        </message>
-        <message>
-            <source>Next run in {countdown} (at {time})</source>
-            <translation>{countdown} 后运行（{time}）</translation>
-        </message>
-        <message>
-            <source>No bot token</source>
-            <translation>没有机器人令牌</translation>
         </message>
         <message>
             <source>No bot token is set, so nothing was sent. Enter one in Bot token…</source>
@@ -1806,36 +1814,12 @@
             <translation>还没有频道。点击“添加…”选择一个。</translation>
         </message>
         <message>
-            <source>No run scheduled</source>
-            <translation>没有计划的运行</translation>
-        </message>
-        <message>
-            <source>No runs yet</source>
-            <translation>尚无运行记录</translation>
-        </message>
-        <message>
             <source>Nothing was due</source>
             <translation>没有待发送的保活</translation>
         </message>
         <message>
-            <source>Offline</source>
-            <translation>离线</translation>
-        </message>
-        <message>
             <source>Open &amp;log folder</source>
             <translation>打开日志文件夹(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Open log folder</source>
-            <translation>打开日志文件夹</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>退出</translation>
         </message>
         <message>
             <source>Re-add &amp;missing channels</source>
@@ -1858,28 +1842,12 @@
             <translation>已重新创建 {0} 个频道。</translation>
         </message>
         <message>
-            <source>Recent runs</source>
-            <translation>最近的运行</translation>
-        </message>
-        <message>
-            <source>Reconnecting…</source>
-            <translation>正在重新连接…</translation>
-        </message>
-        <message>
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
             <source>Remove channel</source>
             <translation>移除频道</translation>
-        </message>
-        <message>
-            <source>Restore the token</source>
-            <translation>恢复令牌</translation>
-        </message>
-        <message>
-            <source>Revoke the token</source>
-            <translation>吊销令牌</translation>
         </message>
         <message>
             <source>Run finished: {0}</source>
@@ -1902,10 +1870,6 @@
             <translation>正在运行…</translation>
         </message>
         <message>
-            <source>Select a run to see what happened.</source>
-            <translation>选择一次运行以查看详情。</translation>
-        </message>
-        <message>
             <source>Send again now</source>
             <translation>立即再次发送</translation>
         </message>
@@ -1922,14 +1886,6 @@
             <translation>已发送到待发送的频道；{0} 个频道今天已收到保活（频道 → 立即再次发送）。</translation>
         </message>
         <message>
-            <source>Silence the target bot</source>
-            <translation>让目标机器人不再回复</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>正在启动…</translation>
-        </message>
-        <message>
             <source>Still starting; try again in a moment.</source>
             <translation>仍在启动，请稍后再试。</translation>
         </message>
@@ -1940,42 +1896,8 @@ The channel itself stays on Discord; only this app forgets it.</source>
 频道本身仍保留在 Discord 上，只是本应用不再记录它。</translation>
         </message>
         <message>
-            <source>Take the server offline</source>
-            <translation>让服务器离线</translation>
-        </message>
-        <message>
-            <source>There is no system tray on this desktop. Keep sending keep-alives in the background after the window closes?
-Start CDP Desktop again to bring the window back.</source>
-            <translation>此桌面没有系统托盘。关闭窗口后是否继续在后台发送保活消息？
-再次启动 CDP Desktop 即可重新打开窗口。</translation>
-        </message>
-        <message>
-            <source>This dialog is not available: {0}</source>
-            <translation>此对话框不可用：{0}</translation>
-        </message>
-        <message>
             <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
             <translation>这是演示：一个本地的 Discord 沙盒，自带频道和会回复的目标机器人；不会连接真正的 Discord，退出时会删除它的文件。先试试“立即运行”，再试试“演示”菜单：删除频道、让机器人沉默、让服务器离线、吊销令牌。</translation>
-        </message>
-        <message>
-            <source>Token rejected by Discord</source>
-            <translation>令牌被 Discord 拒绝</translation>
-        </message>
-        <message>
-            <source>Waiting for the network</source>
-            <translation>正在等待网络</translation>
-        </message>
-        <message>
-            <source>nothing was due</source>
-            <translation>没有需要运行的频道</translation>
-        </message>
-        <message>
-            <source>via proxy {0}</source>
-            <translation>通过代理 {0}</translation>
-        </message>
-        <message>
-            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
-            <translation>{trigger}运行于{when}——对应{slot}的保活</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2088,21 @@ Start CDP Desktop again to bring the window back.</source>
         </message>
     </context>
     <context>
+        <name>RunDetailView</name>
+        <message>
+            <source> ({seconds} s)</source>
+            <translation>（{seconds} 秒）</translation>
+        </message>
+        <message>
+            <source>Select a run to see what happened.</source>
+            <translation>选择一次运行以查看详情。</translation>
+        </message>
+        <message>
+            <source>{trigger} run {when} — for the keep-alive due {slot}</source>
+            <translation>{trigger}运行于{when}——对应{slot}的保活</translation>
+        </message>
+    </context>
+    <context>
         <name>RunsModel</name>
         <message>
             <source>Catch-up</source>
@@ -2234,6 +2171,17 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>nothing was due</source>
             <translation>没有需要运行的频道</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunsPanel</name>
+        <message>
+            <source>Open log folder</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>Recent runs</source>
+            <translation>最近的运行</translation>
         </message>
     </context>
     <context>
@@ -2538,6 +2486,85 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>使用“重新创建缺失的频道”来重建它。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusHeader</name>
+        <message>
+            <source>Connected</source>
+            <translation>已连接</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Last run {when}: {summary}</source>
+            <translation>上次运行 {when}：{summary}</translation>
+        </message>
+        <message>
+            <source>Next run due now ({0})</source>
+            <translation>下次运行：现在（{0}）</translation>
+        </message>
+        <message>
+            <source>Next run in {countdown} (at {time})</source>
+            <translation>{countdown} 后运行（{time}）</translation>
+        </message>
+        <message>
+            <source>No bot token</source>
+            <translation>没有机器人令牌</translation>
+        </message>
+        <message>
+            <source>No run scheduled</source>
+            <translation>没有计划的运行</translation>
+        </message>
+        <message>
+            <source>No runs yet</source>
+            <translation>尚无运行记录</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>离线</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>已暂停</translation>
+        </message>
+        <message>
+            <source>Reconnecting…</source>
+            <translation>正在重新连接…</translation>
+        </message>
+        <message>
+            <source>Running…</source>
+            <translation>正在运行…</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
+            <source>Token rejected by Discord</source>
+            <translation>令牌被 Discord 拒绝</translation>
+        </message>
+        <message>
+            <source>Waiting for the network</source>
+            <translation>正在等待网络</translation>
+        </message>
+        <message>
+            <source>nothing was due</source>
+            <translation>没有需要运行的频道</translation>
+        </message>
+        <message>
+            <source>{state} · via proxy {proxy}</source>
+            <translation>{state} · 通过代理 {proxy}</translation>
+        </message>
+        <message>
+            <source>{state} · via proxy {proxy} · {reason}</source>
+            <translation>{state} · 通过代理 {proxy} · {reason}</translation>
+        </message>
+        <message>
+            <source>{state} · {reason}</source>
+            <translation>{state} · {reason}</translation>
         </message>
     </context>
     <context>

@@ -22,7 +22,8 @@ from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import AppService
 from cdp_desktop.ui.bridge import ServiceBridge
-from cdp_desktop.ui.main_window import KEEP_RUNNING_KEY, MainWindow
+from cdp_desktop.ui.close_policy import KEEP_RUNNING_KEY
+from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.notifications import Notifications
 from cdp_desktop.ui.tray import Tray
 from tests.gui.dialog_support import connect, make_service

@@ -13,9 +13,11 @@ from PySide6.QtCore import QSettings
 
 from cdp_desktop.core.config import Target, system_zone_name
 from cdp_desktop.ui.bridge import ServiceBridge
+from cdp_desktop.ui.close_policy import TRAY_HINT_KEY
 from cdp_desktop.ui.first_run import FirstRunWizard
-from cdp_desktop.ui.main_window import TRAY_HINT_KEY, MainWindow, format_countdown
+from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.settings_dialog import SettingsDialog
+from cdp_desktop.ui.status_header import format_countdown
 from cdp_desktop.ui.tray import Tray
 from tests.gui.dialog_support import make_service, opened
 from tests.gui.test_demo_and_language import demo, demo_actions  # noqa: F401 - the fixture
