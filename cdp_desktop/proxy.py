@@ -14,7 +14,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 import aiohttp
 
-HTTP_SCHEMES = frozenset({"http", "https"})
+from .core.config import ConfigError, parse_proxy_url
+
 SOCKS_SCHEMES = frozenset({"socks5", "socks5h"})
 
 
@@ -42,29 +43,27 @@ def _host_for_url(host: str) -> str:
 
 
 def parse_proxy(url: str | None) -> ProxySpec | None:
-    """Parse ``http://[user:pass@]host:port`` or ``socks5[h]://…``; ``None``/empty means no proxy."""
-    if not url or not url.strip():
+    """``http://[user:pass@]host:port`` or ``socks5[h]://…`` as its parts; ``None``/empty means no proxy.
+
+    Validated by the settings' own parser (``parse_proxy_url``), so a URL from the environment is held to
+    the same rules as one in the settings; a bad one raises ``ConfigError``.
+    """
+    text = parse_proxy_url(url)
+    if text is None:
         return None
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme not in HTTP_SCHEMES | SOCKS_SCHEMES:
-        raise ValueError("unsupported proxy scheme; use http://, https://, socks5:// or socks5h://")
-    try:
-        port = parts.port
-    except ValueError:
-        raise ValueError("the proxy has an invalid port") from None
-    if not parts.hostname or port is None:
-        raise ValueError("the proxy needs a host and a port, e.g. http://127.0.0.1:7890")
+    parts = urlsplit(text)
+    if parts.hostname is None or parts.port is None:  # parse_proxy_url has refused these already
+        raise ConfigError("proxy_url", f"{text!r} needs a host and a port")
     username = unquote(parts.username) if parts.username else None
     password = unquote(parts.password) if parts.password is not None else None
-    return ProxySpec(scheme, parts.hostname, port, username, password)
+    return ProxySpec(parts.scheme.lower(), parts.hostname, parts.port, username, password)
 
 
 def redact_proxy(url: str | None) -> str | None:
     """The proxy URL without its password (for status lines and logs)."""
     try:
         spec = parse_proxy(url)
-    except ValueError:
+    except ConfigError:
         return "<invalid proxy>"
     return spec.display if spec else None
 

@@ -13,7 +13,7 @@ import pytest
 import python_socks
 import yarl
 
-from cdp_desktop.core.config import Settings
+from cdp_desktop.core.config import ConfigError, Settings
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.discord_client import (
     DEFAULT_API_BASE,
@@ -99,10 +99,11 @@ def test_proxy_parsing_and_redaction() -> None:
     }
     assert request_options(spec) == {}  # SOCKS goes through the connector instead
     assert parse_proxy("") is None
-    with pytest.raises(ValueError):
-        parse_proxy("ftp://127.0.0.1:21")
-    with pytest.raises(ValueError):
-        parse_proxy("http://127.0.0.1")
+    for bad in ("ftp://127.0.0.1:21", "http://127.0.0.1", "http://127.0.0.1:99999", "socks5://[::1:1080"):
+        with pytest.raises(ConfigError) as info:  # the settings' own parser: the same rules and messages
+            parse_proxy(bad)
+        assert info.value.field == "proxy_url"
+    assert redact_proxy("http://127.0.0.1") == "<invalid proxy>"
 
 
 def test_pacer_spaces_and_caps_requests_per_window() -> None:
