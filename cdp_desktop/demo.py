@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_TOKEN = (
-    "MTAwMDAwMDAwMDAwMDAwMDAx.ZGVtbw.c2FuZGJveC1kZW1vLXRva2VuLW5vdC1yZWFs"  # not a real Discord token
-)
-
-
 @dataclass
 class DemoControls:
     """What the Demo menu can do to the sandbox, to show how the app reacts."""
@@ -70,18 +65,18 @@ async def start_demo(home: str | Path | None = None) -> tuple[AppService, Sandbo
     from .sandbox import Sandbox
     from .service import LOOPBACK_TIMING, AppService
 
-    sandbox = Sandbox(token=DEMO_TOKEN, rate_limits=True, seed=True, reply_delay=1.5)
+    sandbox = Sandbox(rate_limits=True, seed=True, reply_delay=1.5)  # with the sandbox's DEMO_TOKEN
     await sandbox.start()
     root = Path(home) if home else Path(tempfile.mkdtemp(prefix="cdp-desktop-demo-"))
     paths = AppPaths(config_dir=root, data_dir=root, log_dir=root / "logs")
     from .sandbox.cdp import DEMO_SECRET
 
     # The sandbox also plays coze-discord-proxy (GET /v1/models), so the endpoint check shows "up" too.
-    env = {"CDP_DESKTOP_TOKEN": DEMO_TOKEN, "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET}
+    env = {"CDP_DESKTOP_TOKEN": sandbox.token, "CDP_DESKTOP_CDP_SECRET": DEMO_SECRET}
     service = AppService(paths, env=env, timing=LOOPBACK_TIMING)
     prepare_demo_config(service, sandbox)
     service.demo = DemoControls(sandbox)
-    await service.start(token=DEMO_TOKEN)
+    await service.start(token=sandbox.token)
     log.info("demo: sandbox at %s, home %s", sandbox.api_base, root)
     return service, sandbox
 
