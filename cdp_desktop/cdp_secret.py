@@ -10,7 +10,7 @@ import os
 from typing import TYPE_CHECKING
 
 from .core.errors import CdpError
-from .secrets import SERVICE, TokenResult, TokenState, TokenStore
+from .token_store import SERVICE, TokenResult, TokenState, TokenStore
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend

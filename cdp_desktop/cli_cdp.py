@@ -96,7 +96,7 @@ def cmd_import_cdp(ctx: Context) -> int:
         config_to_dict(candidate)
     )  # the same validation every save gets, before anything is written
     if plan.token is not None:
-        from .secrets import check_token_shape
+        from .token_store import check_token_shape
 
         problem = check_token_shape(plan.token)
         if problem:
@@ -131,7 +131,7 @@ def _verify(candidate: Any, plan: ImportPlan, added: list[Any]) -> None:
 
     from .core.errors import DiscordFailure, State
     from .discord_client import describe_channel_rest, resolve_endpoints
-    from .secrets import TokenStore
+    from .token_store import TokenStore
 
     token = plan.token or TokenStore(timeout=3).get().token
     if not token:
@@ -194,7 +194,7 @@ def _save(ctx: Context, plan: ImportPlan, added: list[Any], changed: list[str]) 
 
 def _store(ctx: Context, what: str, value: str) -> None:
     if what == "token":
-        from .secrets import TokenStore
+        from .token_store import TokenStore
 
         result = TokenStore().set(value)
     else:
@@ -383,7 +383,7 @@ def cmd_cdp_secret_set(ctx: Context) -> int:
 
 def cmd_cdp_secret_clear(ctx: Context) -> int:
     from .cdp_secret import CdpSecretStore
-    from .secrets import TokenState
+    from .token_store import TokenState
 
     result = CdpSecretStore().clear()
     if result.state is not TokenState.MISSING:

@@ -216,7 +216,7 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     from .core.errors import DiscordFailure
     from .discord_client import describe_channel_rest, resolve_endpoints
     from .logs import register_secret
-    from .secrets import TokenStore
+    from .token_store import TokenStore
 
     assert target.channel_id is not None
     token = TokenStore(timeout=3).get().token
@@ -341,7 +341,7 @@ async def _wait_for_keyring(service: Any, stop: asyncio.Event) -> bool:
     """A keyring still locked when the daemon starts (a boot before the login that unlocks it) is waited
     for, with a pause that doubles up to 10 minutes, instead of exiting: systemd would not restart a setup
     error. Returns True when told to stop meanwhile."""
-    from .secrets import TokenState
+    from .token_store import TokenState
 
     try:
         pause = float(os.environ.get(KEYRING_RETRY_ENV, "") or 15.0)

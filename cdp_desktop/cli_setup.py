@@ -236,7 +236,7 @@ def _read_token() -> str:
 
 
 def cmd_token_set(ctx: Context) -> int:
-    from .secrets import TokenShapeError, TokenStore, check_token_shape, normalize_token
+    from .token_store import TokenShapeError, TokenStore, check_token_shape, normalize_token
 
     raw = _read_token()
     register_secret(normalize_token(raw))
@@ -252,7 +252,7 @@ def cmd_token_set(ctx: Context) -> int:
 
 
 def cmd_token_check(ctx: Context) -> int:
-    from .secrets import TOKEN_ENV, TokenStore, check_token_shape
+    from .token_store import TOKEN_ENV, TokenStore, check_token_shape
 
     result = TokenStore().get()
     register_secret(result.token)
@@ -273,7 +273,7 @@ def cmd_token_check(ctx: Context) -> int:
 
 
 def cmd_token_clear(ctx: Context) -> int:
-    from .secrets import TokenState, TokenStore
+    from .token_store import TokenState, TokenStore
 
     result = TokenStore().clear()
     if result.state is not TokenState.MISSING:

@@ -16,8 +16,8 @@ from cdp_desktop.core.config import Target
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.sandbox.cdp import DEMO_MODELS, DEMO_SECRET
-from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import LOOPBACK_TIMING, AppService, Notice, ServiceEvent
+from cdp_desktop.token_store import TokenStore
 from tests.test_cli import run_cli
 
 

@@ -10,8 +10,8 @@ from keyring.backends.fail import Keyring as NoKeyring
 from cdp_desktop.core.config import Target
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
-from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import LOOPBACK_TIMING, AppService, ChannelsChanged, ServiceEvent
+from cdp_desktop.token_store import TokenStore
 
 
 def test_rows_carry_the_guild_name_after_the_servers_are_listed(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from ..discord_client import DiscordClient, TokenCheck
     from ..filewatch import FileWatch
     from ..scheduler import Scheduler
-    from ..secrets import TokenResult, TokenStore
+    from ..token_store import TokenResult, TokenStore
 
 log = logging.getLogger("cdp_desktop.service")
 
@@ -162,7 +162,7 @@ class AppService(ConfigUpdates):
     @property
     def token_store(self) -> TokenStore:
         if self._token_store is None:
-            from ..secrets import TokenStore
+            from ..token_store import TokenStore
 
             self._token_store = TokenStore()
         return self._token_store

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import EXPLANATIONS, State
-from ..secrets import check_token_shape
+from ..token_store import check_token_shape
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, TaskHolder, confirm
 
 SLOW_MS = 3000  # after this long, the busy text mentions the keyring's unlock prompt
@@ -35,7 +35,7 @@ def state_name(token_state: Any) -> str:
 
 
 def shape_problem_text(token: str) -> str | None:
-    """``secrets.check_token_shape`` in the user's language (None when the token looks right)."""
+    """``token_store.check_token_shape`` in the user's language (None when the token looks right)."""
     problem = check_token_shape(token)
     if problem is None:
         return None

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog
 
 from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import LOOPBACK_TIMING, AppService
+from cdp_desktop.token_store import TokenStore
 
 D = TypeVar("D", bound=QDialog)
 

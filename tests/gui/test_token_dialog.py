@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.secrets import TokenStore
 from cdp_desktop.service import AppService
+from cdp_desktop.token_store import TokenStore
 from cdp_desktop.ui.token_dialog import TokenDialog
 from tests.gui.dialog_support import make_service, opened
 

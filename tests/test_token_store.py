@@ -20,7 +20,7 @@ from keyring import errors
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from cdp_desktop.secrets import (
+from cdp_desktop.token_store import (
     SERVICE,
     TOKEN_ENV,
     USERNAME,
@@ -201,7 +201,7 @@ def test_no_backend_via_environment_writes_nothing(tmp_path: Path) -> None:
     """keyring's own selection with PYTHON_KEYRING_BACKEND=fail: unavailable, and no file appears anywhere."""
     script = textwrap.dedent(
         f"""
-        from cdp_desktop.secrets import TokenStore
+        from cdp_desktop.token_store import TokenStore
         r = TokenStore().set({TOKEN!r})
         print(r.state.value)
         print(r.message)
@@ -323,7 +323,7 @@ def test_hanging_keyring_does_not_block_interpreter_exit() -> None:
         """
         import threading
         from keyring.backend import KeyringBackend
-        from cdp_desktop.secrets import TokenStore
+        from cdp_desktop.token_store import TokenStore
 
         class Hang(KeyringBackend):
             priority = -1
