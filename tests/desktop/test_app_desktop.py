@@ -41,7 +41,7 @@ from tests.desktop_session import (
     get_property,
 )
 from tests.gui.dialog_support import connect, make_service
-from tests.gui.test_main_window import add_sandbox_targets
+from tests.helpers.window import add_sandbox_targets
 
 pytestmark = pytest.mark.desktop
 REPO = Path(__file__).resolve().parents[2]

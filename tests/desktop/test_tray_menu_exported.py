@@ -14,34 +14,23 @@ from typing import Any
 
 import pytest
 from jeepney import DBusAddress, HeaderFields, new_method_call
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from cdp_desktop import i18n
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.tray import Tray
 from tests.desktop_session import SNI_REGISTER_RULE, BusMonitor, Service, bus, get_property
 from tests.gui.dialog_support import connect, make_service
-from tests.gui.test_main_window import add_sandbox_targets
+from tests.helpers.translation import ui_language
+from tests.helpers.window import add_sandbox_targets
 
 pytestmark = pytest.mark.desktop
 
 
 @pytest.fixture(params=["en", "zh_CN"])
 def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    keep = len(i18n._keep), len(app_module._keep)
-    if request.param != "en":
-        assert app_module.install_translators(qapp, request.param) == request.param
-    yield request.param
-    for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-        for obj in lst[n:]:
-            if isinstance(obj, QTranslator):
-                QCoreApplication.removeTranslator(obj)
-        del lst[n:]
-    i18n._active = False
-    QLocale.setDefault(QLocale("en_US"))
+    with ui_language(qapp, request.param) as language:
+        yield language
 
 
 def in_thread(qtbot: Any, fn: Callable[[], Any]) -> Any:

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
-from cdp_desktop import i18n
 from cdp_desktop.sandbox.cdp import DEMO_SECRET
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import AppService
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.cdp_import_dialog import CdpImportDialog
 from cdp_desktop.ui.first_run import FirstRunWizard
@@ -168,26 +166,13 @@ def test_first_run_wizard_offers_the_import(qtbot: Any, isolated_home: Path, tmp
     wizard.reject()
 
 
-def test_the_import_dialog_speaks_chinese(qtbot: Any, qapp: Any, isolated_home: Path) -> None:
-    keep = len(i18n._keep), len(app_module._keep)
-    try:
-        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
-        dialog = opened(qtbot, CdpImportDialog(make_service(isolated_home, None)))
-        assert dialog.windowTitle() == "从 coze-discord-proxy 导入"
-        dialog.path_edit.setText(str(FIXTURES / "malformed" / "bad-tz"))
-        assert not dialog.read()
-        assert "不是已知的时区" in dialog.message.text() and ".env:3" in dialog.message.text()
-        dialog.path_edit.setText(str(FIXTURES / "readme"))
-        assert dialog.read()
-        assert "COZE_BOT_STAY_ACTIVE_ENABLE=0" in dialog.notes.text() and "重启" in dialog.notes.text()
-        dialog.reject()
-    finally:
-        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-            for obj in lst[n:]:
-                if isinstance(obj, QTranslator):
-                    QCoreApplication.removeTranslator(obj)
-            del lst[n:]
-        i18n._active = False
-        from PySide6.QtCore import QLocale
-
-        QLocale.setDefault(QLocale("en_US"))
+def test_the_import_dialog_speaks_chinese(qtbot: Any, chinese: str, isolated_home: Path) -> None:
+    dialog = opened(qtbot, CdpImportDialog(make_service(isolated_home, None)))
+    assert dialog.windowTitle() == "从 coze-discord-proxy 导入"
+    dialog.path_edit.setText(str(FIXTURES / "malformed" / "bad-tz"))
+    assert not dialog.read()
+    assert "不是已知的时区" in dialog.message.text() and ".env:3" in dialog.message.text()
+    dialog.path_edit.setText(str(FIXTURES / "readme"))
+    assert dialog.read()
+    assert "COZE_BOT_STAY_ACTIVE_ENABLE=0" in dialog.notes.text() and "重启" in dialog.notes.text()
+    dialog.reject()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from cdp_desktop import i18n
 from cdp_desktop.core.engine import RunReport, Trigger
@@ -18,30 +14,10 @@ from cdp_desktop.core.readd import ReaddEntry, ReaddReport
 from cdp_desktop.core.schedule import Slot
 from cdp_desktop.service import Notice
 from cdp_desktop.service.notices import NOTICE_BODIES, NOTICE_TITLES, labels_message
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui import texts
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
-
-
-def cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-@pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    keep = len(i18n._keep), len(app_module._keep)
-    try:
-        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
-        yield
-    finally:
-        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-            for obj in lst[n:]:
-                if isinstance(obj, QTranslator):
-                    QCoreApplication.removeTranslator(obj)
-            del lst[n:]
-        i18n._active = False
-        QLocale.setDefault(QLocale("en_US"))
+from tests.helpers.translation import cjk
 
 
 def report() -> RunReport:

@@ -13,40 +13,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from cdp_desktop.core.config import Target
 from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.ui.bridge import ServiceBridge
-from cdp_desktop.ui.main_window import MainWindow
-from cdp_desktop.ui.notifications import Notifications
-from cdp_desktop.ui.tray import Tray
-from tests.gui.dialog_support import connect, make_service
-from tests.gui.test_main_window import Ui, add_sandbox_targets
+from tests.helpers.window import Ui, window_on_sandbox
 
 
 @pytest.fixture
 def ui(qtbot: Any, isolated_home: Path, sandbox: SandboxThread, wait_for: Callable[..., Any]) -> Iterator[Ui]:
-    service = make_service(isolated_home, sandbox)
-    service.update_config(lambda c: setattr(c.settings, "reply_timeout_seconds", 2))
-    service.update_config(lambda c: setattr(c.settings, "jitter_seconds", 0))
-    connect(service, sandbox, wait_for, presence=False)
-    add_sandbox_targets(service, sandbox)
-    bridge = ServiceBridge()
-    window = MainWindow(
-        bridge, ui_settings=QSettings(str(isolated_home / "ui.ini"), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(window)
-    tray = Tray(window)
-    notes = Notifications(window, None)
-    bridge.attach(service)
-    window.show()
-    qtbot.waitExposed(window)
-    yield Ui(service, window, tray, notes)
-    bridge.detach()
-    wait_for(service.stop(), timeout=10)
+    with window_on_sandbox(
+        qtbot, isolated_home, sandbox, wait_for, reply_timeout_seconds=2, jitter_seconds=0
+    ) as ui:
+        yield ui
 
 
 def words(ui: Ui) -> list[str]:

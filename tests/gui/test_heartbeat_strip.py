@@ -15,13 +15,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, Qt, QTranslator
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QGroupBox, QToolTip
 
-from cdp_desktop import i18n
 from cdp_desktop.core.heartbeat import Outcome
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.channel_detail import ChannelDetailDialog
 from cdp_desktop.ui.heartbeat import OUTCOME_COLORS, StripLayout, figure_text
@@ -39,6 +37,7 @@ from tests.gui.heartbeat_history import (
     Prepared,
     prepare,
 )
+from tests.helpers.translation import cjk
 
 TODAY = date(2025, 9, 20)
 EXPECTED_DAILY = {
@@ -52,10 +51,6 @@ EXPECTED_DAILY = {
     date(2025, 9, 8): Outcome.FAILED,
     TODAY: Outcome.UPCOMING,
 }
-
-
-def cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 class Win:
@@ -285,22 +280,6 @@ def test_context_menu_offers_the_detail(qtbot: Any, win: Win) -> None:
     qtbot.waitUntil(menu.isVisible)
     assert menu.actions()[0].text() == "Channel &details\u2026"
     menu.close()
-
-
-@pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    keep = len(i18n._keep), len(app_module._keep)
-    try:
-        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
-        yield
-    finally:
-        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-            for obj in lst[n:]:
-                if isinstance(obj, QTranslator):
-                    QCoreApplication.removeTranslator(obj)
-            del lst[n:]
-        i18n._active = False
-        QLocale.setDefault(QLocale("en_US"))
 
 
 def test_strip_and_detail_in_chinese(qtbot: Any, isolated_home: Path, chinese: None) -> None:

@@ -9,29 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QRect, Qt, QTranslator
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from cdp_desktop import i18n
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.channel_editor import ChannelEditor
 from cdp_desktop.ui.settings_dialog import SettingsDialog
 from tests.gui.dialog_support import make_service, opened
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    keep = len(i18n._keep), len(app_module._keep)
-    if request.param != "en":
-        assert app_module.install_translators(qapp, request.param) == request.param
-    yield request.param
-    for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-        for obj in lst[n:]:
-            if isinstance(obj, QTranslator):
-                QCoreApplication.removeTranslator(obj)
-        del lst[n:]
-    i18n._active = False
-    QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.fixture

@@ -14,63 +14,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from cdp_desktop.core.config import Target
 from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.service import AppService
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.close_policy import KEEP_RUNNING_KEY
 from cdp_desktop.ui.main_window import MainWindow
-from cdp_desktop.ui.notifications import Notifications
-from cdp_desktop.ui.tray import Tray
-from tests.gui.dialog_support import connect, make_service
-
-
-def add_sandbox_targets(service: AppService, st: SandboxThread, count: int = 2) -> list[Target]:
-    earlier = datetime.now(UTC) - timedelta(days=2)
-    targets = []
-    for i, channel_id in enumerate(st.text_channel_ids[:count]):
-        t = Target(
-            guild_id=st.guild_id,
-            channel_id=channel_id,
-            mention_id=st.target_bot_id,
-            name=f"keepalive-{i}",
-            added_at=earlier,
-            enabled_at=earlier,
-        )
-        service.add_target(t)
-        targets.append(t)
-    return targets
-
-
-class Ui:
-    def __init__(self, service: AppService, window: MainWindow, tray: Tray, notes: Notifications) -> None:
-        self.service, self.window, self.tray, self.notes = service, window, tray, notes
-
-    def states(self) -> dict[str, State]:
-        return {r.target.uid: r.state for r in self.window.channels_model.rows()}
+from tests.gui.dialog_support import make_service
+from tests.helpers.window import Ui, window_on_sandbox
 
 
 @pytest.fixture
 def ui(qtbot: Any, isolated_home: Path, sandbox: SandboxThread, wait_for: Callable[..., Any]) -> Iterator[Ui]:
-    service = make_service(isolated_home, sandbox)
-    connect(service, sandbox, wait_for, presence=False)
-    add_sandbox_targets(service, sandbox)
-    bridge = ServiceBridge()
-    settings = QSettings(str(isolated_home / "ui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(bridge, ui_settings=settings)
-    qtbot.addWidget(window)
-    tray = Tray(window)  # not shown: no tray needed to test the menu it builds
-    notes = Notifications(window, None)  # no tray: notices become banners
-    bridge.attach(service)
-    window.show()
-    qtbot.waitExposed(window)
-    yield Ui(service, window, tray, notes)
-    bridge.detach()
-    wait_for(service.stop(), timeout=10)
+    with window_on_sandbox(qtbot, isolated_home, sandbox, wait_for) as ui:
+        yield ui
 
 
 def click(qtbot: Any, button: Any) -> None:

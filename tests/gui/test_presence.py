@@ -14,7 +14,7 @@ from cdp_desktop.service import AppService
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
 from tests.gui.dialog_support import connect, make_service
-from tests.gui.test_main_window import add_sandbox_targets
+from tests.helpers.window import add_sandbox_targets
 
 TIP = Qt.ItemDataRole.ToolTipRole
 DOT = Qt.ItemDataRole.DecorationRole

@@ -6,39 +6,21 @@ and the Re-add item's icon was drawn over its first letter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QTranslator
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from cdp_desktop import i18n
 from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.tray import Tray
 from tests.gui.dialog_support import connect, make_service
-from tests.gui.test_main_window import add_sandbox_targets
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
-    keep = len(i18n._keep), len(app_module._keep)
-    if request.param != "en":
-        assert app_module.install_translators(qapp, request.param) == request.param
-    yield request.param
-    for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-        for obj in lst[n:]:
-            if isinstance(obj, QTranslator):
-                QCoreApplication.removeTranslator(obj)
-        del lst[n:]
-    i18n._active = False
-    QLocale.setDefault(QLocale("en_US"))
+from tests.helpers.window import add_sandbox_targets
 
 
 def check_menu(qtbot: Any, menu: QMenu, at: QPoint) -> None:
