@@ -1,14 +1,15 @@
 """The error taxonomy users see, and the exception the adapters raise into the core.
 
-Every state has a one-line explanation and, where one exists, the action that fixes it. The texts are
-marked with ``QT_TRANSLATE_NOOP`` (a no-op here, so the core stays free of Qt) and translated by the
-shell with ``QCoreApplication.translate("State", text)``.
+Every state has a one-line explanation and, where one exists, the action that fixes it, as messages
+(``core.messages``) rendered in the reader's language by the window and the command line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from .messages import Message, template, verbatim
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name is what pyside6-lupdate looks for
@@ -56,69 +57,113 @@ FAILURE_STATES = TRANSIENT_STATES | PERMANENT_STATES
 WARNING_STATES = frozenset({State.NO_REPLY})
 
 
+_S = "State"
+
+
 @dataclass(frozen=True)
 class Explanation:
-    summary: str
-    action: str | None
+    """What a state means (``what``) and the action that fixes it (``fix``), as messages the UI and the
+    command line render in their language; ``summary``/``action`` are the English words (``--json``, logs)."""
 
+    what: Message
+    fix: Message | None = None
+
+    @property
+    def summary(self) -> str:
+        return str(self.what)
+
+    @property
+    def action(self) -> str | None:
+        return None if self.fix is None else str(self.fix)
+
+
+_RETRIES_LATER = template(_S, "state.fix.retries_later", "Nothing to do: the app retries later today.")
 
 EXPLANATIONS: dict[State, Explanation] = {
-    State.OK: Explanation(QT_TRANSLATE_NOOP("State", "Keep-alive message sent."), None),
+    State.OK: Explanation(template(_S, "state.ok", "Keep-alive message sent.")()),
     State.SENT: Explanation(
-        QT_TRANSLATE_NOOP(
-            "State",
+        template(
+            _S,
+            "state.sent",
             "Keep-alive sent; the reply check did not finish, so whether the target bot replied is unknown.",
-        ),
-        None,
+        )()
     ),
     State.REPLIED: Explanation(
-        QT_TRANSLATE_NOOP("State", "Keep-alive sent and the target bot replied."), None
+        template(_S, "state.replied", "Keep-alive sent and the target bot replied.")()
     ),
     State.NO_REPLY: Explanation(
-        QT_TRANSLATE_NOOP("State", "Keep-alive sent, but the target bot did not reply in time."),
-        QT_TRANSLATE_NOOP(
-            "State",
+        template(_S, "state.no_reply", "Keep-alive sent, but the target bot did not reply in time.")(),
+        template(
+            _S,
+            "state.fix.no_reply",
             "Check that the target bot is online and answers mentions from other bots (Coze may ignore bots).",  # noqa: E501
-        ),
+        )(),
     ),
     State.MISSING: Explanation(
-        QT_TRANSLATE_NOOP("State", "The channel no longer exists on Discord."),
-        QT_TRANSLATE_NOOP("State", "Use \u201cRe-add missing channels\u201d to recreate it."),
+        template(_S, "state.missing", "The channel no longer exists on Discord.")(),
+        template(_S, "state.fix.missing", "Use \u201cRe-add missing channels\u201d to recreate it.")(),
     ),
     State.NO_ACCESS: Explanation(
-        QT_TRANSLATE_NOOP("State", "The bot cannot see or write to this channel."),
-        QT_TRANSLATE_NOOP("State", "Give the bot View Channel and Send Messages in this channel."),
+        template(_S, "state.no_access", "The bot cannot see or write to this channel.")(),
+        template(_S, "state.fix.no_access", "Give the bot View Channel and Send Messages in this channel.")(),
     ),
     State.RATE_LIMITED: Explanation(
-        QT_TRANSLATE_NOOP("State", "Discord is rate limiting the bot."),
-        QT_TRANSLATE_NOOP("State", "Nothing to do: the app retries later today."),
+        template(_S, "state.rate_limited", "Discord is rate limiting the bot.")(), _RETRIES_LATER()
     ),
     State.DISCORD_UNAVAILABLE: Explanation(
-        QT_TRANSLATE_NOOP("State", "Discord returned a server error."),
-        QT_TRANSLATE_NOOP("State", "Nothing to do: the app retries later today."),
+        template(_S, "state.discord_unavailable", "Discord returned a server error.")(), _RETRIES_LATER()
     ),
     State.NETWORK: Explanation(
-        QT_TRANSLATE_NOOP("State", "Discord could not be reached."),
-        QT_TRANSLATE_NOOP("State", "Check the network connection and the proxy setting; the app retries."),
+        template(_S, "state.network", "Discord could not be reached.")(),
+        template(
+            _S, "state.fix.network", "Check the network connection and the proxy setting; the app retries."
+        )(),
     ),
     State.TOKEN_INVALID: Explanation(
-        QT_TRANSLATE_NOOP("State", "Discord rejected the bot token."),
-        QT_TRANSLATE_NOOP("State", "Enter a new token from the Discord Developer Portal."),
+        template(_S, "state.token_invalid", "Discord rejected the bot token.")(),
+        template(_S, "state.fix.token_invalid", "Enter a new token from the Discord Developer Portal.")(),
     ),
     State.INTENTS_MISSING: Explanation(
-        QT_TRANSLATE_NOOP("State", "Discord refused the privileged intents the app asked for."),
-        QT_TRANSLATE_NOOP("State", "Enable the Server Members and Presence intents in the Developer Portal."),
+        template(_S, "state.intents_missing", "Discord refused the privileged intents the app asked for.")(),
+        template(
+            _S,
+            "state.fix.intents_missing",
+            "Enable the Server Members and Presence intents in the Developer Portal.",
+        )(),
     ),
-    State.SKIPPED_DISABLED: Explanation(QT_TRANSLATE_NOOP("State", "The channel is disabled."), None),
-    State.PENDING: Explanation(QT_TRANSLATE_NOOP("State", "Not run yet for the current day."), None),
+    State.SKIPPED_DISABLED: Explanation(template(_S, "state.skipped_disabled", "The channel is disabled.")()),
+    State.PENDING: Explanation(template(_S, "state.pending", "Not run yet for the current day.")()),
     State.SENT_ELSEWHERE: Explanation(
-        QT_TRANSLATE_NOOP(
-            "State",
+        template(
+            _S,
+            "state.sent_elsewhere",
             "Sent by another machine or process for this day (found in the channel); nothing more was sent.",
-        ),
-        None,
+        )()
     ),
 }
+
+# Short names of the states, as badges and run summaries show them.
+STATE_NAMES: dict[State, Message] = {
+    State.OK: template(_S, "state.name.ok", "Sent")(),
+    State.SENT: template(_S, "state.name.sent", "Sent, reply unknown")(),
+    State.REPLIED: template(_S, "state.name.replied", "Replied")(),
+    State.NO_REPLY: template(_S, "state.name.no_reply", "No reply")(),
+    State.MISSING: template(_S, "state.name.missing", "Missing")(),
+    State.NO_ACCESS: template(_S, "state.name.no_access", "No access")(),
+    State.RATE_LIMITED: template(_S, "state.name.rate_limited", "Rate limited")(),
+    State.DISCORD_UNAVAILABLE: template(_S, "state.name.discord_unavailable", "Discord down")(),
+    State.NETWORK: template(_S, "state.name.network", "Network")(),
+    State.TOKEN_INVALID: template(_S, "state.name.token_invalid", "Token invalid")(),
+    State.INTENTS_MISSING: template(_S, "state.name.intents_missing", "Intents missing")(),
+    State.SKIPPED_DISABLED: template(_S, "state.name.skipped_disabled", "Disabled")(),
+    State.PENDING: template(_S, "state.name.pending", "Pending")(),
+    State.SENT_ELSEWHERE: template(_S, "state.name.sent_elsewhere", "Other machine")(),
+}
+
+
+def explain(state: State) -> Message:
+    """The one-line explanation of ``state``."""
+    return EXPLANATIONS[state].what
 
 
 class CdpError(Exception):
@@ -135,16 +180,24 @@ class SetupError(CdpError):
 
 @dataclass
 class DiscordFailure(CdpError):
-    """A classified failure of a Discord call, raised by the Discord adapter into the core."""
+    """A classified failure of a Discord call, raised by the Discord adapter into the core.
+
+    ``message`` says what went wrong when it is more than the state's explanation: a :class:`Message`, or
+    plain text (Discord's own words). ``str(failure)`` is English; ``explain()`` is the message to render."""
 
     state: State
-    message: str = ""
+    message: str | Message = ""
     code: int | None = None
     status: int | None = None
     retry_after: float | None = None
 
     def __post_init__(self) -> None:
-        super().__init__(self.message or self.state.value)
+        super().__init__(str(self.message) or self.state.value)
 
     def __str__(self) -> str:
-        return self.message or EXPLANATIONS[self.state].summary
+        return str(self.message) or EXPLANATIONS[self.state].summary
+
+    def explain(self) -> Message:
+        if isinstance(self.message, Message):
+            return self.message
+        return verbatim(self.message) if self.message else EXPLANATIONS[self.state].what

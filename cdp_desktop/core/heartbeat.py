@@ -10,12 +10,13 @@ turns an earlier failure of the same day into a delivered day (the failure stays
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from .errors import FAILURE_STATES, State
+from .messages import Message
 
 if TYPE_CHECKING:  # the window's strip delegate imports this module before its first paint: keep it light
     from zoneinfo import ZoneInfo
@@ -105,8 +106,10 @@ class Day:
     channel_id: int | None = None
     error_state: str | None = None  # the day's last failure, even when a retry delivered afterwards
     error_code: int | None = None
-    error_message: str = ""
+    error_message: str = ""  # English (``history --json``)
     attempts: int = 0  # results recorded that day
+    # The failure in the reader's language, when it says more than its state.
+    error_note: Message | None = field(default=None, hash=False)
 
     @property
     def delivered(self) -> bool:
@@ -332,4 +335,5 @@ def _decide(day: date, results: list[DayRow]) -> Day:
         error_code=err.code if err else None,
         error_message=(err.message or "") if err else "",
         attempts=len(results),
+        error_note=err.explanation() if err is not None and err.has_detail else None,
     )

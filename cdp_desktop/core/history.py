@@ -28,8 +28,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .errors import FAILURE_STATES, SUCCESS_STATES, CdpError, State
+from .errors import EXPLANATIONS, FAILURE_STATES, SUCCESS_STATES, CdpError, State
 from .locking import make_private_file
+from .messages import Message, message_from_json, message_to_json, verbatim
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -108,10 +109,40 @@ class ChannelResult:
     label: str
     state: State
     code: int | None = None
-    message: str = ""
+    message: str = ""  # English (``--json``, old readers)
     message_id: int | None = None
     reply_latency: float | None = None
     at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    note: Message | None = None  # what ``message`` says, when it says more than the state's explanation
+
+    def explanation(self) -> Message:
+        """What to show for this result in the reader's language (old rows: their English text)."""
+        return _explanation(self.state, self.note, self.message)
+
+    @property
+    def has_detail(self) -> bool:
+        """Whether the result says more than its state's own explanation."""
+        return _has_detail(self.state, self.note, self.message)
+
+
+def _explanation(state: State | str, note: Message | None, message: str | None) -> Message:
+    if note is not None:
+        return note
+    try:
+        known = EXPLANATIONS[State(state)]
+    except (ValueError, KeyError):
+        return verbatim(message or str(state))
+    return verbatim(message) if message and message != known.summary else known.what
+
+
+def _has_detail(state: State | str, note: Message | None, message: str | None) -> bool:
+    try:
+        known = EXPLANATIONS[State(state)]
+    except (ValueError, KeyError):
+        return bool(message)
+    if note is not None:
+        return note != known.what
+    return bool(message) and message != known.summary
 
 
 @dataclass(frozen=True)
@@ -167,6 +198,16 @@ class DayRow(NamedTuple):
     reply_latency: float | None = None
     at: str | None = None  # fixed-width UTC ISO text
     sent_at: str | None = None  # from the send ledger (only when asked for): when the message went out
+    message_json: str | None = None  # the structured ``message`` (rows written before schema 4: None)
+
+    def explanation(self) -> Message:
+        """What to show for this result in the reader's language (old rows: their English text)."""
+        return _explanation(self.state or "", message_from_json(self.message_json), self.message)
+
+    @property
+    def has_detail(self) -> bool:
+        """Whether the result says more than its state's own explanation."""
+        return _has_detail(self.state or "", message_from_json(self.message_json), self.message)
 
 
 @dataclass(frozen=True)
@@ -174,7 +215,12 @@ class LogLine:
     run_id: int | None
     at: datetime
     level: str
-    text: str
+    text: str  # English (log files, ``--json``, old readers)
+    body: Message | None = None  # the structured line (lines written before schema 4: None)
+
+    def message(self) -> Message:
+        """The line in the reader's language: its message, or its English text for older lines."""
+        return self.body if self.body is not None else verbatim(self.text)
 
 
 @dataclass(frozen=True)
@@ -314,6 +360,12 @@ _MIGRATIONS: list[str] = [
     ALTER TABLE sends ADD COLUMN origin TEXT NOT NULL DEFAULT 'self';
     ALTER TABLE sends ADD COLUMN withdrawn_id TEXT;
     """,
+    # 4: results and log lines as messages (key + parameters, core/messages.py), rendered in the reader's
+    #    language; the English text columns stay for older readers and --json.
+    """
+    ALTER TABLE results ADD COLUMN message_json TEXT;
+    ALTER TABLE logs ADD COLUMN message_json TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -333,7 +385,9 @@ def _statements(script: str) -> list[str]:
 
 _SUCCESS = tuple(s.value for s in SUCCESS_STATES)
 _FAILURE = tuple(s.value for s in FAILURE_STATES)
-_RESULT_COLUMNS = "run_id, target_uid, channel_id, label, state, code, message, message_id, reply_latency, at"
+_RESULT_COLUMNS = (
+    "run_id, target_uid, channel_id, label, state, code, message, message_id, reply_latency, at, message_json"
+)
 
 
 SEND_COLUMNS = (
@@ -589,7 +643,7 @@ class History:
 
     def add_result(self, run_id: int, result: ChannelResult) -> None:
         self._exec(
-            f"INSERT INTO results({_RESULT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO results({_RESULT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 run_id,
                 result.target_uid,
@@ -601,6 +655,7 @@ class History:
                 _id(result.message_id),
                 result.reply_latency,
                 _ts(result.at),
+                message_to_json(result.note),
             ),
         )
 
@@ -627,6 +682,7 @@ class History:
             message_id=_opt_int(row[7]),
             reply_latency=row[8],
             at=_dt(row[9]),
+            note=message_from_json(row[10]),
         )
 
     def results_for_run(self, run_id: int) -> list[ChannelResult]:
@@ -735,7 +791,8 @@ class History:
         )
         rows = self._all(
             "SELECT runs.slot_key, runs.id, r.target_uid, r.channel_id, r.state, r.code, r.message,"
-            f" r.message_id, r.reply_latency, r.at, {sent[0]} FROM runs LEFT JOIN results r ON {on}{sent[1]}"
+            f" r.message_id, r.reply_latency, r.at, {sent[0]}, r.message_json"
+            f" FROM runs LEFT JOIN results r ON {on}{sent[1]}"
             f" WHERE runs.slot_key >= ?{until} ORDER BY runs.slot_key, runs.id, r.id",
             params,
         )
@@ -743,14 +800,19 @@ class History:
 
     # ----------------------------------------------------------------------- log lines
 
-    def add_log(self, run_id: int | None, at: datetime, level: str, text: str) -> None:
+    def add_log(self, run_id: int | None, at: datetime, level: str, text: str | Message) -> None:
+        """Store a log line: a message (rendered in the reader's language later) or plain text."""
+        body = text if isinstance(text, Message) else None
         self._exec(
-            "INSERT INTO logs(run_id, at, level, text) VALUES (?,?,?,?)", (run_id, _ts(at), level, text)
+            "INSERT INTO logs(run_id, at, level, text, message_json) VALUES (?,?,?,?,?)",
+            (run_id, _ts(at), level, str(text), message_to_json(body)),
         )
 
     def run_log(self, run_id: int) -> list[LogLine]:
-        rows = self._all("SELECT run_id, at, level, text FROM logs WHERE run_id=? ORDER BY id", (run_id,))
-        return [LogLine(r[0], _dt(r[1]), r[2], r[3]) for r in rows]
+        rows = self._all(
+            "SELECT run_id, at, level, text, message_json FROM logs WHERE run_id=? ORDER BY id", (run_id,)
+        )
+        return [LogLine(r[0], _dt(r[1]), r[2], r[3], message_from_json(r[4])) for r in rows]
 
     # ----------------------------------------------------------------------- owned temporary channels
 

@@ -23,6 +23,7 @@ passed as ``str`` and never translated.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -106,6 +107,35 @@ class Message:
     def from_json(cls, data: Mapping[str, Any]) -> Message:
         params = data.get("params") or {}
         return cls(str(data["key"]), {str(k): _from_json(v) for k, v in params.items()})
+
+
+_C = "Messages"
+
+# Text stored before messages were structured (an old history row) or that came from outside (an
+# exception's own words): shown as it is, in every language.
+VERBATIM = template(_C, "text.verbatim", "{text}")
+
+
+def verbatim(text: str) -> Message:
+    """A message that says ``text`` as it is (old English history rows, other programs' words)."""
+    return VERBATIM(text=text)
+
+
+def message_from_json(raw: str | None) -> Message | None:
+    """A message stored as JSON text (None, or text that is not a stored message: None)."""
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+        return Message.from_json(data) if isinstance(data, dict) and "key" in data else None
+    except (ValueError, TypeError):
+        return None
+
+
+def message_to_json(message: Message | None) -> str | None:
+    if message is None:
+        return None
+    return json.dumps(message.to_json(), ensure_ascii=False, separators=(",", ":"))
 
 
 def _plain(value: Param, translate: Translate) -> str:

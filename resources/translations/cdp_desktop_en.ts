@@ -1901,6 +1901,13 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         </message>
     </context>
     <context>
+        <name>Messages</name>
+        <message>
+            <source>{text}</source>
+            <translation>{text}</translation>
+        </message>
+    </context>
+    <context>
         <name>Notice</name>
         <message>
             <source>Bot token rejected</source>

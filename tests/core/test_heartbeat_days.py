@@ -145,6 +145,8 @@ def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
     db.execute("DROP INDEX runs_slot")
     for column in ("owner", "origin", "withdrawn_id"):  # added by version 3
         db.execute(f"ALTER TABLE sends DROP COLUMN {column}")
+    for table in ("results", "logs"):  # added by version 4
+        db.execute(f"ALTER TABLE {table} DROP COLUMN message_json")
     db.execute("PRAGMA user_version=1")
     db.commit()
     db.close()

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cdp_desktop.core.errors import State
+from cdp_desktop.core import history as history_module
+from cdp_desktop.core.errors import EXPLANATIONS, State
 from cdp_desktop.core.history import SCHEMA_VERSION, ChannelResult, History, HistoryError
+from cdp_desktop.core.messages import template
 
 T0 = datetime(2025, 3, 1, 0, 0, tzinfo=UTC)
 BIG = 2**64 - 1  # the largest snowflake the config accepts; beyond SQLite's signed integers
@@ -255,3 +257,61 @@ def test_locked_write_reports_busy(tmp_path: Path) -> None:
             other.execute("ROLLBACK")
             other.close()
         h.start_run("2025-03-01", T0, "manual", T0)  # the lock is gone: it works
+
+
+# --------------------------------------------------------------------------- messages (schema 4)
+
+HELLO = template("TestHistory", "test.history.hello", "Hello {who}, {n} times.")
+
+
+def test_log_lines_and_results_keep_their_message(tmp_path: Path) -> None:
+    """Stored as key and parameters: read back, a line renders in whatever language is active then."""
+    with History(tmp_path / "h.sqlite3") as h:
+        run = h.start_run("2025-03-01", T0, "manual", T0)
+        h.add_log(run, T0, "INFO", HELLO(who="#a", n=2))
+        h.add_log(run, T0, "INFO", "plain text, as older versions wrote")
+        note = HELLO(who=EXPLANATIONS[State.MISSING].what, n=1)
+        h.add_result(run, result(run, "a", State.NETWORK, T0, message=str(note), note=note))
+        h.add_result(run, result(run, "b", State.MISSING, T0, message=EXPLANATIONS[State.MISSING].summary))
+    with History(tmp_path / "h.sqlite3") as h:
+        first, second = h.run_log(run)
+        a, b = h.results_for_run(run)
+    assert first.text == "Hello #a, 2 times." and first.message() == HELLO(who="#a", n=2)
+    assert second.message().render(lambda c, t, n: t.upper()) == "plain text, as older versions wrote"
+    assert a.note == note and a.explanation() == note and a.has_detail
+    assert b.note is None and b.explanation() == EXPLANATIONS[State.MISSING].what and not b.has_detail
+    shout = a.explanation().render(lambda c, t, n: t.replace("Hello", "HELLO").replace("Discord", "DISCORD"))
+    assert shout == "HELLO The channel no longer exists on DISCORD., 1 times."
+
+
+def test_rows_written_before_schema_4_show_their_english_text(tmp_path: Path) -> None:
+    path = tmp_path / "h.sqlite3"
+    db = sqlite3.connect(path)
+    for script in history_module._MIGRATIONS[:3]:
+        for statement in history_module._statements(script):
+            db.execute(statement)
+    db.execute(
+        "INSERT INTO runs(id, slot_key, slot_at, trigger, started_at)"
+        " VALUES (1, '2025-03-01', ?, 'manual', ?)",
+        (T0.isoformat(), T0.isoformat()),
+    )
+    db.execute(
+        "INSERT INTO results(run_id, target_uid, label, state, message, at) VALUES"
+        " (1, 'a', '#a', 'network', 'Discord said no', ?), (1, 'b', '#b', 'missing', ?, ?)",
+        (T0.isoformat(), EXPLANATIONS[State.MISSING].summary, T0.isoformat()),
+    )
+    db.execute(
+        "INSERT INTO logs(run_id, at, level, text) VALUES (1, ?, 'INFO', 'Run 1 started')", (T0.isoformat(),)
+    )
+    db.execute("PRAGMA user_version=3")
+    db.commit()
+    db.close()
+    with History(path) as h:
+        assert h.schema_version == SCHEMA_VERSION >= 4
+        (line,) = h.run_log(1)
+        a, b = h.results_for_run(1)
+        (day_a, day_b) = [r for r in h.day_rows("2025-03-01") if r.target_uid]
+    assert line.body is None and str(line.message()) == "Run 1 started"
+    assert str(a.explanation()) == "Discord said no" and a.has_detail
+    assert b.explanation() == EXPLANATIONS[State.MISSING].what and not b.has_detail  # translatable again
+    assert str(day_a.explanation()) == "Discord said no" and day_a.has_detail and not day_b.has_detail
