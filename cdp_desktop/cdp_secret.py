@@ -1,27 +1,29 @@
 """coze-discord-proxy's ``PROXY_SECRET`` in the keyring, beside the bot token and handled the same way.
 
 Same service (``cdp-desktop``), its own user name, the same off-thread calls with a timeout and the same
-states. ``CDP_DESKTOP_CDP_SECRET`` overrides it for one process and is never written anywhere.
+states: the :class:`~cdp_desktop.token_store.TokenStore` with another :class:`StoredSecret`.
+``CDP_DESKTOP_CDP_SECRET`` overrides it for one process and is never written anywhere.
 """
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING
-
 from .core.errors import CdpError
-from .token_store import SERVICE, TokenResult, TokenState, TokenStore
-
-if TYPE_CHECKING:
-    from keyring.backend import KeyringBackend
+from .core.messages import template
+from .token_store import StoredSecret, TokenStore
 
 SECRET_USER = "cdp-proxy-secret"
 SECRET_ENV = "CDP_DESKTOP_CDP_SECRET"
 MAX_SECRET_LENGTH = 500
 
+_C = "TokenStore"
+SECRET_EMPTY = template(_C, "proxy_secret.empty", "The proxy secret is empty; give CDP's PROXY_SECRET value.")
+SECRET_BAD_SHAPE = template(
+    _C, "proxy_secret.bad_shape", "That is not a proxy secret (one line, at most 500 characters)."
+)
+
 
 class SecretShapeError(CdpError):
-    """Empty or absurdly long secret."""
+    """Empty or absurdly long secret (``args[0]`` is the message saying so)."""
 
 
 def checked_secret(raw: str) -> str:
@@ -29,76 +31,33 @@ def checked_secret(raw: str) -> str:
     if value.lower().startswith("bearer "):  # people paste the whole Authorization header value
         value = value[7:].strip()
     if not value:
-        raise SecretShapeError("the proxy secret is empty; give CDP's PROXY_SECRET value.")
+        raise SecretShapeError(SECRET_EMPTY())
     if len(value) > MAX_SECRET_LENGTH or any(c in value for c in "\r\n"):
-        raise SecretShapeError("that is not a proxy secret (one line, at most 500 characters).")
+        raise SecretShapeError(SECRET_BAD_SHAPE())
     return value
+
+
+PROXY_SECRET = StoredSecret(
+    user=SECRET_USER,
+    env=SECRET_ENV,
+    checked=checked_secret,
+    from_env=str.strip,
+    missing=template(_C, "proxy_secret.missing", "No proxy secret is stored (cdp-desktop cdp-secret set)."),
+    read=template(_C, "proxy_secret.read", "Proxy secret read from {backend}."),
+    not_kept=template(_C, "proxy_secret.not_kept", "The keyring ({backend}) did not keep the proxy secret."),
+    saved=template(_C, "proxy_secret.saved", "Proxy secret saved in {backend}."),
+    saved_env_wins=template(
+        _C,
+        "proxy_secret.saved_env_wins",
+        "Proxy secret saved in {backend}. {env} is set and still takes precedence in this process.",
+    ),
+    removed=template(_C, "proxy_secret.removed", "Proxy secret removed from {backend}."),
+    none_stored=template(_C, "proxy_secret.none_stored", "No proxy secret was stored."),
+    taken_from_env=template(_C, "proxy_secret.from_env", "Proxy secret taken from {env}."),
+)
 
 
 class CdpSecretStore(TokenStore):
     """``get`` / ``set`` / ``clear`` (and the ``a…`` async forms) for the proxy secret."""
 
-    def get(self, timeout: float | None = None) -> TokenResult:
-        return _env_secret() or self._run(lambda: self._with_backend(_get), timeout)
-
-    def set(self, token: str, timeout: float | None = None) -> TokenResult:
-        value = checked_secret(token)
-        return self._run(lambda: self._with_backend(lambda b, n: _set(b, n, value), value), timeout)
-
-    def clear(self, timeout: float | None = None) -> TokenResult:
-        return self._run(lambda: self._with_backend(_clear), timeout)
-
-    async def aget(self, timeout: float | None = None) -> TokenResult:
-        return _env_secret() or await self._arun(lambda: self._with_backend(_get), timeout)
-
-    async def aset(self, token: str, timeout: float | None = None) -> TokenResult:
-        value = checked_secret(token)
-        return await self._arun(lambda: self._with_backend(lambda b, n: _set(b, n, value), value), timeout)
-
-    async def aclear(self, timeout: float | None = None) -> TokenResult:
-        return await self._arun(lambda: self._with_backend(_clear), timeout)
-
-
-def _env_secret() -> TokenResult | None:
-    raw = os.environ.get(SECRET_ENV, "").strip()
-    if not raw:
-        return None
-    return TokenResult(TokenState.OK, raw, f"Proxy secret taken from {SECRET_ENV}.", "env")
-
-
-def _get(backend: KeyringBackend, name: str) -> TokenResult:
-    value = backend.get_password(SERVICE, SECRET_USER)
-    if not value:
-        return TokenResult(
-            TokenState.MISSING,
-            message="No proxy secret is stored (cdp-desktop cdp-secret set).",
-            backend=name,
-        )
-    return TokenResult(TokenState.OK, value, f"Proxy secret read from {name}.", "keyring", name)
-
-
-def _set(backend: KeyringBackend, name: str, secret: str) -> TokenResult:
-    backend.set_password(SERVICE, SECRET_USER, secret)
-    if backend.get_password(SERVICE, SECRET_USER) != secret:
-        return TokenResult(
-            TokenState.UNAVAILABLE,
-            message=f"The keyring ({name}) did not keep the proxy secret.",
-            backend=name,
-        )
-    note = (
-        f" {SECRET_ENV} is set and still takes precedence in this process."
-        if os.environ.get(SECRET_ENV)
-        else ""
-    )
-    return TokenResult(TokenState.OK, secret, f"Proxy secret saved in {name}.{note}", "keyring", name)
-
-
-def _clear(backend: KeyringBackend, name: str) -> TokenResult:
-    from keyring import errors
-
-    try:
-        backend.delete_password(SERVICE, SECRET_USER)
-        message = f"Proxy secret removed from {name}."
-    except errors.PasswordDeleteError:
-        message = "No proxy secret was stored."
-    return TokenResult(TokenState.MISSING, message=message, backend=name)
+    secret = PROXY_SECRET

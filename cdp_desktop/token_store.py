@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
 from .core.errors import CdpError
+from .core.messages import Message, Template, template
 from .logs import redact
 
 if TYPE_CHECKING:
@@ -36,10 +37,92 @@ TOKEN_ENV = "CDP_DESKTOP_TOKEN"
 DEFAULT_TIMEOUT = 5.0
 MAX_TOKEN_LENGTH = 200  # real tokens are ~70 characters; Windows Credential Manager caps blobs at 2560 bytes
 
-UNAVAILABLE_MESSAGE = (
+_C = "TokenStore"
+_S = "TokenShape"
+KEYRING_UNAVAILABLE = template(
+    _C,
+    "keyring.unavailable",
     "No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your "
-    "desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set "
-    f"{TOKEN_ENV} for this process. The token is never stored in a plain file."
+    "desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for "
+    "this process. The token is never stored in a plain file.",
+)
+KEYRING_TIMED_OUT = template(
+    _C,
+    "keyring.timed_out",
+    "The keyring did not answer within {seconds} s; it is probably locked or waiting for an unlock prompt. "
+    "Unlock it and try again, or set {env} for this process.",
+)
+KEYRING_CRASHED = template(_C, "keyring.crashed", "The keyring failed: {detail}")
+KEYRING_LOCKED = template(
+    _C,
+    "keyring.locked",
+    "The keyring is locked or could not be opened ({detail}). Unlock it (for example by logging in to the "
+    "desktop session) and try again, or set {env} for this process.",
+)
+KEYRING_FAILED = template(
+    _C, "keyring.failed", "The keyring ({backend}) failed: {detail}. Set {env} to use a token without it."
+)
+
+TOKEN_MISSING = template(
+    _C, "token.missing", "No bot token is stored yet; enter one (cdp-desktop token set)."
+)
+TOKEN_READ = template(_C, "token.read", "Token read from {backend}.")
+TOKEN_NOT_KEPT = template(
+    _C,
+    "token.not_kept",
+    "The keyring ({backend}) did not keep the token. No keyring is available to store the bot token. Run "
+    "a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows "
+    "Credential Manager work out of the box), or set {env} for this process. The token is never stored in "
+    "a plain file.",
+)
+TOKEN_SAVED = template(_C, "token.saved", "Token saved in {backend}.")
+TOKEN_SAVED_ENV_WINS = template(
+    _C,
+    "token.saved_env_wins",
+    "Token saved in {backend}. {env} is set and still takes precedence in this process.",
+)
+TOKEN_REMOVED = template(_C, "token.removed", "Token removed from {backend}.")
+TOKEN_REMOVED_ENV_SET = template(
+    _C, "token.removed_env_set", "Token removed from {backend}. {env} is still set for this process."
+)
+TOKEN_NONE_STORED = template(_C, "token.none_stored", "No token was stored.")
+TOKEN_NONE_STORED_ENV_SET = template(
+    _C, "token.none_stored_env_set", "No token was stored. {env} is still set for this process."
+)
+TOKEN_FROM_ENV = template(_C, "token.from_env", "Token taken from {env}.")
+
+# Each problem is one whole text with where to get a good token (translated as a whole, not in pieces).
+SHAPE_EMPTY = template(
+    _S,
+    "token_shape.empty",
+    "The token is empty. Copy it again from the Discord Developer Portal "
+    "(Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
+)
+SHAPE_TOO_LONG = template(
+    _S,
+    "token_shape.too_long",
+    "The token is too long ({length} characters; bot tokens have about 70). Copy it again from the Discord "
+    "Developer Portal (Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
+)
+SHAPE_PARTS = template(
+    _S,
+    "token_shape.parts",
+    "A bot token has three parts separated by dots; this text has {parts}. Copy it again from the Discord "
+    "Developer Portal (Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
+)
+SHAPE_CHARACTERS = template(
+    _S,
+    "token_shape.characters",
+    "The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots). "
+    "Copy it again from the Discord Developer Portal (Applications \u2192 your app \u2192 Bot \u2192 "
+    "Reset Token).",
+)
+SHAPE_NOT_USER_ID = template(
+    _S,
+    "token_shape.not_user_id",
+    "The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client "
+    "secret or the public key instead. Copy it again from the Discord Developer Portal "
+    "(Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
 )
 
 
@@ -52,11 +135,12 @@ class TokenState(StrEnum):
 
 @dataclass(frozen=True)
 class TokenResult:
-    """The state of the stored token after an operation (``clear`` that worked → ``missing``)."""
+    """The state of the stored secret after an operation (``clear`` that worked → ``missing``); ``message``
+    says so for a person (rendered in their language when shown)."""
 
     state: TokenState
+    message: Message
     token: str | None = field(default=None, repr=False)  # never in a repr that could reach a log
-    message: str = ""
     source: Literal["env", "keyring"] | None = None
     backend: str | None = None  # display name of the keyring backend, when one was used
 
@@ -66,7 +150,7 @@ class TokenResult:
 
 
 class TokenShapeError(CdpError):
-    """The text is not shaped like a Discord bot token."""
+    """The text is not shaped like a Discord bot token (``args[0]`` is the :class:`Message` saying why)."""
 
 
 # --------------------------------------------------------------------------- shape
@@ -83,33 +167,77 @@ def normalize_token(raw: str) -> str:
     return text
 
 
-def check_token_shape(token: str) -> str | None:
-    """``None`` when ``token`` looks like a bot token, else a message saying what is wrong."""
+def check_token_shape(token: str) -> Message | None:
+    """``None`` when ``token`` looks like a bot token, else a message saying what is wrong and where to get
+    a good one."""
     text = normalize_token(token)
-    where = "Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token)."
     if not text:
-        return f"The token is empty. {where}"
+        return SHAPE_EMPTY()
     if len(text) > MAX_TOKEN_LENGTH:
-        return f"The token is too long ({len(text)} characters; bot tokens have about 70). {where}"
+        return SHAPE_TOO_LONG(length=len(text))
     parts = text.split(".")
     if len(parts) != 3:
-        return f"A bot token has three parts separated by dots; this text has {len(parts)}. {where}"
+        return SHAPE_PARTS(parts=len(parts))
     if not all(_PART.match(p) for p in parts):
-        return (
-            "The token contains characters a bot token cannot have (only letters, digits, - and _ "
-            f"between the dots). {where}"
-        )
+        return SHAPE_CHARACTERS()
     first = parts[0]
     try:
         user_id = base64.urlsafe_b64decode(first + "=" * (-len(first) % 4)).decode("ascii")
     except (binascii.Error, UnicodeDecodeError, ValueError):
         user_id = ""
     if not re.fullmatch(r"[0-9]{17,20}", user_id):
-        return (
-            "The first part of a bot token encodes the bot's user ID, and this one does not; it may be the "
-            f"client secret or the public key instead. {where}"
-        )
+        return SHAPE_NOT_USER_ID()
     return None
+
+
+# --------------------------------------------------------------------------- what is stored
+
+
+@dataclass(frozen=True)
+class StoredSecret:
+    """One secret the app keeps in the keyring (service ``cdp-desktop``): its keyring user name, the
+    environment variable that overrides it for one process (never written anywhere), how a value is
+    checked, and what a person is told about it."""
+
+    user: str
+    env: str
+    checked: Callable[[str], str]  # the value to store, or raises a CdpError saying what is wrong
+    from_env: Callable[[str], str]  # the environment's value as used
+    missing: Template
+    read: Template  # {backend}
+    not_kept: Template  # {backend}, {env}
+    saved: Template  # {backend}
+    saved_env_wins: Template  # {backend}, {env}
+    removed: Template  # {backend}
+    none_stored: Template
+    taken_from_env: Template  # {env}
+    removed_env_set: Template | None = None  # {backend}, {env}: said when clearing while the variable is set
+    none_stored_env_set: Template | None = None  # {env}
+
+
+def _checked_token(token: str) -> str:
+    problem = check_token_shape(token)
+    if problem:
+        raise TokenShapeError(problem)
+    return normalize_token(token)
+
+
+BOT_TOKEN = StoredSecret(
+    user=USERNAME,
+    env=TOKEN_ENV,
+    checked=_checked_token,
+    from_env=normalize_token,
+    missing=TOKEN_MISSING,
+    read=TOKEN_READ,
+    not_kept=TOKEN_NOT_KEPT,
+    saved=TOKEN_SAVED,
+    saved_env_wins=TOKEN_SAVED_ENV_WINS,
+    removed=TOKEN_REMOVED,
+    none_stored=TOKEN_NONE_STORED,
+    taken_from_env=TOKEN_FROM_ENV,
+    removed_env_set=TOKEN_REMOVED_ENV_SET,
+    none_stored_env_set=TOKEN_NONE_STORED_ENV_SET,
+)
 
 
 # --------------------------------------------------------------------------- backends
@@ -138,10 +266,13 @@ def _backend_name(backend: KeyringBackend) -> str:
 
 
 class TokenStore:
-    """The bot token under service ``cdp-desktop``, user ``bot-token``.
+    """A secret in the keyring (by default the bot token: service ``cdp-desktop``, user ``bot-token``).
 
     ``backend`` pins a keyring backend (tests); by default keyring's own choice is used, minus refused ones.
+    A subclass keeps another secret the same way by setting ``secret``.
     """
+
+    secret: StoredSecret = BOT_TOKEN
 
     def __init__(self, *, backend: KeyringBackend | None = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self._backend = backend
@@ -151,13 +282,13 @@ class TokenStore:
 
     # -- public sync API ---------------------------------------------------------------------------
     def get(self, timeout: float | None = None) -> TokenResult:
-        env = _env_token()
+        env = self._from_env()
         if env is not None:
             return env
         return self._run(self._op_get, timeout)
 
     def set(self, token: str, timeout: float | None = None) -> TokenResult:
-        value = _checked(token)
+        value = self.secret.checked(token)
         return self._run(lambda: self._op_set(value), timeout)
 
     def clear(self, timeout: float | None = None) -> TokenResult:
@@ -165,13 +296,13 @@ class TokenStore:
 
     # -- public async API (for the GUI: the event loop keeps turning while the keyring thinks) -----------
     async def aget(self, timeout: float | None = None) -> TokenResult:
-        env = _env_token()
+        env = self._from_env()
         if env is not None:
             return env
         return await self._arun(self._op_get, timeout)
 
     async def aset(self, token: str, timeout: float | None = None) -> TokenResult:
-        value = _checked(token)
+        value = self.secret.checked(token)
         return await self._arun(lambda: self._op_set(value), timeout)
 
     async def aclear(self, timeout: float | None = None) -> TokenResult:
@@ -183,11 +314,7 @@ class TokenStore:
 
     def _timed_out(self, timeout: float) -> TokenResult:
         return TokenResult(
-            TokenState.LOCKED,
-            message=(
-                f"The keyring did not answer within {timeout:g} s; it is probably locked or waiting for an "
-                f"unlock prompt. Unlock it and try again, or set {TOKEN_ENV} for this process."
-            ),
+            TokenState.LOCKED, message=KEYRING_TIMED_OUT(seconds=f"{timeout:g}", env=self.secret.env)
         )
 
     def _start(
@@ -199,7 +326,7 @@ class TokenStore:
             try:
                 result = op()
             except BaseException as exc:  # a worker must always deliver something
-                result = TokenResult(TokenState.UNAVAILABLE, message=f"The keyring failed: {exc!r}")
+                result = TokenResult(TokenState.UNAVAILABLE, message=KEYRING_CRASHED(detail=repr(exc)))
             try:
                 deliver(result)
             finally:
@@ -271,20 +398,16 @@ class TokenStore:
         from keyring import errors
 
         detail = redact(str(exc) or type(exc).__name__, token)
+        env = self.secret.env
         if isinstance(exc, errors.NoKeyringError):
-            return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE, backend=backend)
+            return TokenResult(TokenState.UNAVAILABLE, message=KEYRING_UNAVAILABLE(env=env), backend=backend)
         if isinstance(exc, errors.InitError | errors.KeyringLocked):
             return TokenResult(
-                TokenState.LOCKED,
-                message=(
-                    f"The keyring is locked or could not be opened ({detail}). Unlock it (for example by "
-                    f"logging in to the desktop session) and try again, or set {TOKEN_ENV} for this process."
-                ),
-                backend=backend,
+                TokenState.LOCKED, message=KEYRING_LOCKED(detail=detail, env=env), backend=backend
             )
         return TokenResult(
             TokenState.UNAVAILABLE,
-            message=f"The keyring ({backend}) failed: {detail}. Set {TOKEN_ENV} to use a token without it.",
+            message=KEYRING_FAILED(backend=str(backend), detail=detail, env=env),
             backend=backend,
         )
 
@@ -295,7 +418,7 @@ class TokenStore:
         try:
             backend = self._resolve()
         except _Unavailable:
-            return TokenResult(TokenState.UNAVAILABLE, message=UNAVAILABLE_MESSAGE)
+            return TokenResult(TokenState.UNAVAILABLE, message=KEYRING_UNAVAILABLE(env=self.secret.env))
         name = _backend_name(backend)
         try:
             return act(backend, name)
@@ -303,65 +426,56 @@ class TokenStore:
             return self._fail(exc, name, token)
 
     def _op_get(self) -> TokenResult:
-        return self._with_backend(_get)
+        return self._with_backend(self._get)
 
     def _op_set(self, token: str) -> TokenResult:
-        return self._with_backend(lambda backend, name: _set(backend, name, token), token)
+        return self._with_backend(lambda backend, name: self._set(backend, name, token), token)
 
     def _op_clear(self) -> TokenResult:
-        return self._with_backend(_clear)
+        return self._with_backend(self._clear)
 
+    # -- what each operation does with the keyring (in the worker thread) ---------------------------
+    def _get(self, backend: KeyringBackend, name: str) -> TokenResult:
+        value = backend.get_password(SERVICE, self.secret.user)
+        if not value:
+            return TokenResult(TokenState.MISSING, message=self.secret.missing(), backend=name)
+        return TokenResult(TokenState.OK, self.secret.read(backend=name), value, "keyring", name)
 
-def _get(backend: KeyringBackend, name: str) -> TokenResult:
-    value = backend.get_password(SERVICE, USERNAME)
-    if not value:
-        return TokenResult(
-            TokenState.MISSING,
-            message="No bot token is stored yet; enter one (cdp-desktop token set).",
-            backend=name,
-        )
-    return TokenResult(TokenState.OK, value, f"Token read from {name}.", "keyring", name)
+    def _set(self, backend: KeyringBackend, name: str, value: str) -> TokenResult:
+        kind = self.secret
+        backend.set_password(SERVICE, kind.user, value)
+        if backend.get_password(SERVICE, kind.user) != value:  # some backends accept and drop silently
+            return TokenResult(
+                TokenState.UNAVAILABLE, message=kind.not_kept(backend=name, env=kind.env), backend=name
+            )
+        if os.environ.get(kind.env):
+            message = kind.saved_env_wins(backend=name, env=kind.env)
+        else:
+            message = kind.saved(backend=name)
+        return TokenResult(TokenState.OK, message, value, "keyring", name)
 
+    def _clear(self, backend: KeyringBackend, name: str) -> TokenResult:
+        from keyring import errors
 
-def _set(backend: KeyringBackend, name: str, token: str) -> TokenResult:
-    backend.set_password(SERVICE, USERNAME, token)
-    stored = backend.get_password(SERVICE, USERNAME)  # some backends accept and drop silently
-    if stored != token:
-        return TokenResult(
-            TokenState.UNAVAILABLE,
-            message=f"The keyring ({name}) did not keep the token. {UNAVAILABLE_MESSAGE}",
-            backend=name,
-        )
-    note = (
-        f" {TOKEN_ENV} is set and still takes precedence in this process."
-        if os.environ.get(TOKEN_ENV)
-        else ""
-    )
-    return TokenResult(TokenState.OK, token, f"Token saved in {name}.{note}", "keyring", name)
+        kind = self.secret
+        env_set = bool(os.environ.get(kind.env))
+        try:
+            backend.delete_password(SERVICE, kind.user)
+        except errors.PasswordDeleteError:
+            if env_set and kind.none_stored_env_set is not None:
+                message = kind.none_stored_env_set(env=kind.env)
+            else:
+                message = kind.none_stored()
+        else:
+            if env_set and kind.removed_env_set is not None:
+                message = kind.removed_env_set(backend=name, env=kind.env)
+            else:
+                message = kind.removed(backend=name)
+        return TokenResult(TokenState.MISSING, message=message, backend=name)
 
-
-def _clear(backend: KeyringBackend, name: str) -> TokenResult:
-    from keyring import errors
-
-    try:
-        backend.delete_password(SERVICE, USERNAME)
-        message = f"Token removed from {name}."
-    except errors.PasswordDeleteError:
-        message = "No token was stored."
-    if os.environ.get(TOKEN_ENV):
-        message += f" {TOKEN_ENV} is still set for this process."
-    return TokenResult(TokenState.MISSING, message=message, backend=name)
-
-
-def _env_token() -> TokenResult | None:
-    raw = os.environ.get(TOKEN_ENV, "")
-    if not raw.strip():
-        return None
-    return TokenResult(TokenState.OK, normalize_token(raw), f"Token taken from {TOKEN_ENV}.", "env")
-
-
-def _checked(token: str) -> str:
-    problem = check_token_shape(token)
-    if problem:
-        raise TokenShapeError(problem)
-    return normalize_token(token)
+    def _from_env(self) -> TokenResult | None:
+        kind = self.secret
+        raw = os.environ.get(kind.env, "")
+        if not raw.strip():
+            return None
+        return TokenResult(TokenState.OK, kind.taken_from_env(env=kind.env), kind.from_env(raw), "env")

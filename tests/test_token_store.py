@@ -136,8 +136,10 @@ def test_valid_token_shape() -> None:
     ],
 )
 def test_bad_token_shapes(text: str, expected: str) -> None:
-    message = check_token_shape(text)
-    assert message is not None and expected in message
+    problem = check_token_shape(text)
+    assert problem is not None
+    message = str(problem)  # what the English user reads
+    assert expected in message
     assert "Developer Portal" in message
 
 
@@ -173,7 +175,7 @@ def test_env_is_not_written_by_set(monkeypatch: pytest.MonkeyPatch) -> None:
     backend = _TestBackend()
     other = TOKEN.replace("GaBcDe", "ZZZZZZ")
     result = TokenStore(backend=backend).set(other)
-    assert result.ok and TOKEN_ENV in result.message  # says the env still wins
+    assert result.ok and TOKEN_ENV in str(result.message)  # says the env still wins
     assert backend.data == {(SERVICE, USERNAME): other}
     assert os.environ[TOKEN_ENV] == TOKEN
 
@@ -191,8 +193,8 @@ def test_no_usable_backend_is_unavailable(backend: KeyringBackend) -> None:
     for result in (store.get(), store.set(TOKEN), store.clear(), asyncio.run(store.aset(TOKEN))):
         assert result.state is TokenState.UNAVAILABLE and result.token is None
         for option in OPTIONS:
-            assert option in result.message
-        assert "never stored in a plain file" in result.message
+            assert option in str(result.message)
+        assert "never stored in a plain file" in str(result.message)
     if isinstance(backend, FileKeyring):
         assert backend.calls == []  # refused before any call
 
@@ -242,12 +244,12 @@ def test_no_backend_via_environment_writes_nothing(tmp_path: Path) -> None:
 def test_keyring_errors_map_to_states(exc: BaseException, state: TokenState, text: str) -> None:
     store = TokenStore(backend=RaisingKeyring(exc))
     for result in (store.get(), store.set(TOKEN)):
-        assert result.state is state and text in result.message and result.token is None
+        assert result.state is state and text in str(result.message) and result.token is None
 
 
 def test_backend_that_drops_the_token_is_reported() -> None:
     result = TokenStore(backend=DroppingKeyring()).set(TOKEN)
-    assert result.state is TokenState.UNAVAILABLE and "did not keep the token" in result.message
+    assert result.state is TokenState.UNAVAILABLE and "did not keep the token" in str(result.message)
 
 
 def test_missing_and_clear_on_memory_backend() -> None:
@@ -256,9 +258,9 @@ def test_missing_and_clear_on_memory_backend() -> None:
     assert store.set(f"Bot {TOKEN}").token == TOKEN  # stored normalised
     assert store.get().token == TOKEN
     cleared = store.clear()
-    assert cleared.state is TokenState.MISSING and "removed" in cleared.message
+    assert cleared.state is TokenState.MISSING and "removed" in str(cleared.message)
     again = store.clear()
-    assert again.state is TokenState.MISSING and "No token was stored" in again.message
+    assert again.state is TokenState.MISSING and "No token was stored" in str(again.message)
 
 
 # --------------------------------------------------------------------------- a keyring that never answers
@@ -276,7 +278,7 @@ def test_hanging_keyring_returns_locked_within_timeout(hanging: HangingKeyring) 
     start = time.monotonic()
     result = store.get()
     elapsed = time.monotonic() - start
-    assert result.state is TokenState.LOCKED and "did not answer within 0.3 s" in result.message
+    assert result.state is TokenState.LOCKED and "did not answer within 0.3 s" in str(result.message)
     assert 0.25 <= elapsed < 2.0
     # while the first call is still stuck, later calls do not start more threads and also return in time
     before = threading.active_count()
@@ -379,7 +381,7 @@ def test_secret_service_round_trip(real_keyring: TokenStore) -> None:
             timeout=10,
         )
         assert lookup.stdout.strip() == TOKEN
-    assert real_keyring.clear().message.startswith("Token removed")
+    assert str(real_keyring.clear().message).startswith("Token removed")
     assert real_keyring.get().state is TokenState.MISSING
 
 

@@ -173,7 +173,7 @@ class CdpError(Exception):
 class SetupError(CdpError):
     """The run cannot start at all (no token, unreachable API, invalid configuration)."""
 
-    def __init__(self, message: str, state: State | None = None) -> None:
+    def __init__(self, message: str | Message, state: State | None = None) -> None:
         super().__init__(message)
         self.state = state
 

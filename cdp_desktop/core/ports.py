@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
+from .messages import Message
+
 
 @dataclass(frozen=True)
 class ChannelInfo:
@@ -81,7 +83,7 @@ class ConnectionStatus:
     bot_name: str | None = None
     bot_id: int | None = None
     proxy: str | None = None
-    detail: str | None = None
+    detail: Message | str | None = None  # why not connected, for a person (rendered when shown)
     presence_available: bool = False
     presence_reason: str | None = None
     extra: dict[str, str] = field(default_factory=dict)

@@ -193,7 +193,7 @@ class AppService(ConfigUpdates):
             self._start_scheduler()
         self._emit(ChannelsChanged())
 
-    def _token_message(self) -> str:
+    def _token_message(self) -> Message | str:
         if self.token_state is not None and self.token_state.message:
             return self.token_state.message
         return "No bot token is set. Run `cdp-desktop token set` or use the Token dialog."

@@ -7,7 +7,6 @@ prompt never freezes the window. The panel is shared by :class:`TokenDialog` and
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..core.errors import EXPLANATIONS, State
 from ..token_store import check_token_shape
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, TaskHolder, confirm
@@ -37,46 +37,7 @@ def state_name(token_state: Any) -> str:
 def shape_problem_text(token: str) -> str | None:
     """``token_store.check_token_shape`` in the user's language (None when the token looks right)."""
     problem = check_token_shape(token)
-    if problem is None:
-        return None
-
-    where = QCoreApplication.translate(
-        "TokenShape",
-        "Copy it again from the Discord Developer Portal "
-        "(Applications \u2192 your app \u2192 Bot \u2192 Reset Token).",
-    )
-    if problem.startswith("The token is empty"):
-        return QCoreApplication.translate("TokenShape", "The token is empty.") + " " + where
-    if problem.startswith("The token is too long"):
-        return (
-            QCoreApplication.translate(
-                "TokenShape", "The token is too long (bot tokens have about 70 characters)."
-            )
-            + " "
-            + where
-        )
-    m = re.match(r"A bot token has three parts separated by dots; this text has (\d+)", problem)
-    if m:
-        return QCoreApplication.translate(
-            "TokenShape", "A bot token has three parts separated by dots; this text has {0}."
-        ).replace("{0}", m.group(1)) + (" " + where)
-    if problem.startswith("The token contains characters"):
-        return (
-            QCoreApplication.translate(
-                "TokenShape",
-                "The token contains characters a bot token cannot have "
-                "(only letters, digits, - and _ between the dots).",
-            )
-            + " "
-            + where
-        )
-    if problem.startswith("The first part of a bot token"):
-        return QCoreApplication.translate(
-            "TokenShape",
-            "The first part of a bot token encodes the bot's user ID, and this one does not; "
-            "it may be the client secret or the public key instead.",
-        ) + (" " + where)
-    return problem
+    return None if problem is None else problem.render(i18n.qt_translate)
 
 
 def state_text(state: State) -> str:

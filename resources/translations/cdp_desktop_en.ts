@@ -2752,28 +2752,127 @@ The channel itself stays on Discord; only this app forgets it.</translation>
     <context>
         <name>TokenShape</name>
         <message>
-            <source>A bot token has three parts separated by dots; this text has {0}.</source>
-            <translation>A bot token has three parts separated by dots; this text has {0}.</translation>
+            <source>A bot token has three parts separated by dots; this text has {parts}. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>A bot token has three parts separated by dots; this text has {parts}. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
         </message>
         <message>
-            <source>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
-            <translation>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
+            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
         </message>
         <message>
-            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</source>
-            <translation>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</translation>
+            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
         </message>
         <message>
-            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</source>
-            <translation>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</translation>
+            <source>The token is empty. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>The token is empty. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
         </message>
         <message>
-            <source>The token is empty.</source>
-            <translation>The token is empty.</translation>
+            <source>The token is too long ({length} characters; bot tokens have about 70). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>The token is too long ({length} characters; bot tokens have about 70). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenStore</name>
+        <message>
+            <source>No bot token is stored yet; enter one (cdp-desktop token set).</source>
+            <translation>No bot token is stored yet; enter one (cdp-desktop token set).</translation>
         </message>
         <message>
-            <source>The token is too long (bot tokens have about 70 characters).</source>
-            <translation>The token is too long (bot tokens have about 70 characters).</translation>
+            <source>No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</source>
+            <translation>No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</translation>
+        </message>
+        <message>
+            <source>No proxy secret is stored (cdp-desktop cdp-secret set).</source>
+            <translation>No proxy secret is stored (cdp-desktop cdp-secret set).</translation>
+        </message>
+        <message>
+            <source>No proxy secret was stored.</source>
+            <translation>No proxy secret was stored.</translation>
+        </message>
+        <message>
+            <source>No token was stored.</source>
+            <translation>No token was stored.</translation>
+        </message>
+        <message>
+            <source>No token was stored. {env} is still set for this process.</source>
+            <translation>No token was stored. {env} is still set for this process.</translation>
+        </message>
+        <message>
+            <source>Proxy secret read from {backend}.</source>
+            <translation>Proxy secret read from {backend}.</translation>
+        </message>
+        <message>
+            <source>Proxy secret removed from {backend}.</source>
+            <translation>Proxy secret removed from {backend}.</translation>
+        </message>
+        <message>
+            <source>Proxy secret saved in {backend}.</source>
+            <translation>Proxy secret saved in {backend}.</translation>
+        </message>
+        <message>
+            <source>Proxy secret saved in {backend}. {env} is set and still takes precedence in this process.</source>
+            <translation>Proxy secret saved in {backend}. {env} is set and still takes precedence in this process.</translation>
+        </message>
+        <message>
+            <source>Proxy secret taken from {env}.</source>
+            <translation>Proxy secret taken from {env}.</translation>
+        </message>
+        <message>
+            <source>That is not a proxy secret (one line, at most 500 characters).</source>
+            <translation>That is not a proxy secret (one line, at most 500 characters).</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) did not keep the proxy secret.</source>
+            <translation>The keyring ({backend}) did not keep the proxy secret.</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) did not keep the token. No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</source>
+            <translation>The keyring ({backend}) did not keep the token. No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) failed: {detail}. Set {env} to use a token without it.</source>
+            <translation>The keyring ({backend}) failed: {detail}. Set {env} to use a token without it.</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer within {seconds} s; it is probably locked or waiting for an unlock prompt. Unlock it and try again, or set {env} for this process.</source>
+            <translation>The keyring did not answer within {seconds} s; it is probably locked or waiting for an unlock prompt. Unlock it and try again, or set {env} for this process.</translation>
+        </message>
+        <message>
+            <source>The keyring failed: {detail}</source>
+            <translation>The keyring failed: {detail}</translation>
+        </message>
+        <message>
+            <source>The keyring is locked or could not be opened ({detail}). Unlock it (for example by logging in to the desktop session) and try again, or set {env} for this process.</source>
+            <translation>The keyring is locked or could not be opened ({detail}). Unlock it (for example by logging in to the desktop session) and try again, or set {env} for this process.</translation>
+        </message>
+        <message>
+            <source>The proxy secret is empty; give CDP's PROXY_SECRET value.</source>
+            <translation>The proxy secret is empty; give CDP's PROXY_SECRET value.</translation>
+        </message>
+        <message>
+            <source>Token read from {backend}.</source>
+            <translation>Token read from {backend}.</translation>
+        </message>
+        <message>
+            <source>Token removed from {backend}.</source>
+            <translation>Token removed from {backend}.</translation>
+        </message>
+        <message>
+            <source>Token removed from {backend}. {env} is still set for this process.</source>
+            <translation>Token removed from {backend}. {env} is still set for this process.</translation>
+        </message>
+        <message>
+            <source>Token saved in {backend}.</source>
+            <translation>Token saved in {backend}.</translation>
+        </message>
+        <message>
+            <source>Token saved in {backend}. {env} is set and still takes precedence in this process.</source>
+            <translation>Token saved in {backend}. {env} is set and still takes precedence in this process.</translation>
+        </message>
+        <message>
+            <source>Token taken from {env}.</source>
+            <translation>Token taken from {env}.</translation>
         </message>
     </context>
     <context>

@@ -2752,28 +2752,127 @@ The channel itself stays on Discord; only this app forgets it.</source>
     <context>
         <name>TokenShape</name>
         <message>
-            <source>A bot token has three parts separated by dots; this text has {0}.</source>
-            <translation>机器人令牌由三段组成，以点分隔；这段文本有 {0} 段。</translation>
+            <source>A bot token has three parts separated by dots; this text has {parts}. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>机器人令牌由三段组成，以点分隔；这段文本有 {parts} 段。请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
         </message>
         <message>
-            <source>Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
-            <translation>请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
+            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>机器人令牌的第一段编码了机器人的用户 ID，而这段文本不是；它可能是客户端密钥（Client Secret）或公钥。请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
         </message>
         <message>
-            <source>The first part of a bot token encodes the bot's user ID, and this one does not; it may be the client secret or the public key instead.</source>
-            <translation>机器人令牌的第一段编码了机器人的用户 ID，而这段文本不是；它可能是客户端密钥（Client Secret）或公钥。</translation>
+            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>令牌包含机器人令牌中不可能出现的字符（点之间只能有字母、数字、- 和 _）。请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
         </message>
         <message>
-            <source>The token contains characters a bot token cannot have (only letters, digits, - and _ between the dots).</source>
-            <translation>令牌包含机器人令牌中不可能出现的字符（点之间只能有字母、数字、- 和 _）。</translation>
+            <source>The token is empty. Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>令牌为空。请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
         </message>
         <message>
-            <source>The token is empty.</source>
-            <translation>令牌为空。</translation>
+            <source>The token is too long ({length} characters; bot tokens have about 70). Copy it again from the Discord Developer Portal (Applications → your app → Bot → Reset Token).</source>
+            <translation>令牌太长（{length} 个字符；机器人令牌大约 70 个字符）。请从 Discord 开发者门户重新复制（Applications → 你的应用 → Bot → Reset Token）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenStore</name>
+        <message>
+            <source>No bot token is stored yet; enter one (cdp-desktop token set).</source>
+            <translation>尚未保存机器人令牌；请输入一个（cdp-desktop token set）。</translation>
         </message>
         <message>
-            <source>The token is too long (bot tokens have about 70 characters).</source>
-            <translation>令牌太长（机器人令牌大约 70 个字符）。</translation>
+            <source>No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</source>
+            <translation>没有可用于保存机器人令牌的密钥环。请在桌面会话中运行 Secret Service（GNOME Keyring 或 KWallet；macOS 钥匙串和 Windows 凭据管理器可直接使用），或为此进程设置 {env}。令牌绝不会保存在普通文件中。</translation>
+        </message>
+        <message>
+            <source>No proxy secret is stored (cdp-desktop cdp-secret set).</source>
+            <translation>尚未保存代理密钥（cdp-desktop cdp-secret set）。</translation>
+        </message>
+        <message>
+            <source>No proxy secret was stored.</source>
+            <translation>之前没有保存代理密钥。</translation>
+        </message>
+        <message>
+            <source>No token was stored.</source>
+            <translation>之前没有保存令牌。</translation>
+        </message>
+        <message>
+            <source>No token was stored. {env} is still set for this process.</source>
+            <translation>之前没有保存令牌。此进程仍设置了 {env}。</translation>
+        </message>
+        <message>
+            <source>Proxy secret read from {backend}.</source>
+            <translation>已从 {backend} 读取代理密钥。</translation>
+        </message>
+        <message>
+            <source>Proxy secret removed from {backend}.</source>
+            <translation>已从 {backend} 删除代理密钥。</translation>
+        </message>
+        <message>
+            <source>Proxy secret saved in {backend}.</source>
+            <translation>代理密钥已保存到 {backend}。</translation>
+        </message>
+        <message>
+            <source>Proxy secret saved in {backend}. {env} is set and still takes precedence in this process.</source>
+            <translation>代理密钥已保存到 {backend}。{env} 已设置，在此进程中仍优先使用它。</translation>
+        </message>
+        <message>
+            <source>Proxy secret taken from {env}.</source>
+            <translation>代理密钥取自 {env}。</translation>
+        </message>
+        <message>
+            <source>That is not a proxy secret (one line, at most 500 characters).</source>
+            <translation>这不是代理密钥（应为一行，最多 500 个字符）。</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) did not keep the proxy secret.</source>
+            <translation>密钥环（{backend}）没有保存下代理密钥。</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) did not keep the token. No keyring is available to store the bot token. Run a Secret Service (GNOME Keyring or KWallet) in your desktop session (macOS Keychain and Windows Credential Manager work out of the box), or set {env} for this process. The token is never stored in a plain file.</source>
+            <translation>密钥环（{backend}）没有保存下令牌。没有可用于保存机器人令牌的密钥环。请在桌面会话中运行 Secret Service（GNOME Keyring 或 KWallet；macOS 钥匙串和 Windows 凭据管理器可直接使用），或为此进程设置 {env}。令牌绝不会保存在普通文件中。</translation>
+        </message>
+        <message>
+            <source>The keyring ({backend}) failed: {detail}. Set {env} to use a token without it.</source>
+            <translation>密钥环（{backend}）出错：{detail}。设置 {env} 即可不经密钥环使用令牌。</translation>
+        </message>
+        <message>
+            <source>The keyring did not answer within {seconds} s; it is probably locked or waiting for an unlock prompt. Unlock it and try again, or set {env} for this process.</source>
+            <translation>密钥环在 {seconds} 秒内没有响应；它可能已锁定，或正在等待解锁提示。请解锁后重试，或为此进程设置 {env}。</translation>
+        </message>
+        <message>
+            <source>The keyring failed: {detail}</source>
+            <translation>密钥环出错：{detail}</translation>
+        </message>
+        <message>
+            <source>The keyring is locked or could not be opened ({detail}). Unlock it (for example by logging in to the desktop session) and try again, or set {env} for this process.</source>
+            <translation>密钥环已锁定或无法打开（{detail}）。请解锁（例如登录桌面会话）后重试，或为此进程设置 {env}。</translation>
+        </message>
+        <message>
+            <source>The proxy secret is empty; give CDP's PROXY_SECRET value.</source>
+            <translation>代理密钥为空；请填写 CDP 的 PROXY_SECRET 值。</translation>
+        </message>
+        <message>
+            <source>Token read from {backend}.</source>
+            <translation>已从 {backend} 读取令牌。</translation>
+        </message>
+        <message>
+            <source>Token removed from {backend}.</source>
+            <translation>已从 {backend} 删除令牌。</translation>
+        </message>
+        <message>
+            <source>Token removed from {backend}. {env} is still set for this process.</source>
+            <translation>已从 {backend} 删除令牌。此进程仍设置了 {env}。</translation>
+        </message>
+        <message>
+            <source>Token saved in {backend}.</source>
+            <translation>令牌已保存到 {backend}。</translation>
+        </message>
+        <message>
+            <source>Token saved in {backend}. {env} is set and still takes precedence in this process.</source>
+            <translation>令牌已保存到 {backend}。{env} 已设置，在此进程中仍优先使用它。</translation>
+        </message>
+        <message>
+            <source>Token taken from {env}.</source>
+            <translation>令牌取自 {env}。</translation>
         </message>
     </context>
     <context>
