@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from . import APP_NAME, __version__
-from .cli_argparse import Parser
+from . import APP_NAME, __version__, i18n
+from .cli_argparse import Parser, argparse_text, route_argparse_texts
 from .cli_context import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -32,6 +32,7 @@ from .cli_context import (
     error_text,
     out,
     out_json,
+    use_terminal_formatter,
 )
 from .cli_setup import (
     cmd_channels_add,
@@ -115,16 +116,11 @@ def cmd_status(ctx: Context) -> int:
     s = config.settings
     out(f"{APP_NAME} {__version__}")
     out(_("Configuration: {path}").format(path=data["config_file"]))
-    out(
-        _(
-            "Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}"
-        ).format(
-            time=s.schedule_time,
-            zone=data["timezone_effective"],
-            jitter=s.jitter_seconds,
-            catch_up=_("on") if s.catch_up else _("off"),
-        )
-    )
+    if s.catch_up:
+        schedule = _("Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up on")
+    else:
+        schedule = _("Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up off")
+    out(schedule.format(time=s.schedule_time, zone=data["timezone_effective"], jitter=s.jitter_seconds))
     if config.paused:
         out(_("Paused: no keep-alive messages are sent until you resume."))
     out(_("Next run: {when}").format(when=data["next_run"] or "-"))
@@ -233,6 +229,19 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print one JSON document"))
 
 
+def _port(value: str) -> int:
+    """``--port``: a TCP port number (argparse's own complaint would name the Python type ``int``)."""
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            _("{value!r} is not a port number from 0 to 65535").format(value=value)
+        )
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = Parser(
@@ -240,18 +249,23 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Keeps Discord bots alive with a verified daily message, from the system tray."),
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=argparse_text("show program's version number and exit"),  # 3.11 does not translate it
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
         help=_("start the app against the built-in Discord sandbox (no account needed)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     p = [common]
 
     channels = sub.add_parser("channels", help=_("list and edit the channels that get keep-alive messages"))
     ch = channels.add_subparsers(
-        dest="channels_command", metavar="ACTION", required=True, parser_class=Parser
+        dest="channels_command", metavar=_("ACTION"), required=True, parser_class=Parser
     )
     add = _command(ch, "add", cmd_channels_add, _("add a channel"), p)
     add.add_argument("--guild", required=True, metavar="G", help=_("server (guild) ID"))
@@ -288,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
         _command(ch, name, func, text, p).add_argument("channel", metavar="C", help=_("channel ID"))
 
     config = sub.add_parser("config", help=_("show and change settings"))
-    cf = config.add_subparsers(dest="config_command", metavar="ACTION", required=True, parser_class=Parser)
+    cf = config.add_subparsers(dest="config_command", metavar=_("ACTION"), required=True, parser_class=Parser)
     keys = ", ".join(SETTING_KEYS)
     _command(cf, "get", cmd_config_get, _("print one setting"), p).add_argument(
         "key", metavar="KEY", help=keys
@@ -301,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(_command(cf, "list", cmd_config_list, _("print all settings"), p))
 
     token = sub.add_parser("token", help=_("the bot token in the system keyring"))
-    tk = token.add_subparsers(dest="token_command", metavar="ACTION", required=True, parser_class=Parser)
+    tk = token.add_subparsers(dest="token_command", metavar=_("ACTION"), required=True, parser_class=Parser)
     _command(
         tk, "set", cmd_token_set, _("store the bot token (read from stdin, or asked for without echo)"), p
     )
@@ -329,7 +343,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "sandbox", _runtime("cmd_sandbox"), _("run the local Discord sandbox and print its API base"), p
     )
     sandbox.add_argument(
-        "--port", type=int, default=0, metavar="P", help=_("port on 127.0.0.1 (default: any)")
+        "--port", type=_port, default=0, metavar="P", help=_("port on 127.0.0.1 (default: any)")
     )
     sandbox.add_argument(
         "--token", metavar="T", help=_("bot token the sandbox accepts (default: a demo token)")
@@ -337,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     autostart = sub.add_parser("autostart", help=_("start the app when you log in (on, off, status)"))
     au = autostart.add_subparsers(
-        dest="autostart_command", metavar="ACTION", required=True, parser_class=Parser
+        dest="autostart_command", metavar=_("ACTION"), required=True, parser_class=Parser
     )
     for name, text in (
         ("enable", _("start this installation of the app when you log in")),
@@ -371,8 +385,24 @@ def build_parser() -> argparse.ArgumentParser:
 # --------------------------------------------------------------------------- entry points
 
 
+def _language(argv: Sequence[str]) -> str | None:
+    """The ``language`` setting of the home the command line names (before parsing: --help needs it)."""
+    home = None
+    for i, arg in enumerate(argv):
+        if arg == "--home" and i + 1 < len(argv):
+            home = argv[i + 1]
+        elif arg.startswith("--home="):
+            home = arg.partition("=")[2]
+    try:
+        return i18n.configured_language(AppPaths.resolve(home).config_file)
+    except (OSError, RuntimeError):
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    route_argparse_texts()
+    i18n.activate(_language(args_list))  # the setting, else LANG / LC_ALL / LC_MESSAGES
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as exc:
@@ -395,6 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(problem)
         return EXIT_INVALID
     log_file = setup_logging(paths, stderr=True, verbose=verbose)
+    use_terminal_formatter(verbose)
     ctx = Context(args=args, paths=paths, log_file=log_file)
     func: Callable[[Context], int] = getattr(args, "func", cmd_default)
     log.debug("command %s, home %s", command, paths.config_dir)

@@ -426,7 +426,7 @@ def register(sub: Any, parents: Sequence[argparse.ArgumentParser], command: Call
 
     secret = sub.add_parser("cdp-secret", help=_("coze-discord-proxy's PROXY_SECRET in the system keyring"))
     actions = secret.add_subparsers(
-        dest="cdp_secret_command", metavar="ACTION", required=True, parser_class=Parser
+        dest="cdp_secret_command", metavar=_("ACTION"), required=True, parser_class=Parser
     )
     command(
         actions,

@@ -24,7 +24,7 @@ from .core.config import Config, ConfigStore, LoadResult
 from .core.errors import CdpError
 from .core.messages import Message
 from .i18n import _
-from .logs import redact
+from .logs import FILE_ONLY, redact
 from .paths import AppPaths
 
 PROG = "cdp-desktop"
@@ -73,22 +73,41 @@ class Context:
 
     def _loaded(self, result: LoadResult) -> Config:
         for warning in result.warnings:
-            shown = text(warning)
-            if shown not in self.warnings:
-                self.warnings.append(shown)
-                log.warning("%s", shown)
+            english = str(warning)  # --json and the log file; the terminal gets the user's language
+            if english not in self.warnings:
+                self.warnings.append(english)
+                log.warning("%s", english, extra=FILE_ONLY)
+                err(warning, kind="warning")
         if result.config.settings.language:
             i18n.activate(result.config.settings.language)
         return result.config
 
     def update(self, mutate: Callable[[Config], T]) -> tuple[Config, T]:
-        """Change the configuration as it is on disk now, under the inter-process lock (no lost edits)."""
-        result, value = self.store.update(mutate, on_load=self._loaded)
+        """Change the configuration as it is on disk now, under the inter-process lock (no lost edits).
+
+        The first write creates the file: its keep-alive text is then the default in the active language
+        (the language of the first run), which the user edits like any other setting."""
+        first_run = not self.paths.config_file.exists()
+
+        def change(config: Config) -> T:
+            if first_run:
+                i18n.localize_default_template(config.settings)
+            return mutate(config)
+
+        result, value = self.store.update(change, on_load=self._loaded)
         return result.config, value
 
     @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
+
+
+def pad(cell: str, width: int) -> str:
+    """``cell`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in cell)
+    return cell + " " * max(0, width - used)
 
 
 def out(line: str | Message = "") -> None:
@@ -102,7 +121,49 @@ def out_json(data: Any) -> None:
 def err(message: str | Message, *, kind: str = "error") -> None:
     """One line on stderr: ``cdp-desktop: error: …`` (``kind="note"`` for a remark that is not a failure)."""
     line = " ".join(redact(text(message)).split())
-    print(f"{PROG}: {_(kind)}: {line}", file=sys.stderr)
+    if kind == "warning":
+        pattern = _("{prog}: warning: {message}")
+    elif kind == "note":
+        pattern = _("{prog}: note: {message}")
+    else:
+        pattern = _("{prog}: error: {message}")
+    print(pattern.format(prog=PROG, message=line), file=sys.stderr)
+
+
+def _line_pattern(level: int) -> str:
+    if level >= logging.ERROR:
+        return _("{prog}: error: {message}")
+    if level >= logging.WARNING:
+        return _("{prog}: warning: {message}")
+    if level >= logging.INFO:
+        return _("{prog}: info: {message}")
+    return _("{prog}: debug: {message}")
+
+
+class TerminalFormatter(logging.Formatter):
+    """Log records on the terminal read like the command's own lines (``cdp-desktop: warning: …``) in the
+    user's language: a record whose message is a core :class:`Message` is rendered (the log file keeps the
+    English). Tracebacks only with ``-vv``; secrets are redacted like everywhere."""
+
+    def __init__(self, tracebacks: bool) -> None:
+        super().__init__()
+        self.tracebacks = tracebacks
+
+    def format(self, record: logging.LogRecord) -> str:
+        said = text(record.msg) if isinstance(record.msg, Message) else record.getMessage()
+        line = _line_pattern(record.levelno).format(prog=PROG, message=said)
+        if self.tracebacks and record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        if self.tracebacks and record.stack_info:
+            line += "\n" + self.formatStack(record.stack_info)
+        return redact(line)
+
+
+def use_terminal_formatter(verbose: int) -> None:
+    """Give the stderr handler that ``logs.setup_logging`` installed a :class:`TerminalFormatter`."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, "cdp_handler", False) and type(handler) is logging.StreamHandler:
+            handler.setFormatter(TerminalFormatter(tracebacks=verbose >= 2))
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json
+from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, text
 from .core.errors import EXPLANATIONS, State
 from .i18n import _
 
@@ -99,22 +99,23 @@ class RunProgress:
             self.shown = False
 
     def on_engine_event(self, event: object) -> None:
-        name = type(event).__name__
-        if name == "ChannelStateChanged":
-            uid, state, detail = event.target_uid, event.state, event.detail  # type: ignore[attr-defined]
-            if state == State.PENDING:
-                if detail == "waiting for reply":
-                    self.waiting.add(uid)
+        from .core.engine import ChannelStateChanged
+
+        if isinstance(event, ChannelStateChanged):
+            if event.state == State.PENDING:
+                if event.detail == "waiting for reply":
+                    self.waiting.add(event.target_uid)
             else:
-                self.waiting.discard(uid)
-                self.done.add(uid)
+                self.waiting.discard(event.target_uid)
+                self.done.add(event.target_uid)
         self.update()
 
     def update(self) -> None:
-        text = _("{done}/{total} channels done").format(done=len(self.done), total=self.total)
         if self.waiting:
-            text += ", " + _("{n} waiting for the target bot's reply").format(n=len(self.waiting))
-        self.show(text + "\u2026")
+            line = _("{done}/{total} channels done, {n} waiting for the target bot's reply\u2026")
+        else:
+            line = _("{done}/{total} channels done\u2026")
+        self.show(line.format(done=len(self.done), total=self.total, n=len(self.waiting)))
 
     async def run(self, service: AppService, force: bool) -> RunReport:
         self.total = len(service.config.enabled_targets())
@@ -200,7 +201,9 @@ def cmd_readd_missing(ctx: Context) -> int:
         out_json(readd_report_json(report))
     else:
         for e in report.entries:
-            out(f"{'ok' if e.ok else 'failed':<7} {printable(e.label)}: {e.message}")
+            result = _("recreated") if e.ok else _("failed")
+            line = _("{channel}: {message}").format(channel=e.label, message=text(e.message))
+            out(f"{pad(result, 9)} {printable(line)}")
         out(report.summary)
     return report.exit_code
 
@@ -262,7 +265,7 @@ def check_token_login(ctx: Context, token: str) -> int:
     if result.state is State.OK:
         out(_("Token OK: logged in as {name} ({id}).").format(name=result.bot_name, id=result.bot_id))
         return EXIT_OK
-    err(f"{result.state.value}: {result.message}")
+    err(_("{state}: {message}").format(state=result.state.value, message=text(result.message)))
     return EXIT_INVALID
 
 
@@ -320,12 +323,17 @@ def cmd_daemon(ctx: Context) -> int:
     lock = InstanceLock(ctx.paths.lock_file)
     if not lock.acquire():
         pid = lock.holder_pid()
-        err(
-            _(
-                "another CDP Desktop is already running for this home{pid}; stop it first, "
+        if pid:
+            line = _(
+                "another CDP Desktop is already running for this home (process {pid}); stop it first, "
                 "or give this one its own --home"
-            ).format(pid=f" (pid {pid})" if pid else "")
-        )
+            )
+        else:
+            line = _(
+                "another CDP Desktop is already running for this home; stop it first, "
+                "or give this one its own --home"
+            )
+        err(line.format(pid=pid))
         return EXIT_INVALID
     try:
         return asyncio.run(_daemon(ctx))

@@ -14,11 +14,16 @@ application object and only creates a bare QCoreApplication when there is none (
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .core.errors import QT_TRANSLATE_NOOP
 from .core.messages import Message, english
+
+if TYPE_CHECKING:
+    from .core.config import Settings
 
 CONTEXT = ""  # the context lupdate gives module-level tr() calls (see above)
 QM_PREFIX = "cdp_desktop_"
@@ -44,6 +49,17 @@ def language_from_env(environ: dict[str, str] | None = None) -> str | None:
             code = value.split(".")[0].split("@")[0]
             return None if code in ("C", "POSIX") else code
     return None
+
+
+def configured_language(config_file: Path) -> str | None:
+    """``settings.language`` read straight from the configuration file (before it is loaded properly: the
+    command line's --help and the window's first paint need the language already); None when unset."""
+    try:
+        data = json.loads(config_file.read_text(encoding="utf-8"))
+        lang = data.get("settings", {}).get("language")
+        return str(lang) if lang else None
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def translations_dir() -> Path:
@@ -74,11 +90,7 @@ def activate(language: str | None = None) -> bool:
     """
     global _active
     lang = language or language_from_env()
-    if is_english(lang):
-        _active = False
-        return False
-    assert lang is not None
-    qm = find_translation(lang)
+    qm = None if is_english(lang) else find_translation(str(lang))
     if qm is None:
         _active = False
         return False
@@ -117,3 +129,24 @@ def translate(context: str, text: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate(context, text)
+
+
+# --------------------------------------------------------------------------- the default keep-alive text
+
+_SETTINGS = "Settings"
+# The same text as core.config.DEFAULT_TEMPLATE (a test keeps them equal), marked for translation here.
+DEFAULT_TEMPLATE = QT_TRANSLATE_NOOP(_SETTINGS, "{mention} daily keep-alive \u00b7 {date} {time}")
+
+
+def default_template() -> str:
+    """The default keep-alive text in the active language (its placeholders are kept as they are)."""
+    return translate(_SETTINGS, DEFAULT_TEMPLATE)
+
+
+def localize_default_template(settings: Settings) -> None:
+    """At first run: the keep-alive text becomes the default in the language chosen then, unless the user
+    already wrote their own. Later language changes leave it alone (it is the user's text by then)."""
+    from .core.config import DEFAULT_TEMPLATE as ENGLISH_DEFAULT
+
+    if settings.message_template == ENGLISH_DEFAULT:
+        settings.message_template = default_template()

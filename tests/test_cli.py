@@ -509,3 +509,50 @@ def test_cli_modules_do_not_import_the_entry_point() -> None:
             if isinstance(node, ast.ImportFrom) and node.level == 1:
                 assert node.module != "cli", path.name
                 assert not (node.module is None and any(a.name == "cli" for a in node.names)), path.name
+
+
+def test_cli_follows_lang_and_the_language_setting_wins(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    zh = run_cli(home, "status", LANG="zh_CN.UTF-8")
+    assert zh.returncode == 0, zh.stderr
+    assert "频道：已配置 0 个，已启用 0 个" in zh.stdout
+    helped = run_cli(home, "channels", "--help", LC_ALL="zh_CN.UTF-8")
+    assert helped.stdout.startswith("用法：cdp-desktop channels") and "显示此帮助信息并退出" in helped.stdout
+    assert "位置参数：" in helped.stdout and "选项：" in helped.stdout
+    bad = run_cli(home, "channels", "add", "--channel", CHANNEL, LANG="zh_CN.UTF-8")
+    assert one_error_line(bad.stderr.replace("cdp-desktop：错误：", "cdp-desktop: error: ")).endswith(
+        "缺少以下必需参数：--guild（参见 `cdp-desktop channels add --help`）"
+    )
+    assert run_cli(home, "config", "set", "language", "en", LANG="zh_CN.UTF-8").returncode == 0
+    english = run_cli(home, "channels", "--help", LANG="zh_CN.UTF-8")
+    assert (
+        english.stdout.startswith("usage: cdp-desktop channels")
+        and "show this help message" in english.stdout
+    )
+    assert run_cli(tmp_path / "c", "--help", LANG="C.UTF-8").stdout.startswith("usage: ")
+
+
+def test_default_keep_alive_text_follows_the_first_run_language(tmp_path: Path) -> None:
+    from cdp_desktop import i18n
+    from cdp_desktop.core.config import DEFAULT_TEMPLATE
+
+    assert i18n.DEFAULT_TEMPLATE == DEFAULT_TEMPLATE  # the marked copy is the default itself
+
+    def template(home: Path) -> str:
+        return str(
+            json.loads((home / "config.json").read_text(encoding="utf-8"))["settings"]["message_template"]
+        )
+
+    zh, en = tmp_path / "zh", tmp_path / "en"
+    assert run_cli(zh, "config", "set", "timezone", "UTC", LANG="zh_CN.UTF-8").returncode == 0
+    assert template(zh) == "{mention} 每日保活 · {date} {time}"
+    assert run_cli(en, "config", "set", "timezone", "UTC", LANG="en_US.UTF-8").returncode == 0
+    assert template(en) == DEFAULT_TEMPLATE
+    # Later runs in another language leave the text alone: it was chosen at the first run.
+    assert run_cli(en, "config", "set", "jitter_seconds", "5", LANG="zh_CN.UTF-8").returncode == 0
+    assert template(en) == DEFAULT_TEMPLATE
+    # The user's own text is theirs in every language.
+    assert (
+        run_cli(zh, "config", "set", "message_template", "{mention} hi", LANG="zh_CN.UTF-8").returncode == 0
+    )
+    assert template(zh) == "{mention} hi"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from .. import i18n
 from ..core.config import Config, ConfigError
 from .channel_editor import ChannelEditor
 from .settings_dialog import TimeZoneCombo
@@ -163,6 +164,7 @@ class SchedulePage(QWizardPage):
         def mutate(config: Config) -> None:
             config.set_setting("schedule_time", schedule_time)
             config.set_setting("timezone", zone)
+            i18n.localize_default_template(config.settings)  # the keep-alive text in the chosen language
 
         try:
             self.service.update_config(mutate)

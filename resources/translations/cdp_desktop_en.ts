@@ -28,6 +28,10 @@
             <translation>A token is set ({where}) and is shaped like a bot token.</translation>
         </message>
         <message>
+            <source>ACTION</source>
+            <translation>ACTION</translation>
+        </message>
+        <message>
             <source>Added: {line}</source>
             <translation>Added: {line}</translation>
         </message>
@@ -50,6 +54,10 @@
         <message>
             <source>CDP folder, docker-compose.yml, .env or bot_config.json</source>
             <translation>CDP folder, docker-compose.yml, .env or bot_config.json</translation>
+        </message>
+        <message>
+            <source>COMMAND</source>
+            <translation>COMMAND</translation>
         </message>
         <message>
             <source>Channel ID: {0}</source>
@@ -228,8 +236,12 @@
             <translation>Runs of this channel</translation>
         </message>
         <message>
-            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
-            <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</translation>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up off</source>
+            <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up off</translation>
+        </message>
+        <message>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up on</source>
+            <translation>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up on</translation>
         </message>
         <message>
             <source>Sent at {0}</source>
@@ -316,8 +328,12 @@
             <translation>also write a systemd user unit for `cdp-desktop daemon`</translation>
         </message>
         <message>
-            <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
-            <translation>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</translation>
+            <source>another CDP Desktop is already running for this home (process {pid}); stop it first, or give this one its own --home</source>
+            <translation>another CDP Desktop is already running for this home (process {pid}); stop it first, or give this one its own --home</translation>
+        </message>
+        <message>
+            <source>another CDP Desktop is already running for this home; stop it first, or give this one its own --home</source>
+            <translation>another CDP Desktop is already running for this home; stop it first, or give this one its own --home</translation>
         </message>
         <message>
             <source>app not running</source>
@@ -500,10 +516,6 @@
             <translation>off</translation>
         </message>
         <message>
-            <source>on</source>
-            <translation>on</translation>
-        </message>
-        <message>
             <source>on </source>
             <translation>on </translation>
         </message>
@@ -542,6 +554,10 @@
         <message>
             <source>recreate configured channels deleted on Discord</source>
             <translation>recreate configured channels deleted on Discord</translation>
+        </message>
+        <message>
+            <source>recreated</source>
+            <translation>recreated</translation>
         </message>
         <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
@@ -724,20 +740,24 @@
             <translation>{0}/{1} days</translation>
         </message>
         <message>
+            <source>{channel}: {message}</source>
+            <translation>{channel}: {message}</translation>
+        </message>
+        <message>
             <source>{channel}: {ok}/{total} days delivered</source>
             <translation>{channel}: {ok}/{total} days delivered</translation>
         </message>
         <message>
-            <source>{done}/{total} channels done</source>
-            <translation>{done}/{total} channels done</translation>
+            <source>{done}/{total} channels done, {n} waiting for the target bot's reply…</source>
+            <translation>{done}/{total} channels done, {n} waiting for the target bot's reply…</translation>
+        </message>
+        <message>
+            <source>{done}/{total} channels done…</source>
+            <translation>{done}/{total} channels done…</translation>
         </message>
         <message>
             <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
             <translation>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</translation>
-        </message>
-        <message>
-            <source>{n} waiting for the target bot's reply</source>
-            <translation>{n} waiting for the target bot's reply</translation>
         </message>
         <message>
             <source>{path} is a file, not a folder; move it away or pass --home DIR</source>
@@ -754,6 +774,34 @@
         <message>
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem} (see `{prog} --help`)</translation>
+        </message>
+        <message>
+            <source>{prog}: debug: {message}</source>
+            <translation>{prog}: debug: {message}</translation>
+        </message>
+        <message>
+            <source>{prog}: error: {message}</source>
+            <translation>{prog}: error: {message}</translation>
+        </message>
+        <message>
+            <source>{prog}: info: {message}</source>
+            <translation>{prog}: info: {message}</translation>
+        </message>
+        <message>
+            <source>{prog}: note: {message}</source>
+            <translation>{prog}: note: {message}</translation>
+        </message>
+        <message>
+            <source>{prog}: warning: {message}</source>
+            <translation>{prog}: warning: {message}</translation>
+        </message>
+        <message>
+            <source>{state}: {message}</source>
+            <translation>{state}: {message}</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a port number from 0 to 65535</source>
+            <translation>{value!r} is not a port number from 0 to 65535</translation>
         </message>
         <message>
             <source>{where}: Discord says channel {id} does not exist; check the ID.</source>
@@ -2222,6 +2270,13 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         </message>
     </context>
     <context>
+        <name>Settings</name>
+        <message>
+            <source>{mention} daily keep-alive · {date} {time}</source>
+            <translation>{mention} daily keep-alive · {date} {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source> s</source>
@@ -2971,6 +3026,89 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         <message>
             <source>Required.</source>
             <translation>Required.</translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse</name>
+        <message>
+            <source>%(heading)s:</source>
+            <translation>%(heading)s:</translation>
+        </message>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>argument %(argument_name)s: %(message)s</translation>
+        </message>
+        <message>
+            <source>expected %s argument</source>
+            <translation>expected %s argument</translation>
+        </message>
+        <message>
+            <source>expected %s arguments</source>
+            <translation>expected %s arguments</translation>
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation>expected at least one argument</translation>
+        </message>
+        <message>
+            <source>expected at most one argument</source>
+            <translation>expected at most one argument</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>expected one argument</translation>
+        </message>
+        <message>
+            <source>ignored explicit argument %r</source>
+            <translation>ignored explicit argument %r</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>invalid %(type)s value: %(value)r</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>not allowed with argument %s</translation>
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation>one of the arguments %s is required</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>options</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>positional arguments</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>show program's version number and exit</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>show this help message and exit</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>the following arguments are required: %s</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>unrecognized arguments: %s</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>usage: </translation>
         </message>
     </context>
 </TS>

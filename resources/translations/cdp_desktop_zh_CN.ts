@@ -28,6 +28,10 @@
             <translation>已设置令牌（{where}），格式像机器人令牌。</translation>
         </message>
         <message>
+            <source>ACTION</source>
+            <translation>操作</translation>
+        </message>
+        <message>
             <source>Added: {line}</source>
             <translation>已添加：{line}</translation>
         </message>
@@ -50,6 +54,10 @@
         <message>
             <source>CDP folder, docker-compose.yml, .env or bot_config.json</source>
             <translation>CDP 文件夹、docker-compose.yml、.env 或 bot_config.json</translation>
+        </message>
+        <message>
+            <source>COMMAND</source>
+            <translation>命令</translation>
         </message>
         <message>
             <source>Channel ID: {0}</source>
@@ -228,8 +236,12 @@
             <translation>此频道的运行记录</translation>
         </message>
         <message>
-            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up {catch_up}</source>
-            <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发 {catch_up}</translation>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up off</source>
+            <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发：关</translation>
+        </message>
+        <message>
+            <source>Schedule: every day at {time} ({zone}), random delay up to {jitter} s, catch-up on</source>
+            <translation>计划：每天 {time}（{zone}），随机延迟最多 {jitter} 秒，补发：开</translation>
         </message>
         <message>
             <source>Sent at {0}</source>
@@ -316,8 +328,12 @@
             <translation>同时为 `cdp-desktop daemon` 写入 systemd 用户单元</translation>
         </message>
         <message>
-            <source>another CDP Desktop is already running for this home{pid}; stop it first, or give this one its own --home</source>
-            <translation>另一个 CDP Desktop 已在使用此目录运行{pid}；请先停止它，或为这个实例指定单独的 --home</translation>
+            <source>another CDP Desktop is already running for this home (process {pid}); stop it first, or give this one its own --home</source>
+            <translation>另一个 CDP Desktop 已在使用此目录运行（进程 {pid}）；请先停止它，或为这个实例指定单独的 --home</translation>
+        </message>
+        <message>
+            <source>another CDP Desktop is already running for this home; stop it first, or give this one its own --home</source>
+            <translation>另一个 CDP Desktop 已在使用此目录运行；请先停止它，或为这个实例指定单独的 --home</translation>
         </message>
         <message>
             <source>app not running</source>
@@ -500,10 +516,6 @@
             <translation>关</translation>
         </message>
         <message>
-            <source>on</source>
-            <translation>开</translation>
-        </message>
-        <message>
             <source>on </source>
             <translation>开 </translation>
         </message>
@@ -542,6 +554,10 @@
         <message>
             <source>recreate configured channels deleted on Discord</source>
             <translation>重新创建在 Discord 上被删除的已配置频道</translation>
+        </message>
+        <message>
+            <source>recreated</source>
+            <translation>已重建</translation>
         </message>
         <message>
             <source>remove a channel from the configuration (never deletes it on Discord)</source>
@@ -613,7 +629,7 @@
         </message>
         <message>
             <source>server (guild) ID</source>
-            <translation>服务器（guild）ID</translation>
+            <translation>服务器 ID</translation>
         </message>
         <message>
             <source>server ID, when the files do not give GUILD_ID</source>
@@ -724,20 +740,24 @@
             <translation>{0}/{1} 天</translation>
         </message>
         <message>
+            <source>{channel}: {message}</source>
+            <translation>{channel}：{message}</translation>
+        </message>
+        <message>
             <source>{channel}: {ok}/{total} days delivered</source>
             <translation>{channel}：{ok}/{total} 天已送达</translation>
         </message>
         <message>
-            <source>{done}/{total} channels done</source>
-            <translation>已完成 {done}/{total} 个频道</translation>
+            <source>{done}/{total} channels done, {n} waiting for the target bot's reply…</source>
+            <translation>已完成 {done}/{total} 个频道，{n} 个正在等待目标机器人回复…</translation>
+        </message>
+        <message>
+            <source>{done}/{total} channels done…</source>
+            <translation>已完成 {done}/{total} 个频道…</translation>
         </message>
         <message>
             <source>{id} is a temporary channel CDP Desktop created for a keep-alive run and deletes when the run ends; choose another channel</source>
             <translation>{id} 是 CDP Desktop 为一次保活运行创建的临时频道，运行结束时会被删除；请选择其他频道</translation>
-        </message>
-        <message>
-            <source>{n} waiting for the target bot's reply</source>
-            <translation>{n} 个正在等待目标机器人回复</translation>
         </message>
         <message>
             <source>{path} is a file, not a folder; move it away or pass --home DIR</source>
@@ -754,6 +774,34 @@
         <message>
             <source>{problem} (see `{prog} --help`)</source>
             <translation>{problem}（参见 `{prog} --help`）</translation>
+        </message>
+        <message>
+            <source>{prog}: debug: {message}</source>
+            <translation>{prog}：调试：{message}</translation>
+        </message>
+        <message>
+            <source>{prog}: error: {message}</source>
+            <translation>{prog}：错误：{message}</translation>
+        </message>
+        <message>
+            <source>{prog}: info: {message}</source>
+            <translation>{prog}：信息：{message}</translation>
+        </message>
+        <message>
+            <source>{prog}: note: {message}</source>
+            <translation>{prog}：提示：{message}</translation>
+        </message>
+        <message>
+            <source>{prog}: warning: {message}</source>
+            <translation>{prog}：警告：{message}</translation>
+        </message>
+        <message>
+            <source>{state}: {message}</source>
+            <translation>{state}：{message}</translation>
+        </message>
+        <message>
+            <source>{value!r} is not a port number from 0 to 65535</source>
+            <translation>{value!r} 不是 0 到 65535 之间的端口号</translation>
         </message>
         <message>
             <source>{where}: Discord says channel {id} does not exist; check the ID.</source>
@@ -2222,6 +2270,13 @@ The channel itself stays on Discord; only this app forgets it.</source>
         </message>
     </context>
     <context>
+        <name>Settings</name>
+        <message>
+            <source>{mention} daily keep-alive · {date} {time}</source>
+            <translation>{mention} 每日保活 · {date} {time}</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source> s</source>
@@ -2971,6 +3026,89 @@ The channel itself stays on Discord; only this app forgets it.</source>
         <message>
             <source>Required.</source>
             <translation>必填。</translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse</name>
+        <message>
+            <source>%(heading)s:</source>
+            <translation>%(heading)s：</translation>
+        </message>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>有歧义的选项：%(option)s 可以匹配 %(matches)s</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>参数 %(argument_name)s：%(message)s</translation>
+        </message>
+        <message>
+            <source>expected %s argument</source>
+            <translation>需要 %s 个值</translation>
+        </message>
+        <message>
+            <source>expected %s arguments</source>
+            <translation>需要 %s 个值</translation>
+        </message>
+        <message>
+            <source>expected at least one argument</source>
+            <translation>至少需要一个值</translation>
+        </message>
+        <message>
+            <source>expected at most one argument</source>
+            <translation>最多需要一个值</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>需要一个值</translation>
+        </message>
+        <message>
+            <source>ignored explicit argument %r</source>
+            <translation>忽略了显式给出的值 %r</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>无效的 %(type)s 值：%(value)r</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>不能与参数 %s 同时使用</translation>
+        </message>
+        <message>
+            <source>one of the arguments %s is required</source>
+            <translation>必须给出参数 %s 中的一个</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>显示程序的版本号并退出</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示此帮助信息并退出</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>缺少以下必需参数：%s</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>无法识别的参数：%s</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
         </message>
     </context>
 </TS>
