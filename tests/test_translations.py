@@ -41,7 +41,7 @@ def zh_cn(qapp: Any) -> Iterator[QTranslator]:
 def test_zh_cn_qm_translates_known_strings(zh_cn: QTranslator) -> None:
     tr = QCoreApplication.translate
     assert tr("MainWindow", "Demo") == "演示"  # the demo window is titled "演示 — CDP Desktop"
-    assert tr("MainWindow", "Recent runs") == "最近的运行"
+    assert tr("RunsPanel", "Recent runs") == "最近的运行"
     assert tr("State", EXPLANATIONS[State.MISSING].summary) == "该频道在 Discord 上已不存在。"
     assert tr("Tray", "Run keep-alive now") == "立即运行保活"
     assert tr("ChannelEditor", "Add channel") == "添加频道"
