@@ -22,7 +22,7 @@ from .endpoints import (
 from .failures import classify_exception
 from .pacer import Pacer
 from .port import DeleteRefusedError, DiscordClient
-from .probes import TokenCheck, check_token, describe_channel_rest, discover_gateway
+from .probes import TokenCheck, check_token, describe_channel_rest, discover_gateway, probe_route
 from .supervisor import PRESENCE_OFF_REASON, PRESENCE_REFUSED_REASON
 
 __all__ = [
@@ -43,5 +43,6 @@ __all__ = [
     "configure_endpoint",
     "describe_channel_rest",
     "discover_gateway",
+    "probe_route",
     "resolve_endpoints",
 ]

@@ -1,17 +1,46 @@
 """Error classification: what discord.py, aiohttp, the proxy libraries and Discord's HTTP answers raise or
 return, mapped to the app's :class:`~cdp_desktop.core.errors.State` taxonomy (code, status, ``retry_after``
-and Discord's own text kept in the failure)."""
+and Discord's own text kept in the failure).
+
+What a failure says is a :class:`~cdp_desktop.core.messages.Message` (rendered in the reader's language;
+``str()`` is the English for the log files). Discord's own error text and an exception's words are passed
+as they are (they have no translation).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
 import discord
 
 from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.messages import Message, template
+
+_C = "DiscordFailure"
+RATE_LIMITED = template(_C, "discord.rate_limited", "Discord is rate limiting the bot; retry in {seconds} s.")
+TOKEN_REJECTED = template(_C, "discord.token_rejected", "Discord rejected the bot token (HTTP 401).")
+TOKEN_REJECTED_GATEWAY = template(
+    _C, "discord.token_rejected_gateway", "Discord rejected the bot token (gateway close {code})."
+)
+INTENTS_REFUSED = template(
+    _C, "discord.intents_refused", "Discord refused the privileged intents (gateway close 4014)."
+)
+GATEWAY_CLOSED = template(_C, "discord.gateway_closed", "The gateway connection closed with code {code}.")
+GATEWAY_NOT_FOUND = template(_C, "discord.gateway_not_found", "The Discord gateway could not be found.")
+GATEWAY_NO_URL = template(_C, "discord.gateway_no_url", "Discord's answer named no gateway URL.")
+HTTP_STATUS = template(_C, "discord.http", "Discord answered HTTP {status}.")
+HTTP_STATUS_DETAIL = template(
+    _C, "discord.http_detail", "Discord answered HTTP {status} (error {code}: {text})."
+)
+PROXY_AUTH = template(_C, "discord.proxy_auth", "The proxy refused the user name or password (HTTP 407).")
+TIMED_OUT = template(_C, "discord.timed_out", "The request to Discord timed out.")
+UNREACHABLE = template(_C, "discord.unreachable", "Discord could not be reached ({error}).")
+UNEXPECTED = template(_C, "discord.unexpected", "Unexpected error talking to Discord ({error}).")
+NOT_CONNECTED = template(_C, "discord.not_connected", "Not connected to Discord.")
 
 
 def state_for_status(status: int) -> State:
@@ -30,18 +59,26 @@ def state_for_status(status: int) -> State:
     return State.NO_ACCESS
 
 
-def http_failure(status: int, body: Any, what: str) -> DiscordFailure:
+def http_failure(status: int, body: Any) -> DiscordFailure:
     """A failure from an HTTP status and Discord's JSON error body (code, message, ``retry_after``)."""
     code = int(body.get("code", 0) or 0) if isinstance(body, dict) else 0
     text = str(body.get("message", "")) if isinstance(body, dict) else ""
     retry_after = body.get("retry_after") if isinstance(body, dict) else None
     return DiscordFailure(
         state_for_status(status),
-        f"{what}: HTTP {status}" + (f" ({code}: {text})" if code or text else ""),
+        _http_message(status, code or None, text),
         code=code or None,
         status=status,
         retry_after=float(retry_after) if isinstance(retry_after, int | float) else None,
     )
+
+
+def _http_message(status: int, code: int | None, text: str) -> Message:
+    if status == 407:
+        return PROXY_AUTH()
+    if code or text:
+        return HTTP_STATUS_DETAIL(status=status, code=code or 0, text=text)
+    return HTTP_STATUS(status=status)
 
 
 def classify_exception(exc: BaseException) -> DiscordFailure:
@@ -51,41 +88,33 @@ def classify_exception(exc: BaseException) -> DiscordFailure:
     if isinstance(exc, discord.RateLimited):
         return DiscordFailure(
             State.RATE_LIMITED,
-            f"rate limited; retry in {exc.retry_after:.0f} s",
+            RATE_LIMITED(seconds=f"{exc.retry_after:.0f}"),
             status=429,
             retry_after=exc.retry_after,
         )
     if isinstance(exc, discord.LoginFailure):
-        return DiscordFailure(State.TOKEN_INVALID, "Discord rejected the bot token (401)", status=401)
+        return DiscordFailure(State.TOKEN_INVALID, TOKEN_REJECTED(), status=401)
     if isinstance(exc, discord.PrivilegedIntentsRequired):
-        return DiscordFailure(
-            State.INTENTS_MISSING, "Discord refused the privileged intents (gateway close 4014)", code=4014
-        )
+        return DiscordFailure(State.INTENTS_MISSING, INTENTS_REFUSED(), code=4014)
     if isinstance(exc, discord.ConnectionClosed):
         return _gateway_closed(exc.code)
     if isinstance(exc, discord.GatewayNotFound):
-        return DiscordFailure(State.DISCORD_UNAVAILABLE, "the Discord gateway could not be found")
+        return DiscordFailure(State.DISCORD_UNAVAILABLE, GATEWAY_NOT_FOUND())
     if isinstance(exc, discord.HTTPException):
         return _http_exception(exc)
     if isinstance(exc, asyncio.TimeoutError | TimeoutError):
-        return DiscordFailure(State.NETWORK, "the request to Discord timed out")
+        return DiscordFailure(State.NETWORK, TIMED_OUT())
     if isinstance(exc, aiohttp.ClientError | OSError) or _is_socks_error(exc):
-        return DiscordFailure(State.NETWORK, f"Discord could not be reached ({type(exc).__name__}: {exc})")
-    return DiscordFailure(
-        State.DISCORD_UNAVAILABLE, f"unexpected error talking to Discord ({type(exc).__name__})"
-    )
+        return DiscordFailure(State.NETWORK, UNREACHABLE(error=f"{type(exc).__name__}: {exc}"))
+    return DiscordFailure(State.DISCORD_UNAVAILABLE, UNEXPECTED(error=type(exc).__name__))
 
 
 def _gateway_closed(code: int) -> DiscordFailure:
     if code == 4004:
-        return DiscordFailure(
-            State.TOKEN_INVALID, "Discord rejected the bot token (gateway close 4004)", code=4004
-        )
+        return DiscordFailure(State.TOKEN_INVALID, TOKEN_REJECTED_GATEWAY(code=4004), code=4004)
     if code == 4014:
-        return DiscordFailure(
-            State.INTENTS_MISSING, "Discord refused the privileged intents (gateway close 4014)", code=4014
-        )
-    return DiscordFailure(State.NETWORK, f"gateway connection closed with code {code}", code=code)
+        return DiscordFailure(State.INTENTS_MISSING, INTENTS_REFUSED(), code=4014)
+    return DiscordFailure(State.NETWORK, GATEWAY_CLOSED(code=code), code=code)
 
 
 def _http_exception(exc: discord.HTTPException) -> DiscordFailure:
@@ -96,9 +125,24 @@ def _http_exception(exc: discord.HTTPException) -> DiscordFailure:
     if status == 429 and exc.response is not None:
         with contextlib.suppress(TypeError, ValueError):
             retry_after = float(exc.response.headers.get("Retry-After", ""))
-    message = f"HTTP {status}" + (f" ({exc.code}: {text})" if code or text else "")
+    message = _http_message(status, code, text)
     return DiscordFailure(
         state_for_status(status), message, code=code, status=status, retry_after=retry_after
+    )
+
+
+def redacted(failure: DiscordFailure, redact: Callable[[str], str]) -> DiscordFailure:
+    """The same failure with ``redact`` applied to every word it carries (an exception's text may hold a
+    proxy URL with its password)."""
+    message = failure.message
+    if isinstance(message, Message):
+        message = Message(
+            message.key, {k: redact(v) if isinstance(v, str) else v for k, v in message.params.items()}
+        )
+    else:
+        message = redact(message)
+    return DiscordFailure(
+        failure.state, message, code=failure.code, status=failure.status, retry_after=failure.retry_after
     )
 
 

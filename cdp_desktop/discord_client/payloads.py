@@ -10,8 +10,18 @@ import discord
 
 from cdp_desktop.core.config import clean_name
 from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.messages import template
 from cdp_desktop.core.ports import ChannelInfo, GuildInfo, MemberInfo, Reply, SentMessage
 
+_C = "DiscordFailure"
+MISSING_ACCESS = template(
+    _C, "discord.missing_access", "Channel {channel}: Missing Access (the bot cannot see it)."
+)
+MISSING_PERMISSIONS = template(
+    _C,
+    "discord.missing_permissions",
+    "Channel {channel}: Missing Permissions (the bot may not send messages there).",
+)
 TEXT_CHANNEL_TYPES = frozenset({0, 5})  # GUILD_TEXT, GUILD_ANNOUNCEMENT
 CATEGORY_TYPE = 4
 
@@ -51,10 +61,10 @@ def check_cached_permissions(channel: discord.abc.GuildChannel) -> None:
         return
     perms = channel.permissions_for(me)
     if not perms.view_channel:
-        raise DiscordFailure(State.NO_ACCESS, f"channel {channel.id}: Missing Access", code=50001, status=403)
+        raise DiscordFailure(State.NO_ACCESS, MISSING_ACCESS(channel=str(channel.id)), code=50001, status=403)
     if not perms.send_messages:
         raise DiscordFailure(
-            State.NO_ACCESS, f"channel {channel.id}: Missing Permissions", code=50013, status=403
+            State.NO_ACCESS, MISSING_PERMISSIONS(channel=str(channel.id)), code=50013, status=403
         )
 
 

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 import discord
 
 from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.messages import template
 from cdp_desktop.core.ports import (
     ChannelInfo,
     ConnectionStatus,
@@ -75,6 +76,27 @@ _PRESENCE_NAMES = {
     "offline": "offline",
     "invisible": "offline",
 }
+
+
+_C = "DiscordFailure"
+NOT_TEXT = template(_C, "discord.not_text", "Channel {channel} is not a text channel.")
+CHANNEL_DELETED = template(_C, "discord.channel_deleted", "Channel {channel} was deleted.")
+NOT_IN_SERVER = template(_C, "discord.not_in_server", "Channel {channel} is not in the server.")
+REFUSED_CONFIGURED = template(
+    _C, "discord.refused_configured", "Refused to delete channel {channel}: it is a configured target."
+)
+REFUSED_NOT_OWNED = template(
+    _C,
+    "discord.refused_not_owned",
+    "Refused to delete channel {channel}: it is not a temporary channel this app created.",
+)
+REFUSED_LOCK = template(_C, "discord.refused_lock", "Refused to delete channel {channel}: {error}")
+REFUSED_MESSAGE = template(
+    _C,
+    "discord.refused_message",
+    "Refused to delete message {message} in channel {channel}: it is not a message this process has just "
+    "sent there.",
+)
 
 
 @contextlib.asynccontextmanager
@@ -234,15 +256,8 @@ class DiscordClient:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # classified; the original is not chained (its request info carries headers)
-            failure = await self._conn.death_reason(client) or classify_exception(exc)
-            failure = DiscordFailure(
-                failure.state,
-                self._conn.scrub(f"{what}: {failure.message}"),
-                code=failure.code,
-                status=failure.status,
-                retry_after=failure.retry_after,
-            )
-            log.info("%s", failure.message)
+            failure = self._conn.scrubbed(await self._conn.death_reason(client) or classify_exception(exc))
+            log.info("%s: %s", what, failure)
             raise failure from None
 
     def _cached(self) -> discord.Client | None:
@@ -260,19 +275,19 @@ class DiscordClient:
                 if not isinstance(cached, discord.abc.Messageable) or isinstance(
                     cached, discord.CategoryChannel
                 ):
-                    raise DiscordFailure(State.MISSING, f"channel {channel_id} is not a text channel")
+                    raise DiscordFailure(State.MISSING, NOT_TEXT(channel=str(channel_id)))
                 check_cached_permissions(cached)
                 return info_from_cached(cached)
             if channel_id in self._deleted:
                 raise DiscordFailure(
-                    State.MISSING, f"channel {channel_id} was deleted", code=10003, status=404
+                    State.MISSING, CHANNEL_DELETED(channel=str(channel_id)), code=10003, status=404
                 )
             guild = client.get_guild(guild_id) if guild_id is not None else None
             if guild is not None and not guild.unavailable:
-                raise DiscordFailure(State.MISSING, f"channel {channel_id} is not in the guild", code=10003)
+                raise DiscordFailure(State.MISSING, NOT_IN_SERVER(channel=str(channel_id)), code=10003)
         data = await self._call(f"GET /channels/{channel_id}", lambda c: c.http.get_channel(channel_id))
         if int(data.get("type", -1)) not in TEXT_CHANNEL_TYPES or "guild_id" not in data:
-            raise DiscordFailure(State.MISSING, f"channel {channel_id} is not a text channel")
+            raise DiscordFailure(State.MISSING, NOT_TEXT(channel=str(channel_id)))
         return info_from_payload(data)
 
     async def send_message(self, channel_id: int, content: str) -> SentMessage:
@@ -470,7 +485,7 @@ class DiscordClient:
         except DiscordFailure:
             raise
         except Exception as exc:  # the lock could not be had (another process edits for long): fail closed
-            message = f"Refused to delete channel {channel_id}: {exc}"
+            message = REFUSED_LOCK(channel=str(channel_id), error=str(exc) or type(exc).__name__)
             log.error("%s", message)
             raise DeleteRefusedError(State.NO_ACCESS, message) from None
         self._deleted.add(channel_id)
@@ -483,12 +498,7 @@ class DiscordClient:
             log.exception("delete guard could not read the ledger; refusing to delete %s", channel_id)
             owned, configured = False, True
         if configured or not owned:
-            why = (
-                "it is a configured target"
-                if configured
-                else "it is not a temporary channel this app created"
-            )
-            message = f"Refused to delete channel {channel_id}: {why}"
+            message = (REFUSED_CONFIGURED if configured else REFUSED_NOT_OWNED)(channel=str(channel_id))
             log.error("%s", message)
             raise DeleteRefusedError(State.NO_ACCESS, message)
         try:
@@ -510,10 +520,7 @@ class DiscordClient:
         sent = self._just_sent.get(message_id)
         now = asyncio.get_running_loop().time()
         if sent is None or sent[0] != channel_id or now - sent[1] > _JUST_SENT_SECONDS:
-            message = (
-                f"Refused to delete message {message_id} in channel {channel_id}: "
-                "it is not a message this process has just sent there"
-            )
+            message = REFUSED_MESSAGE(message=str(message_id), channel=str(channel_id))
             log.error("%s", message)
             raise DeleteRefusedError(State.NO_ACCESS, message)
         try:

@@ -4,6 +4,7 @@ check of the Token dialog and ``token set``, and the channel look-up of ``channe
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -11,13 +12,23 @@ from typing import Any
 import aiohttp
 
 from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.messages import Message, template
 from cdp_desktop.core.ports import ChannelInfo
 from cdp_desktop.logs import redact
-from cdp_desktop.proxy import ProxySpec, make_connector, parse_proxy, request_options, secrets_of
+from cdp_desktop.proxy import (
+    ProxySpec,
+    make_connector,
+    parse_proxy,
+    redact_proxy,
+    request_options,
+    secrets_of,
+)
 
 from .endpoints import Endpoints
-from .failures import classify_exception, http_failure
+from .failures import GATEWAY_NO_URL, classify_exception, http_failure, redacted
 from .payloads import info_from_payload
+
+log = logging.getLogger(__name__)
 
 USER_AGENT = "DiscordBot (cdp-desktop)"
 
@@ -51,12 +62,33 @@ async def discover_gateway(api_base: str, *, proxy: str | None, timeout: float) 
         session.get(f"{api_base.rstrip('/')}/gateway", **request_options(spec)) as resp,
     ):
         if resp.status >= 400:
-            raise http_failure(resp.status, await json_or_none(resp), "GET /gateway")
+            raise http_failure(resp.status, await json_or_none(resp))
         data = await resp.json(content_type=None)
     url = data.get("url") if isinstance(data, dict) else None
     if not isinstance(url, str) or not url:
-        raise DiscordFailure(State.DISCORD_UNAVAILABLE, "GET /gateway returned no gateway URL")
+        raise DiscordFailure(State.DISCORD_UNAVAILABLE, GATEWAY_NO_URL())
     return url
+
+
+_P = "ProxyTest"
+ROUTE_REACHED = template(_P, "proxy_test.reached", "Reached {api}.")
+ROUTE_REACHED_VIA = template(_P, "proxy_test.reached_via", "Reached {api} through {proxy}.")
+ROUTE_FAILED = template(_P, "proxy_test.failed", "{api}: {reason}")
+
+
+async def probe_route(api_base: str, proxy: str | None, *, timeout: float = 10) -> tuple[bool, Message]:
+    """Whether ``GET {api}/gateway`` answers through ``proxy`` (the Settings dialog's Test button), and a
+    message saying so; the proxy is named without its password."""
+    try:
+        await discover_gateway(api_base, proxy=proxy, timeout=timeout)
+    except Exception as exc:  # every failure is the answer
+        failure = redacted(
+            classify_exception(exc), lambda text: redact(text, *secrets_of(parse_proxy(proxy)))
+        )
+        return False, ROUTE_FAILED(api=api_base, reason=failure.explain())
+    if proxy:
+        return True, ROUTE_REACHED_VIA(api=api_base, proxy=redact_proxy(proxy) or "")
+    return True, ROUTE_REACHED(api=api_base)
 
 
 async def _bot_get(token: str, path: str, *, endpoints: Endpoints, timeout: float) -> Any:
@@ -71,17 +103,20 @@ async def _bot_get(token: str, path: str, *, endpoints: Endpoints, timeout: floa
         ):
             body = await json_or_none(resp)
             if resp.status >= 400:
-                raise http_failure(resp.status, body, f"GET {path}")
+                raise http_failure(resp.status, body)
             return body
     except Exception as exc:  # the original is not chained: its request info carries the headers
-        failure = classify_exception(exc)
-        raise DiscordFailure(
-            failure.state,
-            redact(str(failure), token, *secrets_of(spec)),
-            code=failure.code,
-            status=failure.status,
-            retry_after=failure.retry_after,
-        ) from None
+        failure = redacted(classify_exception(exc), lambda text: redact(text, token, *secrets_of(spec)))
+        log.info("GET %s: %s", path, failure)
+        raise failure from None
+
+
+_C = "DiscordFailure"
+LOGGED_IN_AS = template(_C, "discord.logged_in_as", "Logged in as {name}.")
+NO_USER = template(_C, "discord.no_user", "Discord's answer named no bot user.")
+NOT_A_SERVER_CHANNEL = template(
+    _C, "discord.not_a_server_channel", "Channel {channel} is not a server channel."
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +124,7 @@ class TokenCheck:
     state: State
     bot_name: str | None
     bot_id: int | None
-    message: str
+    message: Message  # what to tell a person (rendered in their language)
 
 
 async def check_token(token: str, *, endpoints: Endpoints, timeout: float = 20) -> TokenCheck:
@@ -97,11 +132,11 @@ async def check_token(token: str, *, endpoints: Endpoints, timeout: float = 20) 
     try:
         body = await _bot_get(token, "/users/@me", endpoints=endpoints, timeout=timeout)
     except DiscordFailure as failure:  # every failure becomes a state
-        return TokenCheck(failure.state, None, None, str(failure))
+        return TokenCheck(failure.state, None, None, failure.explain())
     if not isinstance(body, dict) or "id" not in body:
-        return TokenCheck(State.DISCORD_UNAVAILABLE, None, None, "GET /users/@me returned no user")
+        return TokenCheck(State.DISCORD_UNAVAILABLE, None, None, NO_USER())
     name = str(body.get("global_name") or body.get("username") or "")
-    return TokenCheck(State.OK, name, int(body["id"]), f"Logged in as {name}")
+    return TokenCheck(State.OK, name, int(body["id"]), LOGGED_IN_AS(name=name))
 
 
 async def describe_channel_rest(
@@ -112,6 +147,6 @@ async def describe_channel_rest(
     body = await _bot_get(token, f"/channels/{channel_id}", endpoints=endpoints, timeout=timeout)
     if not isinstance(body, dict) or "id" not in body or "guild_id" not in body:
         raise DiscordFailure(
-            State.MISSING, f"GET /channels/{channel_id}: not a server channel", code=10003, status=404
+            State.MISSING, NOT_A_SERVER_CHANNEL(channel=str(channel_id)), code=10003, status=404
         )
     return info_from_payload(body)

@@ -21,19 +21,24 @@ import aiohttp
 import discord
 
 from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
+from cdp_desktop.core.messages import Message, template
 from cdp_desktop.core.ports import ConnectionStatus
 from cdp_desktop.core.retry import backoff_delay
 from cdp_desktop.logs import redact
 from cdp_desktop.proxy import make_connector, request_options, secrets_of
 
 from .endpoints import DEFAULT_API_BASE, Endpoints, configure_endpoint
-from .failures import classify_exception
+from .failures import NOT_CONNECTED, classify_exception, redacted
 from .pacer import Pacer
 from .probes import discover_gateway
 
 log = logging.getLogger(__name__)
 
 _KEEP = object()  # "leave unchanged" marker for ConnectionStatus fields
+
+# Why the connection is not up (ConnectionStatus.detail), beside the failures' own messages.
+CONNECTION_ENDED = template("Connection", "connection.ended", "The connection to Discord ended.")
+GATEWAY_LOST = template("Connection", "connection.gateway_lost", "The gateway connection was lost.")
 
 # Why presence is not known (ConnectionStatus.presence_reason); the UI translates them (context "Presence").
 PRESENCE_OFF_REASON = QT_TRANSLATE_NOOP("Presence", "presence intents are off in the settings")
@@ -229,6 +234,10 @@ class ConnectionSupervisor:
         """``text`` without the token and the proxy password."""
         return redact(text, self._token, *secrets_of(self._proxy))
 
+    def scrubbed(self, failure: DiscordFailure) -> DiscordFailure:
+        """``failure`` saying nothing of the token and the proxy password."""
+        return redacted(failure, self.scrub)
+
     def rest_client(self) -> _GatewayClient:
         """The client to make REST calls with, or the classified reason there is none."""
         client = self.client
@@ -240,7 +249,7 @@ class ConnectionSupervisor:
                 status=self.terminal.status,
             )
         if client is None or not self._logged_in or client.is_closed():
-            raise DiscordFailure(State.NETWORK, "not connected to Discord")
+            raise DiscordFailure(State.NETWORK, NOT_CONNECTED())
         return client
 
     async def death_reason(self, client: discord.Client, timeout: float = 2.0) -> DiscordFailure | None:
@@ -281,7 +290,7 @@ class ConnectionSupervisor:
                 attempt = 0  # this client got as far as READY: start the backoff over
             delay = self._backoff(attempt)
             attempt += 1
-            reason = self.scrub(str(failure)) if failure else "connection ended"
+            reason = self.scrubbed(failure).explain() if failure else CONNECTION_ENDED()
             log.warning("Discord connection lost (%s); reconnecting in %.1f s", reason, delay)
             self._set_status("reconnecting", detail=reason)
             state = "reconnecting"
@@ -369,8 +378,9 @@ class ConnectionSupervisor:
 
     def _stop_for_good(self, failure: DiscordFailure, state: str) -> None:
         self.terminal = failure
-        log.error("Discord connection stopped: %s", self.scrub(str(failure)))
-        self._set_status(state, detail=self.scrub(str(failure)))
+        reason = self.scrubbed(failure).explain()
+        log.error("Discord connection stopped: %s", reason)
+        self._set_status(state, detail=reason)
         self._settled_evt.set()
 
     # --- connection events -----
@@ -395,13 +405,13 @@ class ConnectionSupervisor:
         self.gateway_ready = False
         self._settled_evt.clear()  # wait_ready() waits for the reconnect again (a final stop sets it)
         if self._status.state == "connected":
-            self._set_status("reconnecting", detail="gateway connection lost")
+            self._set_status("reconnecting", detail=GATEWAY_LOST())
 
-    def _set_status(self, state: str | None, *, detail: str | object | None = _KEEP) -> None:
+    def _set_status(self, state: str | None, *, detail: Message | object | None = _KEEP) -> None:
         if state is not None:
             self._status.state = state
         if detail is not _KEEP:
-            self._status.detail = detail if isinstance(detail, str) else None
+            self._status.detail = detail if isinstance(detail, Message) else None
         self._status.proxy = self.endpoints.proxy_display
         if self._on_status is not None:
             try:

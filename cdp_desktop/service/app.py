@@ -608,23 +608,16 @@ class AppService(ConfigUpdates):
         except Exception:
             return None
 
-    async def test_proxy(self, proxy_url: str | None, api_base: str | None) -> tuple[bool, str]:
+    async def test_proxy(self, proxy_url: str | None, api_base: str | None) -> tuple[bool, Message | str]:
         from ..core.config import parse_api_base_url, parse_proxy_url
-        from ..discord_client import discover_gateway, resolve_endpoints
+        from ..discord_client import probe_route, resolve_endpoints
 
         try:
             proxy = parse_proxy_url(proxy_url)
             base = parse_api_base_url(api_base) or resolve_endpoints(self.config.settings, {}).api_base
         except ConfigError as exc:
             return False, str(exc)
-        try:
-            await discover_gateway(base, proxy=proxy, timeout=10)
-        except Exception as exc:
-            from ..discord_client import classify_exception
-
-            failure = classify_exception(exc)
-            return False, f"{base}: {failure}"
-        return True, f"Reached {base}" + (f" through {proxy}" if proxy else "")
+        return await probe_route(base, proxy, timeout=10)
 
     def current_slot_key(self) -> str:
         s = self.config.settings

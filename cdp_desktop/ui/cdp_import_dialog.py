@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..core.cdp_files import CdpFileError, Text
 from ..core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from ..core.config import ConfigError
@@ -282,13 +283,15 @@ class CdpImportDialog(TaskDialog):
                 check = await self.service.set_token(plan.token)
                 if check.state != State.OK:
                     self.message.show_error(
-                        self.tr("The bot token was not stored: {0}").format(check.message)
+                        self.tr("The bot token was not stored: {0}").format(
+                            check.message.render(i18n.qt_translate)
+                        )
                     )
                     return
             if plan.secret is not None:
                 result = await CdpSecretStore().aset(plan.secret)
                 if not result.ok:
-                    self.message.show_error(result.message)
+                    self.message.show_error(result.message.render(i18n.qt_translate))
                     return
         finally:
             self.busy.stop()

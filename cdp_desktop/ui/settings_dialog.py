@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import i18n
 from ..core.config import SETTING_PARSERS, Config, ConfigError, require_mention
+from ..core.messages import Message
 from . import autostart
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
 
@@ -330,10 +332,11 @@ class SettingsDialog(TaskDialog):
 
     async def _test(self, proxy: str | None, api_base: str | None) -> None:
         try:
-            ok, message = await self.service.test_proxy(proxy, api_base)
+            ok, said = await self.service.test_proxy(proxy, api_base)
         finally:
             self.test_busy.stop()
             self.test_button.setEnabled(True)
+        message = said.render(i18n.qt_translate) if isinstance(said, Message) else said
         if ok:
             self.test_result.show_ok(self.tr("Works: {0}").replace("{0}", message))
         else:

@@ -227,7 +227,9 @@ class TokenPanel(QWidget):
             self.saved.emit(self.bot_name)
             return
         self.refresh_keyring_state()
-        self.result.show_error(state_text(state) if state is not None else str(check.message))
+        self.result.show_error(
+            state_text(state) if state is not None else check.message.render(i18n.qt_translate)
+        )
 
     def _ask_clear(self) -> None:
         confirm(

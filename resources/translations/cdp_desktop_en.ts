@@ -1535,6 +1535,17 @@ Start CDP Desktop again to bring the window back.</translation>
         </message>
     </context>
     <context>
+        <name>Connection</name>
+        <message>
+            <source>The connection to Discord ended.</source>
+            <translation>The connection to Discord ended.</translation>
+        </message>
+        <message>
+            <source>The gateway connection was lost.</source>
+            <translation>The gateway connection was lost.</translation>
+        </message>
+    </context>
+    <context>
         <name>DaemonRunning</name>
         <message>
             <source>&amp;Stop it and open the window</source>
@@ -1598,6 +1609,113 @@ Start CDP Desktop again to bring the window back.</translation>
         <message>
             <source>Take the server offline</source>
             <translation>Take the server offline</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscordFailure</name>
+        <message>
+            <source>Channel {channel} is not a server channel.</source>
+            <translation>Channel {channel} is not a server channel.</translation>
+        </message>
+        <message>
+            <source>Channel {channel} is not a text channel.</source>
+            <translation>Channel {channel} is not a text channel.</translation>
+        </message>
+        <message>
+            <source>Channel {channel} is not in the server.</source>
+            <translation>Channel {channel} is not in the server.</translation>
+        </message>
+        <message>
+            <source>Channel {channel} was deleted.</source>
+            <translation>Channel {channel} was deleted.</translation>
+        </message>
+        <message>
+            <source>Channel {channel}: Missing Access (the bot cannot see it).</source>
+            <translation>Channel {channel}: Missing Access (the bot cannot see it).</translation>
+        </message>
+        <message>
+            <source>Channel {channel}: Missing Permissions (the bot may not send messages there).</source>
+            <translation>Channel {channel}: Missing Permissions (the bot may not send messages there).</translation>
+        </message>
+        <message>
+            <source>Discord answered HTTP {status} (error {code}: {text}).</source>
+            <translation>Discord answered HTTP {status} (error {code}: {text}).</translation>
+        </message>
+        <message>
+            <source>Discord answered HTTP {status}.</source>
+            <translation>Discord answered HTTP {status}.</translation>
+        </message>
+        <message>
+            <source>Discord could not be reached ({error}).</source>
+            <translation>Discord could not be reached ({error}).</translation>
+        </message>
+        <message>
+            <source>Discord is rate limiting the bot; retry in {seconds} s.</source>
+            <translation>Discord is rate limiting the bot; retry in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Discord refused the privileged intents (gateway close 4014).</source>
+            <translation>Discord refused the privileged intents (gateway close 4014).</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token (HTTP 401).</source>
+            <translation>Discord rejected the bot token (HTTP 401).</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token (gateway close {code}).</source>
+            <translation>Discord rejected the bot token (gateway close {code}).</translation>
+        </message>
+        <message>
+            <source>Discord's answer named no bot user.</source>
+            <translation>Discord's answer named no bot user.</translation>
+        </message>
+        <message>
+            <source>Discord's answer named no gateway URL.</source>
+            <translation>Discord's answer named no gateway URL.</translation>
+        </message>
+        <message>
+            <source>Logged in as {name}.</source>
+            <translation>Logged in as {name}.</translation>
+        </message>
+        <message>
+            <source>Not connected to Discord.</source>
+            <translation>Not connected to Discord.</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: it is a configured target.</source>
+            <translation>Refused to delete channel {channel}: it is a configured target.</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: it is not a temporary channel this app created.</source>
+            <translation>Refused to delete channel {channel}: it is not a temporary channel this app created.</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: {error}</source>
+            <translation>Refused to delete channel {channel}: {error}</translation>
+        </message>
+        <message>
+            <source>Refused to delete message {message} in channel {channel}: it is not a message this process has just sent there.</source>
+            <translation>Refused to delete message {message} in channel {channel}: it is not a message this process has just sent there.</translation>
+        </message>
+        <message>
+            <source>The Discord gateway could not be found.</source>
+            <translation>The Discord gateway could not be found.</translation>
+        </message>
+        <message>
+            <source>The gateway connection closed with code {code}.</source>
+            <translation>The gateway connection closed with code {code}.</translation>
+        </message>
+        <message>
+            <source>The proxy refused the user name or password (HTTP 407).</source>
+            <translation>The proxy refused the user name or password (HTTP 407).</translation>
+        </message>
+        <message>
+            <source>The request to Discord timed out.</source>
+            <translation>The request to Discord timed out.</translation>
+        </message>
+        <message>
+            <source>Unexpected error talking to Discord ({error}).</source>
+            <translation>Unexpected error talking to Discord ({error}).</translation>
         </message>
     </context>
     <context>
@@ -2106,6 +2224,21 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         <message>
             <source>presence intents are off in the settings</source>
             <translation>presence intents are off in the settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProxyTest</name>
+        <message>
+            <source>Reached {api} through {proxy}.</source>
+            <translation>Reached {api} through {proxy}.</translation>
+        </message>
+        <message>
+            <source>Reached {api}.</source>
+            <translation>Reached {api}.</translation>
+        </message>
+        <message>
+            <source>{api}: {reason}</source>
+            <translation>{api}: {reason}</translation>
         </message>
     </context>
     <context>

@@ -1535,6 +1535,17 @@ Start CDP Desktop again to bring the window back.</source>
         </message>
     </context>
     <context>
+        <name>Connection</name>
+        <message>
+            <source>The connection to Discord ended.</source>
+            <translation>与 Discord 的连接已结束。</translation>
+        </message>
+        <message>
+            <source>The gateway connection was lost.</source>
+            <translation>网关连接已断开。</translation>
+        </message>
+    </context>
+    <context>
         <name>DaemonRunning</name>
         <message>
             <source>&amp;Stop it and open the window</source>
@@ -1598,6 +1609,113 @@ Start CDP Desktop again to bring the window back.</source>
         <message>
             <source>Take the server offline</source>
             <translation>让服务器离线</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscordFailure</name>
+        <message>
+            <source>Channel {channel} is not a server channel.</source>
+            <translation>频道 {channel} 不是服务器频道。</translation>
+        </message>
+        <message>
+            <source>Channel {channel} is not a text channel.</source>
+            <translation>频道 {channel} 不是文字频道。</translation>
+        </message>
+        <message>
+            <source>Channel {channel} is not in the server.</source>
+            <translation>频道 {channel} 不在该服务器中。</translation>
+        </message>
+        <message>
+            <source>Channel {channel} was deleted.</source>
+            <translation>频道 {channel} 已被删除。</translation>
+        </message>
+        <message>
+            <source>Channel {channel}: Missing Access (the bot cannot see it).</source>
+            <translation>频道 {channel}：缺少访问权限（Missing Access），机器人看不到它。</translation>
+        </message>
+        <message>
+            <source>Channel {channel}: Missing Permissions (the bot may not send messages there).</source>
+            <translation>频道 {channel}：缺少权限（Missing Permissions），机器人不能在此发送消息。</translation>
+        </message>
+        <message>
+            <source>Discord answered HTTP {status} (error {code}: {text}).</source>
+            <translation>Discord 返回 HTTP {status}（错误 {code}：{text}）。</translation>
+        </message>
+        <message>
+            <source>Discord answered HTTP {status}.</source>
+            <translation>Discord 返回 HTTP {status}。</translation>
+        </message>
+        <message>
+            <source>Discord could not be reached ({error}).</source>
+            <translation>无法连接到 Discord（{error}）。</translation>
+        </message>
+        <message>
+            <source>Discord is rate limiting the bot; retry in {seconds} s.</source>
+            <translation>Discord 正在限制机器人的请求频率；请在 {seconds} 秒后重试。</translation>
+        </message>
+        <message>
+            <source>Discord refused the privileged intents (gateway close 4014).</source>
+            <translation>Discord 拒绝了特权意图（网关关闭代码 4014）。</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token (HTTP 401).</source>
+            <translation>Discord 拒绝了机器人令牌（HTTP 401）。</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token (gateway close {code}).</source>
+            <translation>Discord 拒绝了机器人令牌（网关关闭代码 {code}）。</translation>
+        </message>
+        <message>
+            <source>Discord's answer named no bot user.</source>
+            <translation>Discord 的响应中没有机器人用户。</translation>
+        </message>
+        <message>
+            <source>Discord's answer named no gateway URL.</source>
+            <translation>Discord 的响应中没有网关地址。</translation>
+        </message>
+        <message>
+            <source>Logged in as {name}.</source>
+            <translation>已登录为 {name}。</translation>
+        </message>
+        <message>
+            <source>Not connected to Discord.</source>
+            <translation>未连接到 Discord。</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: it is a configured target.</source>
+            <translation>拒绝删除频道 {channel}：它是已配置的目标频道。</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: it is not a temporary channel this app created.</source>
+            <translation>拒绝删除频道 {channel}：它不是本应用创建的临时频道。</translation>
+        </message>
+        <message>
+            <source>Refused to delete channel {channel}: {error}</source>
+            <translation>拒绝删除频道 {channel}：{error}</translation>
+        </message>
+        <message>
+            <source>Refused to delete message {message} in channel {channel}: it is not a message this process has just sent there.</source>
+            <translation>拒绝删除频道 {channel} 中的消息 {message}：它不是本进程刚刚在那里发送的消息。</translation>
+        </message>
+        <message>
+            <source>The Discord gateway could not be found.</source>
+            <translation>找不到 Discord 网关。</translation>
+        </message>
+        <message>
+            <source>The gateway connection closed with code {code}.</source>
+            <translation>网关连接已关闭，代码 {code}。</translation>
+        </message>
+        <message>
+            <source>The proxy refused the user name or password (HTTP 407).</source>
+            <translation>代理拒绝了用户名或密码（HTTP 407）。</translation>
+        </message>
+        <message>
+            <source>The request to Discord timed out.</source>
+            <translation>对 Discord 的请求超时。</translation>
+        </message>
+        <message>
+            <source>Unexpected error talking to Discord ({error}).</source>
+            <translation>与 Discord 通信时出现意外错误（{error}）。</translation>
         </message>
     </context>
     <context>
@@ -2106,6 +2224,21 @@ The channel itself stays on Discord; only this app forgets it.</source>
         <message>
             <source>presence intents are off in the settings</source>
             <translation>设置中未开启 Presence 意图</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProxyTest</name>
+        <message>
+            <source>Reached {api} through {proxy}.</source>
+            <translation>已通过 {proxy} 连接到 {api}。</translation>
+        </message>
+        <message>
+            <source>Reached {api}.</source>
+            <translation>已连接到 {api}。</translation>
+        </message>
+        <message>
+            <source>{api}: {reason}</source>
+            <translation>{api}：{reason}</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from cdp_desktop.core.errors import DiscordFailure, State
+from cdp_desktop.core.messages import Message
 from cdp_desktop.discord_client import Endpoints, check_token
 from tests.integration.harness import TOKEN, harness, run
 from tests.integration.proxies import HttpProxy, Socks5Proxy
@@ -68,7 +69,10 @@ def test_wrong_proxy_password_is_network(kind: str) -> None:
             async with harness(endpoints=endpoints, ready=False) as h:
                 assert not await h.client.wait_ready(1.0)
                 assert h.client.status.state == "reconnecting"
-                assert "wrong" not in (h.client.status.detail or "") + (h.client.status.proxy or "")
+                detail = h.client.status.detail
+                assert isinstance(detail, Message)  # rendered in the reader's language by the window and CLI
+                assert "wrong" not in str(detail) + (h.client.status.proxy or "")
+                assert "wrong" not in repr(detail.to_json())
                 assert not await h.client.check_reachable(3)
                 check = await check_token(TOKEN, endpoints=h.client.endpoints, timeout=3)
                 assert check.state is State.NETWORK

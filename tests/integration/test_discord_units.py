@@ -138,4 +138,4 @@ def test_check_token_connection_refused_is_network() -> None:
         check_token(TOKEN, endpoints=Endpoints(api_base=f"http://127.0.0.1:{port}/api/v10"), timeout=5)
     )
     assert result.state is State.NETWORK and result.bot_name is None
-    assert TOKEN not in result.message
+    assert TOKEN not in str(result.message)
