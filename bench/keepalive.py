@@ -89,7 +89,8 @@ async def _engine_runs(
         is_owned=history.is_owned,
         configured_ids=lambda: all_ids,
         guild_ready_timeout=0.1,
-        fast_reconnect=True,
+        reconnect_backoff=(0.2, 2.0),
+        identify_pause=0.0,
     )
     out: dict[Any, dict[str, Any]] = {}
     try:

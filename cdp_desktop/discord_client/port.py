@@ -140,9 +140,13 @@ class DiscordClient:
         request_timeout: float = 30.0,
         max_ratelimit_timeout: float = 30.0,
         guild_ready_timeout: float = 2.0,
-        fast_reconnect: bool = False,
+        reconnect_backoff: tuple[float, float] = (2.0, 300.0),
+        identify_pause: float = 5.0,
         requests_per_second: float = 50.0,
     ) -> None:
+        """``guild_ready_timeout``, ``reconnect_backoff`` (first wait, longest wait) and ``identify_pause``
+        (before identifying again) suit Discord; a server on this machine needs no patience (see
+        ``LOOPBACK_TIMING``)."""
         self.endpoints = endpoints
         self._is_owned = is_owned
         self._configured_ids = configured_ids
@@ -156,8 +160,9 @@ class DiscordClient:
             on_status=on_status,
             request_timeout=request_timeout,
             max_ratelimit_timeout=max(30.0, max_ratelimit_timeout),  # discord.py clamps to >= 30 s anyway
-            guild_ready_timeout=0.1 if fast_reconnect and guild_ready_timeout >= 2.0 else guild_ready_timeout,
-            fast_reconnect=fast_reconnect,
+            guild_ready_timeout=guild_ready_timeout,
+            backoff=reconnect_backoff,
+            identify_pause=identify_pause,
             pacer=Pacer(requests_per_second),
         )
         self._seen: dict[int, deque[_Seen]] = {}

@@ -83,16 +83,21 @@ class _GatewayClient(discord.Client):
     """discord.Client whose events go to the supervisor and the port; one instance per (re)start."""
 
     def __init__(
-        self, supervisor: ConnectionSupervisor, events: GatewayEvents, *, fast: bool, **options: Any
+        self,
+        supervisor: ConnectionSupervisor,
+        events: GatewayEvents,
+        *,
+        identify_pause: float,
+        **options: Any,
     ) -> None:
         super().__init__(**options)
         self._supervisor = supervisor
         self._events = events
-        self._fast = fast
+        self._identify_pause = identify_pause
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        if not initial and not self._fast:  # Discord's identify pacing; tests skip it
-            await asyncio.sleep(5.0)
+        if not initial and self._identify_pause > 0:  # Discord's identify pacing
+            await asyncio.sleep(self._identify_pause)
 
     async def on_ready(self) -> None:
         self._supervisor._on_gateway_ready(self, fresh=True)
@@ -143,7 +148,8 @@ class ConnectionSupervisor:
         request_timeout: float,
         max_ratelimit_timeout: float,
         guild_ready_timeout: float,
-        fast_reconnect: bool,
+        backoff: tuple[float, float],
+        identify_pause: float,
         pacer: Pacer,
     ) -> None:
         self._token = token
@@ -156,7 +162,8 @@ class ConnectionSupervisor:
         self._request_timeout = request_timeout
         self._max_ratelimit_timeout = max_ratelimit_timeout
         self._guild_ready_timeout = guild_ready_timeout
-        self._fast = fast_reconnect
+        self._backoff_base, self._backoff_cap = backoff
+        self._identify_pause = identify_pause
         self._pacer = pacer
 
         self._status = ConnectionStatus(state="offline", proxy=endpoints.proxy_display)
@@ -300,8 +307,7 @@ class ConnectionSupervisor:
             self._set_status("offline")
 
     def _backoff(self, attempt: int) -> float:
-        base, cap = (0.2, 2.0) if self._fast else (2.0, 300.0)
-        return backoff_delay(attempt + 1, base=base, cap=cap, rng=self._rng)
+        return backoff_delay(attempt + 1, base=self._backoff_base, cap=self._backoff_cap, rng=self._rng)
 
     def _intents(self) -> discord.Intents:
         intents = discord.Intents.none()
@@ -322,7 +328,7 @@ class ConnectionSupervisor:
         client = _GatewayClient(
             self,
             self._events,
-            fast=self._fast,
+            identify_pause=self._identify_pause,
             intents=self._intents(),
             connector=make_connector(self._proxy),
             http_trace=self._pacer.trace_config(),

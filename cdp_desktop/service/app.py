@@ -65,10 +65,11 @@ class ClientTiming:
     sandbox, the tests') answers at once, so waiting for guilds or pausing before IDENTIFY only costs time."""
 
     guild_ready_timeout: float = 2.0  # how long to wait for the gateway's guilds before "ready"
-    fast_reconnect: bool = False  # skip the pause before identifying again
+    reconnect_backoff: tuple[float, float] = (2.0, 300.0)  # first and longest wait before reconnecting
+    identify_pause: float = 5.0  # Discord's pause before identifying again
 
 
-LOOPBACK_TIMING = ClientTiming(guild_ready_timeout=0.1, fast_reconnect=True)
+LOOPBACK_TIMING = ClientTiming(guild_ready_timeout=0.1, reconnect_backoff=(0.2, 2.0), identify_pause=0.0)
 
 
 class AppService(ConfigUpdates):
@@ -216,7 +217,8 @@ class AppService(ConfigUpdates):
             guard_lock=lambda: self._store.lock.hold_async(GUARD_LOCK_TIMEOUT),
             on_status=self._set_connection,
             guild_ready_timeout=self.timing.guild_ready_timeout,
-            fast_reconnect=self.timing.fast_reconnect,
+            reconnect_backoff=self.timing.reconnect_backoff,
+            identify_pause=self.timing.identify_pause,
         )
         self.client.on_channel_deleted = self._on_channel_deleted
         self.client.on_presence_changed = self._on_presence_changed

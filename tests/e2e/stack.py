@@ -77,7 +77,8 @@ async def stack(
     holder: list[Stack] = []
     store = ConfigStore(home) if on_disk else None
     options: dict[str, Any] = {
-        "fast_reconnect": True,
+        "reconnect_backoff": (0.2, 2.0),
+        "identify_pause": 0.0,
         "guild_ready_timeout": 0.1,
         "request_timeout": 5.0,
         "is_owned": history.is_owned,

@@ -111,7 +111,8 @@ async def machines(tmp: Path, sb: Sandbox, channel: int) -> AsyncIterator[list[t
                 endpoints=Endpoints(api_base=sb.api_base),
                 is_owned=history.is_owned,
                 configured_ids=lambda ids=config_ids: ids,  # type: ignore[misc]
-                fast_reconnect=True,
+                reconnect_backoff=(0.2, 2.0),
+                identify_pause=0.0,
                 guild_ready_timeout=0.1,
                 request_timeout=5.0,
             )

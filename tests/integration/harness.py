@@ -76,7 +76,8 @@ async def harness(
     owned: set[int] = set()
     configured: set[int] = set()
     options: dict[str, Any] = {
-        "fast_reconnect": True,
+        "reconnect_backoff": (0.2, 2.0),
+        "identify_pause": 0.0,
         "guild_ready_timeout": 0.1,
         "request_timeout": 10.0,
         "on_status": lambda s: statuses.append(ConnectionStatus(**vars(s))),

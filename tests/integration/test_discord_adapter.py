@@ -55,7 +55,8 @@ def test_bad_token_is_token_invalid_without_retry() -> None:
             is_owned=lambda _: False,
             configured_ids=set,
             on_status=lambda s: seen.append(s.state),
-            fast_reconnect=True,
+            reconnect_backoff=(0.2, 2.0),
+            identify_pause=0.0,
         )
         try:
             await client.start()
@@ -110,7 +111,7 @@ def test_op7_reconnect_resumes_and_op9_false_reidentifies_quickly() -> None:
             assert h.sb.send_reconnect() >= 1
             await eventually(lambda: len([e for e in h.sb.hub.log if e.get("op") == 6]) == 1)
             await eventually(lambda: h.client.is_connected)
-            # a session Discord forgot: IDENTIFY again, without the 5 s identify pause (fast_reconnect)
+            # a session Discord forgot: IDENTIFY again, without the 5 s identify pause (identify_pause=0)
             t0 = time.monotonic()
             assert h.sb.invalidate_sessions(resumable=False) >= 1
             await eventually(lambda: len([e for e in h.sb.hub.log if e.get("op") == 2]) == 2, timeout=4)

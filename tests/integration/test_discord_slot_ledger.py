@@ -27,7 +27,8 @@ async def other_machine(h: Harness) -> AsyncIterator[DiscordClient]:
         endpoints=Endpoints(api_base=h.sb.api_base),
         is_owned=lambda _c: False,
         configured_ids=set,
-        fast_reconnect=True,
+        reconnect_backoff=(0.2, 2.0),
+        identify_pause=0.0,
         guild_ready_timeout=0.1,
     )
     await client.start()
