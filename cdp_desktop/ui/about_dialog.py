@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import platform
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl
@@ -13,17 +13,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from .. import APP_NAME, __version__
 
+if TYPE_CHECKING:
+    from .service_api import ServiceApi
+
 DEVELOPER_PORTAL = "https://discord.com/developers/applications"
 CDP_PROJECT = "https://github.com/deanxv/coze-discord-proxy"
 
 
 class AboutDialog(QDialog):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About CDP Desktop"))
-        paths = getattr(service, "paths", None)
-        log_dir = paths.log_dir if paths is not None else None
-        config_dir = paths.config_dir if paths is not None else None
+        log_dir = service.paths.log_dir if service is not None else None
+        config_dir = service.paths.config_dir if service is not None else None
 
         def folder_link(path: Any) -> str:
             if path is None:

@@ -15,44 +15,48 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ..core.ports import ConnectionStatus
+from ..service.events import Notice, RunStarted, ScheduleChanged, ServiceEvent
+
 if TYPE_CHECKING:
     import asyncio
+
+    from .history_watch import HistoryWatcher
+    from .service_api import ServiceApi
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 class ServiceBridge(QObject):
-    connectionChanged = Signal(object)
-    scheduleChanged = Signal(object)
-    runStarted = Signal(object)
-    runFinished = Signal(object)
+    connectionChanged = Signal(ConnectionStatus)
+    scheduleChanged = Signal(ScheduleChanged)
+    runStarted = Signal(RunStarted)
+    runFinished = Signal(object)  # core.engine.RunReport (the engine is not loaded before the first paint)
     channelsChanged = Signal()
-    notice = Signal(object)
+    notice = Signal(Notice)
     error = Signal(str)  # a message for the error banner
-    serviceReady = Signal(object)
+    serviceReady = Signal(object)  # the ServiceApi just attached
     busyChanged = Signal()
     historyChanged = Signal()  # the history database changed on disk (any process: run-now, the daemon)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.service: Any = None
+        self.service: ServiceApi | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self.busy: set[str] = set()  # names of running user actions ("run_now", "readd")
-        self._history_watch: Any = None
+        self._history_watch: HistoryWatcher | None = None
 
     # -- service ---------------------------------------------------------------------------------------
-    def attach(self, service: Any) -> None:
+    def attach(self, service: ServiceApi) -> None:
         self.detach()
         self.service = service
         self._unsubscribe = service.subscribe(self._on_event)
-        paths = getattr(service, "paths", None)
-        if paths is not None:
-            from .history_watch import HistoryWatcher
+        from .history_watch import HistoryWatcher
 
-            self._history_watch = HistoryWatcher(paths.history_file, self)
-            self._history_watch.changed.connect(self._on_history_changed)
+        self._history_watch = HistoryWatcher(service.paths.history_file, self)
+        self._history_watch.changed.connect(self._on_history_changed)
         self.serviceReady.emit(service)
 
     def _on_history_changed(self) -> None:
@@ -69,21 +73,22 @@ class ServiceBridge(QObject):
             self._history_watch.deleteLater()
             self._history_watch = None
 
-    def _on_event(self, event: object) -> None:
-        from .. import service as svc
+    def _on_event(self, event: ServiceEvent) -> None:
+        from ..service import events
 
-        if isinstance(event, svc.ConnectionChanged):
-            self.connectionChanged.emit(event.status)
-        elif isinstance(event, svc.ScheduleChanged):
-            self.scheduleChanged.emit(event)
-        elif isinstance(event, svc.RunStarted):
-            self.runStarted.emit(event)
-        elif isinstance(event, svc.RunFinished):
-            self.runFinished.emit(event.report)
-        elif isinstance(event, svc.ChannelsChanged):
-            self.channelsChanged.emit()
-        elif isinstance(event, svc.Notice):
-            self.notice.emit(event)
+        match event:
+            case events.ConnectionChanged(status=status):
+                self.connectionChanged.emit(status)
+            case events.ScheduleChanged():
+                self.scheduleChanged.emit(event)
+            case events.RunStarted():
+                self.runStarted.emit(event)
+            case events.RunFinished(report=report):
+                self.runFinished.emit(report)
+            case events.ChannelsChanged():
+                self.channelsChanged.emit()
+            case events.Notice():
+                self.notice.emit(event)
 
     # -- tasks -----------------------------------------------------------------------------------------
     def spawn(

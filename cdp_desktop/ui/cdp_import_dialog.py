@@ -9,7 +9,7 @@ leaves nothing half-imported.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,9 @@ from ..core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from ..core.config import ConfigError
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
 
+if TYPE_CHECKING:
+    from .service_api import ServiceApi
+
 ROLE_KIND = Qt.ItemDataRole.UserRole  # ("channel", id) / ("setting", key)
 
 
@@ -44,7 +47,7 @@ class CdpImportDialog(TaskDialog):
 
     saved = Signal()
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.plan: ImportPlan | None = None

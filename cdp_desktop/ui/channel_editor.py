@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -48,6 +48,9 @@ from .widgets import (
     grow_to_fit,
 )
 
+if TYPE_CHECKING:
+    from .service_api import ServiceApi
+
 log = logging.getLogger(__name__)
 
 TEMPORARY_DEFAULT_NAME = "keep-alive"
@@ -74,7 +77,9 @@ class ChannelEditor(TaskDialog):
     targetSaved = Signal(str)  # uid
     guildsLoaded = Signal()
 
-    def __init__(self, service: Any, parent: QWidget | None = None, target: Target | None = None) -> None:
+    def __init__(
+        self, service: ServiceApi, parent: QWidget | None = None, target: Target | None = None
+    ) -> None:
         super().__init__(parent)
         self.service = service
         self.original = target

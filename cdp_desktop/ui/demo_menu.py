@@ -33,14 +33,28 @@ class DemoMenu(QObject):
         self.window = window
         self.faults = {"silent": False, "revoked": False, "offline": False}  # what is injected now
 
+    def intro(self) -> str:
+        """What the demo is, for the window's first banner."""
+        return self.tr(
+            "This is the demo: a local Discord sandbox with its own channels and a target bot "
+            "that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, "
+            "then the Demo menu: delete a channel, silence the bot, take the server offline, revoke "
+            "the token."
+        )
+
     def _items(self) -> list[_Item]:
         f = self.faults
+        silent = not f["silent"]  # what the silence item sets
+
+        def silence(d: DemoControls) -> None:
+            d.silence_target(silent)
+
         return [
             _Item("delete_channel", self.tr("Delete a channel on the server"), lambda d: d.delete_channel()),
             _Item(
                 "silence_target",
                 self.tr("Let the target bot reply") if f["silent"] else self.tr("Silence the target bot"),
-                lambda d, silent=not f["silent"]: d.silence_target(silent),
+                silence,
                 "silent",
             ),
             _Item("restore_token", self.tr("Restore the token"), self._restore_token, "revoked")
@@ -78,7 +92,7 @@ class DemoMenu(QObject):
         if item.flag is not None:
             self.faults[item.flag] = not self.faults[item.flag]
         if inspect.isawaitable(result):
-            bridge.spawn(_wait(result), what=item.text, on_done=lambda r, it=item: self._done(it, r))
+            bridge.spawn(_wait(result), what=item.text, on_done=lambda r: self._done(item, r))
         else:
             self._done(item, result)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from .settings_dialog import TimeZoneCombo
 from .token_dialog import TokenPanel, state_name
 from .widgets import FieldMessage, config_error_text
 
+if TYPE_CHECKING:
+    from .service_api import ServiceApi
+
 
 def import_cdp_button(page: QWizardPage, on_saved: Callable[[], None]) -> QPushButton:
     """*Import from coze-discord-proxy…*: for people who already run CDP (token, channels, zone in one go)."""
@@ -51,7 +54,7 @@ def import_cdp_button(page: QWizardPage, on_saved: Callable[[], None]) -> QPushB
 
 
 class TokenPage(QWizardPage):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setTitle(self.tr("Bot token"))
@@ -71,7 +74,7 @@ class TokenPage(QWizardPage):
 
 
 class ChannelsPage(QWizardPage):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.editor: ChannelEditor | None = None
@@ -132,7 +135,7 @@ class ChannelsPage(QWizardPage):
 
 
 class SchedulePage(QWizardPage):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setTitle(self.tr("Schedule"))
@@ -179,7 +182,7 @@ class FirstRunWizard(QWizard):
 
     saved = Signal()
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("Welcome to CDP Desktop"))

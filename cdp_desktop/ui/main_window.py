@@ -43,6 +43,7 @@ from .status_header import StatusHeader
 if TYPE_CHECKING:
     from ..core.ports import ConnectionStatus
     from ..core.readd import ReaddReport
+    from .service_api import ServiceApi
 
 log = logging.getLogger(__name__)
 
@@ -89,23 +90,14 @@ class MainWindow(QMainWindow):
         bridge.busyChanged.connect(self._update_buttons)
         bridge.error.connect(self._on_error)
         self._update_buttons()
-        if demo:
-            self.banners.show_message(
-                self.tr(
-                    "This is the demo: a local Discord sandbox with its own channels and a target bot "
-                    "that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, "
-                    "then the Demo menu: delete a channel, silence the bot, take the server offline, revoke "
-                    "the token."
-                ),
-                "info",
-                key="demo",
-            )
+        if self.demo_items is not None:
+            self.banners.show_message(self.demo_items.intro(), "info", key="demo")
 
     def _on_error(self, text: str) -> None:
         self.banners.show_message(text, "error")
 
     @property
-    def service(self) -> Any:
+    def service(self) -> ServiceApi | None:
         return self.bridge.service
 
     # ------------------------------------------------------------------------------------------ building
@@ -236,8 +228,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
 
     # ------------------------------------------------------------------------------------------ state
-    def _on_service_ready(self, service: Any) -> None:
-        for w in getattr(service, "load_warnings", []) or []:
+    def _on_service_ready(self, service: ServiceApi) -> None:
+        for w in service.load_warnings:
             self.banners.show_message(str(w), "warning")
         self._on_connection(service.connection)
         self._next_run = service.next_run()
@@ -273,7 +265,10 @@ class MainWindow(QMainWindow):
                 ("unreachable", bool(states & {State.NETWORK, State.DISCORD_UNAVAILABLE})),
                 ("run_failed", bool(states & {State.RATE_LIMITED, State.INTENTS_MISSING})),
                 ("no_reply", State.NO_REPLY in states),
-                ("token_invalid", getattr(self.service.connection, "state", "") == "token_invalid"),
+                (
+                    "token_invalid",
+                    self.service is not None and self.service.connection.state == "token_invalid",
+                ),
             )
             if not still
         }
@@ -362,7 +357,7 @@ class MainWindow(QMainWindow):
             else self.tr("Re-adding\u2026")
         )
         self.act_pause.setText(
-            self.tr("&Resume schedule") if ready and svc.paused else self.tr("&Pause schedule")
+            self.tr("&Resume schedule") if svc is not None and svc.paused else self.tr("&Pause schedule")
         )
         self.progress.setVisible(running or "readd" in busy)
 
@@ -451,6 +446,7 @@ class MainWindow(QMainWindow):
         from .models import when_text
 
         svc = self.service
+        assert svc is not None  # asked only after a run finished
         s = svc.config.settings
         from ..core import schedule
 
@@ -513,15 +509,15 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def toggle_enabled(self) -> None:
-        row = self.selected_row()
-        if row is None or self.service is None:
+        row, svc = self.selected_row(), self.service
+        if row is None or svc is None:
             return
-        self._guard(lambda: self.service.set_enabled(row.target.uid, not row.target.enabled))
+        self._guard(lambda: svc.set_enabled(row.target.uid, not row.target.enabled))
         self.refresh_channels()
 
     def remove_channel(self) -> None:
-        row = self.selected_row()
-        if row is None or self.service is None:
+        row, svc = self.selected_row(), self.service
+        if row is None or svc is None:
             return
         uid = row.target.uid
         box = QMessageBox(
@@ -540,7 +536,7 @@ class MainWindow(QMainWindow):
 
         def answered(result: int) -> None:
             if result == QMessageBox.StandardButton.Yes:
-                self._guard(lambda: self.service.remove_target(uid))
+                self._guard(lambda: svc.remove_target(uid))
                 self.refresh_channels()
 
         box.finished.connect(answered)
@@ -592,38 +588,41 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        self._open_single("settings", lambda: SettingsDialog(self.service, self))
+        self._open_single("settings", lambda svc: SettingsDialog(svc, self))
 
     def open_token(self) -> None:
         from .token_dialog import TokenDialog
 
-        self._open_single("token", lambda: TokenDialog(self.service, self))
+        self._open_single("token", lambda svc: TokenDialog(svc, self))
 
     def open_import_cdp(self) -> None:
         from .cdp_import_dialog import CdpImportDialog
 
-        self._open_single("import_cdp", lambda: CdpImportDialog(self.service, self))
+        self._open_single("import_cdp", lambda svc: CdpImportDialog(svc, self))
 
     def open_first_run(self) -> None:
         from .first_run import FirstRunWizard
 
-        self._open_single("first_run", lambda: FirstRunWizard(self.service, self))
+        self._open_single("first_run", lambda svc: FirstRunWizard(svc, self))
 
     def open_about(self) -> None:
         from .about_dialog import AboutDialog
 
-        self._open_single("about", lambda: AboutDialog(self.service, self), needs_service=False)
+        if not self._dialogs.raise_if_open("about"):
+            self._show_dialog("about", AboutDialog(self.service, self))
 
     def dialog(self, key: str) -> QWidget | None:
         """The open dialog under ``key``, or None."""
         return self._dialogs.get(key)
 
-    def _open_single(self, key: str, make: Callable[[], QDialog], *, needs_service: bool = True) -> None:
-        """Open one instance of a dialog; raise it when it is already open."""
-        if self._dialogs.raise_if_open(key) or (needs_service and self.service is None):
-            return
+    def _open_single(self, key: str, make: Callable[[ServiceApi], QDialog]) -> None:
+        """Open one instance of a dialog on the service; raise it when it is already open."""
+        svc = self.service
+        if not self._dialogs.raise_if_open(key) and svc is not None:
+            self._show_dialog(key, make(svc))
+
+    def _show_dialog(self, key: str, dlg: QDialog) -> None:
         self.show_and_raise()
-        dlg = make()
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda _r: self._after_dialog())
         self._dialogs.keep(key, dlg)

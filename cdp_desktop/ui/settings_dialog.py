@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +33,9 @@ from ..core.config import SETTING_PARSERS, Config, ConfigError, require_mention
 from ..core.messages import Message
 from . import autostart
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
+
+if TYPE_CHECKING:
+    from .service_api import ServiceApi
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +85,7 @@ class SettingsDialog(TaskDialog):
 
     saved = Signal()
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServiceApi, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("Settings"))

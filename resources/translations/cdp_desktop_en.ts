@@ -1610,6 +1610,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <source>Take the server offline</source>
             <translation>Take the server offline</translation>
         </message>
+        <message>
+            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
+            <translation>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</translation>
+        </message>
     </context>
     <context>
         <name>DiscordFailure</name>
@@ -2060,10 +2064,6 @@ Start CDP Desktop again to bring the window back.</translation>
 The channel itself stays on Discord; only this app forgets it.</source>
             <translation>Stop sending keep-alives to {0}?
 The channel itself stays on Discord; only this app forgets it.</translation>
-        </message>
-        <message>
-            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
-            <translation>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</translation>
         </message>
     </context>
     <context>

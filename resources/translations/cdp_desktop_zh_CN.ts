@@ -1610,6 +1610,10 @@ Start CDP Desktop again to bring the window back.</source>
             <source>Take the server offline</source>
             <translation>让服务器离线</translation>
         </message>
+        <message>
+            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
+            <translation>这是演示：一个本地的 Discord 沙盒，自带频道和会回复的目标机器人；不会连接真正的 Discord，退出时会删除它的文件。先试试“立即运行”，再试试“演示”菜单：删除频道、让机器人沉默、让服务器离线、吊销令牌。</translation>
+        </message>
     </context>
     <context>
         <name>DiscordFailure</name>
@@ -2060,10 +2064,6 @@ Start CDP Desktop again to bring the window back.</source>
 The channel itself stays on Discord; only this app forgets it.</source>
             <translation>停止向 {0} 发送保活消息吗？
 频道本身仍保留在 Discord 上，只是本应用不再记录它。</translation>
-        </message>
-        <message>
-            <source>This is the demo: a local Discord sandbox with its own channels and a target bot that replies; nothing reaches Discord and its files are removed on Quit. Try Run now, then the Demo menu: delete a channel, silence the bot, take the server offline, revoke the token.</source>
-            <translation>这是演示：一个本地的 Discord 沙盒，自带频道和会回复的目标机器人；不会连接真正的 Discord，退出时会删除它的文件。先试试“立即运行”，再试试“演示”菜单：删除频道、让机器人沉默、让服务器离线、吊销令牌。</translation>
         </message>
     </context>
     <context>

@@ -128,3 +128,14 @@ def test_a_global_template_without_mention_is_refused(qtbot: Any, service: AppSe
     assert "has no {mention}" in dialog.messages["message_template"].text()
     assert not dialog.save()
     assert "{mention}" in service.config.settings.message_template
+
+
+def test_the_proxy_test_result_is_rendered_in_the_dialogs_language(
+    qtbot: Any, service: AppService, sandbox: SandboxThread, chinese: str
+) -> None:
+    dialog = opened(qtbot, SettingsDialog(service))
+    dialog.api_edit.setText(sandbox.api_base)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.test_result.kind == "ok", timeout=10_000)
+    text = dialog.test_result.text()
+    assert sandbox.api_base in text and "已连接到" in text and "Reached" not in text, text
