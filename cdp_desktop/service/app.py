@@ -17,17 +17,17 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..core import schedule
-from ..core.cdp_endpoint import ENDPOINT_TEXT, EndpointCheck, EndpointLedger, EndpointState
+from ..core.cdp_endpoint import EndpointCheck
 from ..core.config import Config, ConfigError, ConfigStore
 from ..core.errors import SetupError, State
 from ..core.history import ChannelResult, History, HistoryBusy, HistoryError, LogLine, RunRecord
 from ..core.locking import FileLock
-from ..core.messages import Message
+from ..core.messages import Message, template
 from ..core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
 from ..paths import AppPaths
+from .cdp_watch import CdpEndpointWatch
 from .config_updates import ConfigUpdates
 from .events import (
-    CdpEndpointChanged,
     ChannelsChanged,
     ConnectionChanged,
     Listener,
@@ -57,6 +57,26 @@ READD_LOCK_FILENAME = "readd.lock"
 READD_LOCK_TIMEOUT = 120.0  # a second re-add waits for the first (creates are paced by Discord)
 # How long a due run waits for the Discord client to be ready (below the scheduler's 30 s bound on the check).
 LOGIN_WAIT_SECONDS = 20.0
+
+_C = "Service"
+NO_TOKEN = template(
+    _C, "service.no_token", "No bot token is set. Run `cdp-desktop token set` or use the Token dialog."
+)
+TOKEN_REJECTED = template(
+    _C,
+    "service.token_rejected",
+    "Discord rejected the bot token. Set a new one with `cdp-desktop token set`.",
+)
+NOT_CONNECTED = template(
+    _C,
+    "service.not_connected",
+    "Could not connect to Discord. Check the network, proxy_url and api_base_url.",
+)
+NOT_CONNECTED_BECAUSE = template(
+    _C,
+    "service.not_connected_because",
+    "Could not connect to Discord ({detail}). Check the network, proxy_url and api_base_url.",
+)
 
 
 @dataclass(frozen=True)
@@ -122,11 +142,17 @@ class AppService(ConfigUpdates):
         self._retry_at: datetime | None = None  # the scheduler's next retry, for the run it follows
         self._config_watch: FileWatch | None = None  # on config.json while the scheduler runs
         self._resume_task: asyncio.Future[None] | None = None  # logind resume signals (Linux)
-        # coze-discord-proxy's API (GET /v1/models), checked after each run when cdp_url is set
-        self._cdp_ledger = EndpointLedger(paths.data_dir)
-        self.cdp_endpoint: EndpointCheck | None = self._cdp_ledger.last()
-        self._cdp_task: asyncio.Future[EndpointCheck | None] | None = None
         self.notices = NoticePolicy(self.history, self.clock, lambda: self.config.settings.zone(), self._emit)
+        # coze-discord-proxy's API (GET /v1/models), checked after each run when cdp_url is set
+        self.cdp = CdpEndpointWatch(
+            paths.data_dir,
+            config=lambda: self.config,
+            env=lambda: self.env,
+            clock=self.clock,
+            history=self.history,
+            notices=self.notices,
+            emit=self._emit,
+        )
 
     def _open_history(self, optional: bool) -> History:
         try:
@@ -194,10 +220,10 @@ class AppService(ConfigUpdates):
             self._start_scheduler()
         self._emit(ChannelsChanged())
 
-    def _token_message(self) -> Message | str:
+    def _token_message(self) -> Message:
         if self.token_state is not None and self.token_state.message:
             return self.token_state.message
-        return "No bot token is set. Run `cdp-desktop token set` or use the Token dialog."
+        return NO_TOKEN()
 
     async def _start_client(self) -> None:
         from ..core.engine import Engine
@@ -298,7 +324,7 @@ class AppService(ConfigUpdates):
             self._restart_task,
             self._bot_names.task,
             self._resume_task,
-            self._cdp_task,
+            self.cdp.task,
         ):
             if pending is not None and not pending.done():
                 pending.cancel()
@@ -328,16 +354,10 @@ class AppService(ConfigUpdates):
         ok = await self.client.wait_ready(timeout)
         status = self.client.status
         if status.state == "token_invalid":
-            raise SetupError(
-                "Discord rejected the bot token. Set a new one with `cdp-desktop token set`.",
-                State.TOKEN_INVALID,
-            )
+            raise SetupError(TOKEN_REJECTED(), State.TOKEN_INVALID)
         if not ok:
-            detail = f" ({status.detail})" if status.detail else ""
-            raise SetupError(
-                f"Could not connect to Discord{detail}. Check the network, proxy_url and api_base_url.",
-                State.NETWORK,
-            )
+            why = NOT_CONNECTED_BECAUSE(detail=status.detail) if status.detail else NOT_CONNECTED()
+            raise SetupError(why, State.NETWORK)
 
     # ------------------------------------------------------------------------------- state from adapters
     def _set_connection(self, status: ConnectionStatus) -> None:
@@ -420,51 +440,16 @@ class AppService(ConfigUpdates):
             self.start_cdp_check(report.run_id)
 
     # ------------------------------------------------------------------------------- CDP endpoint
+    @property
+    def cdp_endpoint(self) -> EndpointCheck | None:
+        """The last check of CDP's API (also one recorded by an earlier process)."""
+        return self.cdp.last
+
     def start_cdp_check(self, run_id: int | None = None) -> asyncio.Future[EndpointCheck | None] | None:
-        """Check CDP's API in the background (one check at a time); the task, or None outside a loop."""
-        if self._cdp_task is not None and not self._cdp_task.done():
-            return self._cdp_task
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return None
-        self._cdp_task = asyncio.ensure_future(self.check_cdp_endpoint(run_id))
-        return self._cdp_task
+        return self.cdp.start(run_id)
 
     async def check_cdp_endpoint(self, run_id: int | None = None) -> EndpointCheck | None:
-        """``GET {cdp_url}/v1/models`` with the proxy secret; record it, tell the UI, notify on down/up."""
-        url = self.config.settings.cdp_url
-        if not url:
-            return None
-        from ..cdp_check import check_endpoint, timeout_from_env
-        from ..cdp_secret import SECRET_ENV, CdpSecretStore
-        from ..discord_client import resolve_endpoints
-        from ..logs import register_secret
-
-        secret = self.env.get(SECRET_ENV, "").strip() or (await CdpSecretStore(timeout=5).aget()).token
-        register_secret(secret)
-        proxy = resolve_endpoints(self.config.settings, self.env).proxy
-        check = await check_endpoint(
-            url, secret, proxy=proxy, timeout=timeout_from_env(dict(self.env)), now=self.clock.now
-        )
-        try:
-            previous = self._cdp_ledger.record(check)
-        except OSError:
-            log.warning("could not save the CDP endpoint state", exc_info=True)
-            previous = self.cdp_endpoint
-        self.cdp_endpoint = check
-        level = "info" if check.state is EndpointState.UP else "warning"
-        log.info("%s", check.summary())
-        with contextlib.suppress(Exception):  # history full or locked: the check itself still counts
-            self.history.add_log(run_id, check.checked_at, level, check.summary())
-        was_down = previous is not None and previous.state.is_down
-        if check.state.is_down and not was_down:
-            self.notices.cdp_endpoint("cdp_down", url, _endpoint_text(check.state), "error")
-        elif check.state is EndpointState.UP and was_down:
-            self.notices.cdp_endpoint("cdp_recovered", url, _endpoint_text(check.state), "info")
-        self._emit(CdpEndpointChanged(check))
-        self._emit(ChannelsChanged())
-        return check
+        return await self.cdp.check(run_id)
 
     # ------------------------------------------------------------------------------- actions
     async def run_now(self, force: bool = False) -> RunReport:
@@ -481,9 +466,9 @@ class AppService(ConfigUpdates):
                 slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
                 report = await self.engine.run(self.config, slot, Trigger.MANUAL, force=force)
             self._after_run(report)
-        if self._cdp_task is not None:  # a one-shot `run-now` reports the CDP endpoint too
+        if self.cdp.task is not None:  # a one-shot `run-now` reports the CDP endpoint too
             with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.shield(self._cdp_task)
+                await asyncio.shield(self.cdp.task)
         return report
 
     def done_today(self) -> set[str]:
@@ -689,9 +674,3 @@ class AppService(ConfigUpdates):
         if State.NO_REPLY in states:
             return OverallState.WARNING
         return OverallState.OK
-
-
-def _endpoint_text(state: EndpointState) -> Message | str:
-    """The endpoint state's explanation: a message where the core gives one (else its English text)."""
-    text: object = ENDPOINT_TEXT[state]
-    return text if isinstance(text, Message) else str(text)

@@ -1,7 +1,7 @@
 """The recent runs and what happened in the selected one: a heading, each channel's outcome, the run's log.
 
-Everything is rendered when shown, in the window's language: a result's note and a log line's message where
-the history stored one, the English text it stored otherwise (runs recorded by an older version).
+Everything is rendered when shown, in the window's language: a result's explanation and a log line's message
+where the history stored one, the English text it stored otherwise (runs recorded by an older version).
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
-from ..core.errors import EXPLANATIONS, State
-from ..core.messages import Message
 from . import icons
 from .models import RunsModel, state_name, when_text
 
@@ -78,7 +76,6 @@ class RunDetailView(QTextBrowser):
             self.tr(" ({seconds} s)").format(seconds=f"{r.reply_latency:.1f}") if r.reply_latency else ""
         )
         detail = _result_detail(r)
-        # The state's own explanation is the tooltip of the badge already: show only real details.
         msg = f" \u2014 {html.escape(detail)}" if detail else ""
         return (
             f"<tr><td><span style='color:{col}'>\u25cf</span> {html.escape(r.label)}</td>"
@@ -88,24 +85,14 @@ class RunDetailView(QTextBrowser):
 
 
 def _result_detail(r: ChannelResult) -> str:
-    """What a result says beyond its state, in the window's language ("" when nothing more)."""
-    note = getattr(r, "note", None)  # the structured detail, for results recorded with one
-    if isinstance(note, Message):
-        if note == _state_message(r.state):
-            return ""
-        return note.render(i18n.qt_translate)
-    return r.message if r.message and r.message != EXPLANATIONS[State(r.state)].summary else ""
-
-
-def _state_message(state: State | str) -> Message | None:
-    what = getattr(EXPLANATIONS[State(state)], "what", None)
-    return what if isinstance(what, Message) else None
+    """What a result says beyond its state, in the window's language ("" when nothing more): the badge's
+    tooltip already explains the state."""
+    return r.explanation().render(i18n.qt_translate) if r.has_detail else ""
 
 
 def _line_text(line: LogLine) -> str:
     """A log line in the window's language: its stored message, or the English text older lines kept."""
-    body = getattr(line, "body", None)
-    return body.render(i18n.qt_translate) if isinstance(body, Message) else line.text
+    return line.message().render(i18n.qt_translate)
 
 
 class RunsPanel(QWidget):

@@ -35,11 +35,12 @@ class ServiceApi(Protocol):
     connection: ConnectionStatus
     token_state: TokenResult | None
     load_warnings: list[str]
-    cdp_endpoint: EndpointCheck | None
     demo: DemoControls | None
 
     @property
     def paused(self) -> bool: ...
+    @property
+    def cdp_endpoint(self) -> EndpointCheck | None: ...
 
     # events
     def subscribe(self, listener: Listener) -> Callable[[], None]: ...

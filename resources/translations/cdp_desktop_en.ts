@@ -2396,6 +2396,25 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         </message>
     </context>
     <context>
+        <name>Service</name>
+        <message>
+            <source>Could not connect to Discord ({detail}). Check the network, proxy_url and api_base_url.</source>
+            <translation>Could not connect to Discord ({detail}). Check the network, proxy_url and api_base_url.</translation>
+        </message>
+        <message>
+            <source>Could not connect to Discord. Check the network, proxy_url and api_base_url.</source>
+            <translation>Could not connect to Discord. Check the network, proxy_url and api_base_url.</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token. Set a new one with `cdp-desktop token set`.</source>
+            <translation>Discord rejected the bot token. Set a new one with `cdp-desktop token set`.</translation>
+        </message>
+        <message>
+            <source>No bot token is set. Run `cdp-desktop token set` or use the Token dialog.</source>
+            <translation>No bot token is set. Run `cdp-desktop token set` or use the Token dialog.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceBridge</name>
         <message>
             <source>{action} failed: {error}</source>

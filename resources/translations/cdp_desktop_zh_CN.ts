@@ -2396,6 +2396,25 @@ The channel itself stays on Discord; only this app forgets it.</source>
         </message>
     </context>
     <context>
+        <name>Service</name>
+        <message>
+            <source>Could not connect to Discord ({detail}). Check the network, proxy_url and api_base_url.</source>
+            <translation>无法连接到 Discord（{detail}）。请检查网络、proxy_url 和 api_base_url。</translation>
+        </message>
+        <message>
+            <source>Could not connect to Discord. Check the network, proxy_url and api_base_url.</source>
+            <translation>无法连接到 Discord。请检查网络、proxy_url 和 api_base_url。</translation>
+        </message>
+        <message>
+            <source>Discord rejected the bot token. Set a new one with `cdp-desktop token set`.</source>
+            <translation>Discord 拒绝了机器人令牌。请用 `cdp-desktop token set` 设置新的令牌。</translation>
+        </message>
+        <message>
+            <source>No bot token is set. Run `cdp-desktop token set` or use the Token dialog.</source>
+            <translation>尚未设置机器人令牌。请运行 `cdp-desktop token set` 或使用“机器人令牌”对话框。</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceBridge</name>
         <message>
             <source>{action} failed: {error}</source>
