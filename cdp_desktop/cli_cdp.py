@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .cli_argparse import Parser
-from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json
+from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, text
 from .core.cdp_files import CdpFileError, Text
 from .core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from .core.config import config_from_dict, config_to_dict, parse_snowflake
@@ -100,7 +100,7 @@ def cmd_import_cdp(ctx: Context) -> int:
 
         problem = check_token_shape(plan.token)
         if problem:
-            raise CdpError(f"{plan.token_at}: BOT_TOKEN: {problem}")
+            raise CdpError(f"{plan.token_at}: BOT_TOKEN: {text(problem)}")
     if added and not a.dry_run and not a.no_verify:
         _verify(candidate, plan, added)
     stored: dict[str, bool] = {"token": False, "secret": False}

@@ -8,7 +8,7 @@ import logging
 import sys
 from typing import Any
 
-from .cli_context import EXIT_INVALID, EXIT_OK, PROG, Context, err, out, out_json
+from .cli_context import EXIT_INVALID, EXIT_OK, PROG, Context, err, out, out_json, text
 from .core.config import (
     SECRET_SETTINGS,
     SETTING_KEYS,
@@ -261,7 +261,7 @@ def cmd_token_check(ctx: Context) -> int:
         return EXIT_INVALID
     problem = check_token_shape(result.token)
     if problem:
-        err(f"{TOKEN_ENV}: {problem}" if result.source == "env" else problem)
+        err(f"{TOKEN_ENV}: {text(problem)}" if result.source == "env" else problem)
         return EXIT_INVALID
     if getattr(ctx.args, "offline", False):
         where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
