@@ -436,6 +436,10 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     # _GTK_APPLICATION_ID / _KDE_NET_WM_DESKTOP_FILE hints come from desktopFileName: all DESKTOP_ID, the name
     # of the menu and autostart entries, so docks tie the window to them. Titles use the display name.
     qt_argv = [argv[0] if argv else APP_ID, "-name", DESKTOP_ID, *argv[1:]]
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        # the command line's translation host (i18n.activate, before parsing): the window needs a QApplication
+        existing.shutdown()
     app = QApplication.instance() or QApplication(qt_argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(DESKTOP_ID)
