@@ -223,6 +223,22 @@ def test_quit_through_the_instance_socket_is_quick_and_clean(
     assert_exits_cleanly(proc, timeout=10, within=5.0)
 
 
+def test_the_app_starts_in_a_chinese_locale(qapp: Any, tmp_path: Path, tray_host: Service) -> None:
+    """The command line's translations made a bare core application before the window needed a QApplication:
+    `cdp-desktop` in a Chinese locale stopped with an AssertionError."""
+    home = tmp_path / "home"
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    proc = launch(home, env=env)
+    try:
+        wait_ready(home, proc)
+        assert visible_windows("^\u6f14\u793a \u2014 CDP Desktop$", proc.pid), (
+            "the demo window, titled in Chinese"
+        )
+    finally:
+        send_to_running(server_name(AppPaths.resolve(home)), "quit")
+    assert_exits_cleanly(proc, timeout=10, within=5.0)
+
+
 def test_sigterm_ends_the_app_cleanly(qapp: Any, tmp_path: Path, tray_host: Service) -> None:
     home = tmp_path / "home"
     proc = launch(home)
