@@ -17,7 +17,7 @@ from .core.cdp_files import CdpFileError, Text
 from .core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from .core.config import config_from_dict, config_to_dict, parse_snowflake
 from .core.errors import CdpError
-from .i18n import _, translate
+from .i18n import _, render, translate
 from .logs import register_secret
 
 CONTEXT = "CdpImport"
@@ -38,11 +38,11 @@ def user_auth_note(where: object) -> str:
 
 
 def _tr(text: Text) -> str:
-    return text.render(lambda s: translate(CONTEXT, s))
+    return render(text)
 
 
 def _error(exc: CdpFileError) -> CdpError:
-    return CdpError(exc.render(lambda s: translate(CONTEXT, s)))
+    return CdpError(render(exc.message))
 
 
 def _ask(question: str) -> bool:

@@ -66,8 +66,8 @@ def _string(node: ast.AST, constants: dict[str, str]) -> str | None:
     return None
 
 
-def extra_messages(path: Path) -> list[tuple[str, str]]:
-    """(context, source) pairs lupdate misses in one file."""
+def extra_messages(path: Path) -> list[tuple[str, str, bool]]:
+    """(context, source, has plural forms) of the texts lupdate misses in one file."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     constants = {
         target.id: stmt.value.value
@@ -78,7 +78,7 @@ def extra_messages(path: Path) -> list[tuple[str, str]]:
         for target in stmt.targets
         if isinstance(target, ast.Name)
     }
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, bool]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
             continue
@@ -86,15 +86,16 @@ def extra_messages(path: Path) -> list[tuple[str, str]]:
         if name == "QT_TRANSLATE_NOOP" and len(node.args) == 2 and isinstance(node.args[0], ast.Name):
             context, text = _string(node.args[0], constants), _string(node.args[1], constants)
             if context is not None and text:
-                found.append((context, text))
+                found.append((context, text, False))
         elif name == "template" and len(node.args) >= 3:
             context, text = _string(node.args[0], constants), _string(node.args[2], constants)
+            plural = any(k.arg == "plural" for k in node.keywords)  # core/messages.py: Qt's %n forms
             if context is not None and text:
-                found.append((context, text))
+                found.append((context, text, plural))
         elif name == "_" and len(node.args) == 1 and path.name != "i18n.py":
             text = _string(node.args[0], {})
             if text:
-                found.append((CLI_CONTEXT, text))
+                found.append((CLI_CONTEXT, text, False))
     return found
 
 
@@ -110,12 +111,12 @@ def _context(root: ET.Element, name: str) -> ET.Element:
     return ctx
 
 
-def add_messages(root: ET.Element, messages: list[tuple[str, str]]) -> None:
-    for context, text in messages:
+def add_messages(root: ET.Element, messages: list[tuple[str, str, bool]]) -> None:
+    for context, text, plural in messages:
         ctx = _context(root, context)
         if any(m.findtext("source") == text for m in ctx.findall("message")):
             continue
-        message = ET.SubElement(ctx, "message")
+        message = ET.SubElement(ctx, "message", {"numerus": "yes"} if plural else {})
         ET.SubElement(message, "source").text = text
         ET.SubElement(message, "translation").text = ""
 

@@ -27,6 +27,15 @@ def messages(path: Path) -> Iterator[tuple[str, str, ET.Element]]:
             yield ctx.findtext("name") or "", message.findtext("source") or "", message
 
 
+def translated(message: ET.Element) -> list[str]:
+    """The translation's text, or each of its plural forms (``%n`` messages)."""
+    translation = message.find("translation")
+    if translation is None:
+        return []
+    forms = [f.text or "" for f in translation.findall("numerusform")]
+    return forms if message.get("numerus") == "yes" else [translation.text or ""]
+
+
 @pytest.fixture
 def zh_cn(qapp: Any) -> Iterator[QTranslator]:
     qm = i18n.find_translation("zh_CN")
@@ -63,7 +72,7 @@ def test_no_message_is_unfinished_or_empty() -> None:
         for ctx, source, message in messages(TS)
         if message.find("translation") is None
         or message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")  # type: ignore[union-attr]
-        or not (message.findtext("translation") or "").strip()
+        or not all(text.strip() for text in translated(message) or [""])
     ]
     assert bad == []
     assert sum(1 for _ in messages(TS)) > 300
@@ -71,10 +80,12 @@ def test_no_message_is_unfinished_or_empty() -> None:
 
 def test_placeholders_and_accelerators_survive_translation() -> None:
     for ctx, source, message in messages(TS):
-        translation = message.findtext("translation") or ""
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (ctx, source)
-        if re.search(r"&\w", source):
-            assert re.search(r"&\w", translation), (ctx, source)
+        for translation in translated(message):
+            found = sorted(PLACEHOLDER.findall(translation))
+            assert sorted(PLACEHOLDER.findall(source)) == found, (ctx, source)
+            assert ("%n" in source) == ("%n" in translation), (ctx, source)
+            if re.search(r"&\w", source):
+                assert re.search(r"&\w", translation), (ctx, source)
 
 
 def test_translation_files_are_up_to_date() -> None:

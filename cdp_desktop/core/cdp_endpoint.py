@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import atomic_write
-from .errors import QT_TRANSLATE_NOOP
+from .messages import Message, template
 
 FILENAME = "cdp_endpoint.json"
 _C = "CdpEndpoint"
@@ -33,23 +33,33 @@ class EndpointState(StrEnum):
         return self is not EndpointState.UP
 
 
-# What each state means, for the header, the notification and `status` (translated by the shells).
-ENDPOINT_TEXT = {
-    EndpointState.UP: QT_TRANSLATE_NOOP(_C, "CDP answers again."),
-    EndpointState.UNAUTHORIZED: QT_TRANSLATE_NOOP(
-        _C, "CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`."
-    ),
-    EndpointState.UNREACHABLE: QT_TRANSLATE_NOOP(
-        _C, "CDP did not answer; check that its container is running and that cdp_url is right."
-    ),
-    EndpointState.ERROR: QT_TRANSLATE_NOOP(_C, "CDP answered with an error; see its log."),
+# What each state means, for the header, the notification and `status` (rendered by the shells).
+ENDPOINT_TEXT: dict[EndpointState, Message] = {
+    EndpointState.UP: template(_C, "cdp.up", "CDP answers again.")(),
+    EndpointState.UNAUTHORIZED: template(
+        _C,
+        "cdp.unauthorized",
+        "CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.",
+    )(),
+    EndpointState.UNREACHABLE: template(
+        _C,
+        "cdp.unreachable",
+        "CDP did not answer; check that its container is running and that cdp_url is right.",
+    )(),
+    EndpointState.ERROR: template(_C, "cdp.error", "CDP answered with an error; see its log.")(),
 }
-STATE_TEXT = {
-    EndpointState.UP: QT_TRANSLATE_NOOP(_C, "up"),
-    EndpointState.UNAUTHORIZED: QT_TRANSLATE_NOOP(_C, "unauthorized"),
-    EndpointState.UNREACHABLE: QT_TRANSLATE_NOOP(_C, "unreachable"),
-    EndpointState.ERROR: QT_TRANSLATE_NOOP(_C, "error"),
+STATE_MESSAGES: dict[EndpointState, Message] = {
+    EndpointState.UP: template(_C, "cdp.state.up", "up")(),
+    EndpointState.UNAUTHORIZED: template(_C, "cdp.state.unauthorized", "unauthorized")(),
+    EndpointState.UNREACHABLE: template(_C, "cdp.state.unreachable", "unreachable")(),
+    EndpointState.ERROR: template(_C, "cdp.state.error", "error")(),
 }
+# The state names as English source texts (context "CdpEndpoint"), for callers that translate them.
+STATE_TEXT = {state: str(message) for state, message in STATE_MESSAGES.items()}
+
+_UP_LINE = template(_C, "cdp.line.up", "CDP endpoint: {state} (models: {models}, {ms} ms)")
+_DOWN_LINE = template(_C, "cdp.line.down", "CDP endpoint: {state} ({detail})")
+_STATE_LINE = template(_C, "cdp.line.state", "CDP endpoint: {state}")
 
 
 @dataclass(frozen=True)
@@ -62,15 +72,16 @@ class EndpointCheck:
     http_status: int | None = None
     detail: str = ""  # English, for logs and --json (e.g. "connection refused", "HTTP 502")
 
-    def summary(self) -> str:
-        """One English line for logs and run history."""
+    def summary_message(self) -> Message:
+        """One line for the run history (``detail`` is the HTTP client's own words, kept as they are)."""
+        state = STATE_MESSAGES[self.state]
         if self.state is EndpointState.UP:
-            return f"CDP endpoint: up (models: {', '.join(self.models) or '-'}, {self.latency_ms} ms)"
-        return (
-            f"CDP endpoint: {self.state.value} ({self.detail})"
-            if self.detail
-            else f"CDP endpoint: {self.state}"
-        )
+            return _UP_LINE(state=state, models=", ".join(self.models) or "-", ms=str(self.latency_ms))
+        return _DOWN_LINE(state=state, detail=self.detail) if self.detail else _STATE_LINE(state=state)
+
+    def summary(self) -> str:
+        """One English line for logs."""
+        return str(self.summary_message())
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -24,9 +24,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import QT_TRANSLATE_NOOP, CdpError
+from .errors import CdpError
+from .messages import Message, Param, Template, Translate, english, template
 
 _C = "CdpImport"  # translation context of the messages of the import
+
+FOLDER_NOT_FILE = template(_C, "cdp_file.folder_not_file", "this is a folder, not a file.")
+CANNOT_READ = template(
+    _C, "cdp_file.cannot_read", "cannot be read ({problem}); check that it exists and is readable."
+)
+NOT_UTF8 = template(_C, "cdp_file.not_utf8", "the file is not UTF-8 text; save it as UTF-8 and try again.")
+LINE_NOT_KEY_VALUE = template(
+    _C,
+    "cdp_file.line_not_key_value",
+    "this line is not KEY=VALUE (check the quotes; a value with spaces needs quotes).",
+)
+YAML_ERROR = template(_C, "cdp_file.yaml_error", "YAML syntax error: {problem}.")
+JSON_ERROR = template(_C, "cdp_file.json_error", "JSON syntax error: {problem}.")
 
 
 @dataclass(frozen=True)
@@ -40,38 +54,27 @@ class Where:
         return f"{self.path}:{self.line}" if self.line else str(self.path)
 
 
-@dataclass(frozen=True)
-class Text:
-    """A message for people: English ``template`` (marked for translation) plus its parameters."""
+# A message for people about an imported file (``core.messages``), rendered in the reader's language.
+Text = Message
 
-    template: str
-    params: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, template: str, **params: object) -> Text:
-        return cls(template, tuple((k, str(v)) for k, v in params.items()))
-
-    def render(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        return translate(self.template).format(**dict(self.params))
-
-    def __str__(self) -> str:
-        return self.render()
+_AT = template(_C, "cdp_file.at", "{where}: {text}")
 
 
 class CdpFileError(CdpError):
     """A CDP file that cannot be imported; ``where`` names the file and line."""
 
-    def __init__(self, where: Where, text: Text) -> None:
-        super().__init__(f"{where}: {text}")
+    def __init__(self, where: Where, text: Message) -> None:
         self.where = where
         self.text = text
+        self.message = _AT(where=str(where), text=text)  # "<file>:<line>: what is wrong"
+        super().__init__(str(self.message))
 
-    def render(self, translate: Callable[[str], str] = lambda s: s) -> str:
-        return f"{self.where}: {self.text.render(translate)}"
+    def render(self, translate: Translate = english) -> str:
+        return self.message.render(translate)
 
 
-def fail(path: Path, line: int | None, template: str, **params: object) -> CdpFileError:
-    return CdpFileError(Where(path, line), Text.of(template, **params))
+def fail(path: Path, line: int | None, what: Template, **params: Param) -> CdpFileError:
+    return CdpFileError(Where(path, line), what(**params))
 
 
 # --------------------------------------------------------------------------- text
@@ -82,12 +85,12 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except IsADirectoryError:
-        raise fail(path, None, QT_TRANSLATE_NOOP(_C, "this is a folder, not a file.")) from None
+        raise fail(path, None, FOLDER_NOT_FILE) from None
     except OSError as exc:
         raise fail(
             path,
             None,
-            QT_TRANSLATE_NOOP(_C, "cannot be read ({problem}); check that it exists and is readable."),
+            CANNOT_READ,
             problem=exc.strerror or type(exc).__name__,
         ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode": UTF-16 with a BOM
@@ -99,9 +102,7 @@ def read_text(path: Path) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(
-            path, line, QT_TRANSLATE_NOOP(_C, "the file is not UTF-8 text; save it as UTF-8 and try again.")
-        ) from None
+        raise fail(path, line, NOT_UTF8) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -165,9 +166,7 @@ def parse_env(path: Path, text: str | None = None) -> dict[str, EnvValue]:
             raise fail(
                 path,
                 line,
-                QT_TRANSLATE_NOOP(
-                    _C, "this line is not KEY=VALUE (check the quotes; a value with spaces needs quotes)."
-                ),
+                LINE_NOT_KEY_VALUE,
             )
         if binding.key is None:  # a comment or a blank line
             continue
@@ -201,13 +200,11 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         raise fail(
             path,
             mark.line + 1 if mark else None,
-            QT_TRANSLATE_NOOP(_C, "YAML syntax error: {problem}."),
+            YAML_ERROR,
             problem=problem,
         ) from None
     except yaml.YAMLError as exc:
-        raise fail(
-            path, None, QT_TRANSLATE_NOOP(_C, "YAML syntax error: {problem}."), problem=str(exc)
-        ) from None
+        raise fail(path, None, YAML_ERROR, problem=str(exc)) from None
 
 
 def node_line(node: Any) -> int:
@@ -344,6 +341,4 @@ def load_jsonc(path: Path, text: str | None = None) -> Any:
     try:
         return decoder.decode(clean)
     except json.JSONDecodeError as exc:
-        raise fail(
-            path, exc.lineno, QT_TRANSLATE_NOOP(_C, "JSON syntax error: {problem}."), problem=exc.msg
-        ) from None
+        raise fail(path, exc.lineno, JSON_ERROR, problem=exc.msg) from None

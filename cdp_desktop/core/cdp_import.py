@@ -43,9 +43,73 @@ from .config import (
     parse_snowflake,
     parse_timezone,
 )
-from .errors import QT_TRANSLATE_NOOP
+from .messages import template
 
 _C = "CdpImport"
+
+NO_GUILD_ID = template(
+    _C,
+    "cdp_import.no_guild_id",
+    "GUILD_ID (the server ID) is not set; it belongs in CDP's docker-compose.yml or .env. Import "
+    "the CDP folder, or pass --guild G.",
+)
+BOT_CONFIG_NOT_ARRAY = template(
+    _C,
+    "cdp_import.bot_config_not_array",
+    'bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].',
+)
+NO_CDP_FILES = template(
+    _C,
+    "cdp_import.no_cdp_files",
+    "no coze-discord-proxy files here; looked for docker-compose.yml, .env and data/config/bot_config.json.",
+)
+BOT_ENTRY_NOT_OBJECT = template(
+    _C, "cdp_import.bot_entry_not_object", "each entry of bot_config.json must be an object {{…}}."
+)
+ENV_NOT_SET = template(
+    _C, "cdp_import.env_not_set", "{where}: ${{{name}}} is not set in .env; it was read as empty."
+)
+ENV_FILE_MISSING = template(_C, "cdp_import.env_file_missing", "env_file {file} does not exist.")
+NOT_AN_ID = template(
+    _C, "cdp_import.not_an_id", "{key} is '{value}', which is not a Discord ID (17 to 20 digits)."
+)
+NO_COZE_BOT_ID = template(
+    _C, "cdp_import.no_coze_bot_id", "this bot entry has no cozeBotId (the Coze bot's user ID)."
+)
+MODEL_NOT_LIST = template(
+    _C, "cdp_import.model_not_list", 'model must be a list of model names, like ["gpt-4"].'
+)
+NO_CDP_SERVICE = template(
+    _C,
+    "cdp_import.no_cdp_service",
+    "no coze-discord-proxy service in this compose file (none uses the deanxv/coze-discord-proxy "
+    "image or sets GUILD_ID, CHANNEL_ID or COZE_BOT_ID).",
+)
+NO_SUCH_PATH = template(_C, "cdp_import.no_such_path", "no such file or folder.")
+NO_CHANNEL_ID = template(
+    _C,
+    "cdp_import.no_channel_id",
+    "{where}: CHANNEL_ID is not set, so there is no channel to keep COZE_BOT_ID {bot} alive in; add "
+    "one with `cdp-desktop channels add`.",
+)
+PROXY_URL_PROBLEM = template(_C, "cdp_import.proxy_url_problem", "PROXY_URL: {problem}")
+UNKNOWN_TZ = template(
+    _C,
+    "cdp_import.unknown_tz",
+    "TZ is '{zone}', which is not a known time zone; use an IANA name such as Asia/Shanghai.",
+)
+BOT_WITHOUT_CHANNEL = template(
+    _C,
+    "cdp_import.bot_without_channel",
+    "{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with "
+    "`cdp-desktop channels add`.",
+)
+SHARED_CHANNEL = template(
+    _C,
+    "cdp_import.shared_channel",
+    "{where}: Coze bot {bot} uses channel {channel} too; a channel's keep-alive mentions one bot "
+    "({first}). Give {bot} a channel of its own and add it with `cdp-desktop channels add`.",
+)
 COMPOSE_NAMES = ("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml")
 BOT_CONFIG_NAME = "bot_config.json"
 CDP_DATA_DIR = "/app/coze-discord-proxy/data"  # where CDP's image keeps data/config/bot_config.json
@@ -146,11 +210,7 @@ def read_cdp(
             raise fail(
                 path,
                 None,
-                QT_TRANSLATE_NOOP(
-                    _C,
-                    "no coze-discord-proxy files here; looked for docker-compose.yml, .env and "
-                    "data/config/bot_config.json.",
-                ),
+                NO_CDP_FILES,
             )
     elif path.suffix.lower() == ".json":
         bot_configs.append(path)
@@ -161,11 +221,7 @@ def read_cdp(
             raise fail(
                 path,
                 None,
-                QT_TRANSLATE_NOOP(
-                    _C,
-                    "no coze-discord-proxy service in this compose file (none uses the "
-                    "deanxv/coze-discord-proxy image or sets GUILD_ID, CHANNEL_ID or COZE_BOT_ID).",
-                ),
+                NO_CDP_SERVICE,
             )
         found = next((c for e in envs if (c := e.bot_config) and c.is_file()), None)
         if found is not None:
@@ -173,7 +229,7 @@ def read_cdp(
     elif path.exists() or path.name.startswith(".env") or path.suffix == ".env":
         envs = [_Env(_read_env_file(path, plan))]
     else:
-        raise fail(path, None, QT_TRANSLATE_NOOP(_C, "no such file or folder."))
+        raise fail(path, None, NO_SUCH_PATH)
     _build(plan, envs, bot_configs, read_token=read_token, read_secret=read_secret, guild=guild)
     return plan
 
@@ -237,9 +293,8 @@ def _read_compose(path: Path, plan: ImportPlan) -> list[_Env]:
         value, unset = interpolate(raw, lookup)
         for name in unset:
             plan.notes.append(
-                Text.of(
-                    QT_TRANSLATE_NOOP(_C, "{where}: ${{{name}}} is not set in .env; it was read as empty."),
-                    where=Where(path, node_line(node)),
+                ENV_NOT_SET(
+                    where=str(Where(path, node_line(node))),
                     name=name,
                 )
             )
@@ -270,8 +325,8 @@ def _read_compose(path: Path, plan: ImportPlan) -> list[_Env]:
                 raise fail(
                     path,
                     node_line(file_node),
-                    QT_TRANSLATE_NOOP(_C, "env_file {file} does not exist."),
-                    file=env_path,
+                    ENV_FILE_MISSING,
+                    file=str(env_path),
                 )
             values.update(_read_env_file(env_path, plan))
         environment = mapping_get(service, "environment")
@@ -356,8 +411,7 @@ def _snowflake(found: Found, key: str) -> int:
     except ConfigError:
         raise CdpFileError(
             found.where,
-            Text.of(
-                QT_TRANSLATE_NOOP(_C, "{key} is '{value}', which is not a Discord ID (17 to 20 digits)."),
+            NOT_AN_ID(
                 key=key,
                 value=found.value,
             ),
@@ -387,17 +441,11 @@ def _build(
         elif bot is not None and bot != existing.mention_id and bot not in existing.other_bots:
             existing.other_bots.append(bot)
             plan.notes.append(
-                Text.of(
-                    QT_TRANSLATE_NOOP(
-                        _C,
-                        "{where}: Coze bot {bot} uses channel {channel} too; a channel's keep-alive mentions "
-                        "one bot ({first}). Give {bot} a channel of its own and add it with "
-                        "`cdp-desktop channels add`.",
-                    ),
-                    where=where,
+                SHARED_CHANNEL(
+                    where=str(where),
                     bot=bot,
                     channel=channel,
-                    first=existing.mention_id,
+                    first=str(existing.mention_id),
                 )
             )
         for model in models:
@@ -420,14 +468,9 @@ def _build(
             add(env_guild, channel, bot, [], channel_found.where)
         elif bot_found is not None and not bot_configs:
             plan.notes.append(
-                Text.of(
-                    QT_TRANSLATE_NOOP(
-                        _C,
-                        "{where}: CHANNEL_ID is not set, so there is no channel to keep COZE_BOT_ID {bot} "
-                        "alive in; add one with `cdp-desktop channels add`.",
-                    ),
-                    where=bot_found.where,
-                    bot=bot,
+                NO_CHANNEL_ID(
+                    where=str(bot_found.where),
+                    bot=str(bot),
                 )
             )
         _settings(plan, env, read_token=read_token, read_secret=read_secret)
@@ -437,13 +480,7 @@ def _build(
 
 
 def _no_guild() -> Text:
-    return Text.of(
-        QT_TRANSLATE_NOOP(
-            _C,
-            "GUILD_ID (the server ID) is not set; it belongs in CDP's docker-compose.yml or .env. Import the "
-            "CDP folder, or pass --guild G.",
-        )
-    )
+    return NO_GUILD_ID()
 
 
 def _settings(plan: ImportPlan, env: _Env, *, read_token: bool, read_secret: bool) -> None:
@@ -452,9 +489,7 @@ def _settings(plan: ImportPlan, env: _Env, *, read_token: bool, read_secret: boo
         try:
             plan.proxy_url = Found(parse_proxy_url(proxy.value) or "", proxy.where)
         except ConfigError as exc:
-            raise CdpFileError(
-                proxy.where, Text.of(QT_TRANSLATE_NOOP(_C, "PROXY_URL: {problem}"), problem=exc.detail)
-            ) from None
+            raise CdpFileError(proxy.where, PROXY_URL_PROBLEM(problem=exc.problem)) from None
     zone = env.get("TZ")
     if zone is not None and plan.timezone is None:
         try:
@@ -462,12 +497,7 @@ def _settings(plan: ImportPlan, env: _Env, *, read_token: bool, read_secret: boo
         except ConfigError:
             raise CdpFileError(
                 zone.where,
-                Text.of(
-                    QT_TRANSLATE_NOOP(
-                        _C,
-                        "TZ is '{zone}', which is not a known time zone; use an IANA name such as "
-                        "Asia/Shanghai.",
-                    ),
+                UNKNOWN_TZ(
                     zone=zone.value,
                 ),
             ) from None
@@ -508,15 +538,11 @@ def _read_bot_config(
         raise fail(
             path,
             line,
-            QT_TRANSLATE_NOOP(
-                _C, 'bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].'
-            ),
+            BOT_CONFIG_NOT_ARRAY,
         )
     for entry in data:
         if not isinstance(entry, LocatedDict):
-            raise fail(
-                path, None, QT_TRANSLATE_NOOP(_C, "each entry of bot_config.json must be an object {{…}}.")
-            )
+            raise fail(path, None, BOT_ENTRY_NOT_OBJECT)
         where = Where(path, entry.line)
 
         def at(key: str, entry: LocatedDict = entry) -> Where:
@@ -526,20 +552,15 @@ def _read_bot_config(
         if raw_bot in (None, ""):
             raise CdpFileError(
                 where,
-                Text.of(QT_TRANSLATE_NOOP(_C, "this bot entry has no cozeBotId (the Coze bot's user ID).")),
+                NO_COZE_BOT_ID(),
             )
         bot = _snowflake(Found(str(raw_bot), at("cozeBotId")), "cozeBotId")
         raw_channel = entry.get("channelId")
         if raw_channel in (None, ""):
             if default_channel is None:
                 plan.notes.append(
-                    Text.of(
-                        QT_TRANSLATE_NOOP(
-                            _C,
-                            "{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel "
-                            "for it with `cdp-desktop channels add`.",
-                        ),
-                        where=where,
+                    BOT_WITHOUT_CHANNEL(
+                        where=str(where),
                         bot=bot,
                     )
                 )
@@ -556,7 +577,7 @@ def _read_bot_config(
         if not isinstance(models, list) or not all(isinstance(m, str) for m in models):
             raise CdpFileError(
                 at("model"),
-                Text.of(QT_TRANSLATE_NOOP(_C, 'model must be a list of model names, like ["gpt-4"].')),
+                MODEL_NOT_LIST(),
             )
         if guild is None:
             raise CdpFileError(where, _no_guild())

@@ -20,7 +20,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from . import schedule
 from .locking import FileLock, LockTimeout, make_private_dir
+from .messages import Param, template
+from .schedule import Slot
 from .validation import (
     MAX_MESSAGE_LENGTH,
     PROXY_SCHEMES,
@@ -28,7 +31,6 @@ from .validation import (
     SUPPORTED_LANGUAGES,
     TEMPLATE_PLACEHOLDERS,
     ConfigError,
-    _split_url,
     clean_name,
     int_parser,
     parse_api_base_url,
@@ -59,13 +61,13 @@ __all__ = [
     "SETTING_KEYS",
     "SUPPORTED_LANGUAGES",
     "TEMPLATE_PLACEHOLDERS",
+    "TEMPORARY_LABEL",
     "Config",
     "ConfigError",
     "ConfigStore",
     "LoadResult",
     "Settings",
     "Target",
-    "_split_url",
     "atomic_write",
     "clean_name",
     "config_from_dict",
@@ -101,6 +103,27 @@ LOCK_FILENAME = "config.json.lock"
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's edit (or a temporary channel's delete)
 DEFAULT_TEMPLATE = "{mention} daily keep-alive \u00b7 {date} {time}"
 
+_C = "ConfigError"
+TEMPORARY_LABEL = template(_C, "target.temporary", "temporary channel")
+NOT_CONFIGURED = template(
+    _C, "config.not_configured", "{value} is not a configured channel; see `channels list`."
+)
+ALREADY_CONFIGURED = template(_C, "config.already_configured", "channel {channel} is already configured.")
+TEMPORARY_EXISTS = template(
+    _C, "config.temporary_exists", "a temporary channel for this guild and category is already configured."
+)
+UNKNOWN_SETTING = template(_C, "config.unknown_setting", "unknown setting; known settings are {keys}.")
+NAME_TOO_LONG = template(_C, "config.name_too_long", "channel names are at most 100 characters.")
+NOTE_TOO_LONG = template(_C, "config.note_too_long", "notes are at most 200 characters.")
+NOT_DATETIME = template(_C, "config.not_datetime", "{value} is not an ISO 8601 date and time.")
+UNKNOWN_TARGET_KEY = template(_C, "config.unknown_target_key", "unknown key {key} in a target.")
+NO_GUILD = template(_C, "config.no_guild", "a target has no guild_id.")
+NOT_AN_OBJECT = template(_C, "config.not_an_object", "the file does not hold a JSON object.")
+UNKNOWN_TOP_KEY = template(_C, "config.unknown_top_key", "unknown key at the top level of the configuration.")
+EXPECTED_OBJECT = template(_C, "config.expected_object", "expected an object.")
+EXPECTED_LIST = template(_C, "config.expected_list", "expected a list.")
+TARGET_NOT_OBJECT = template(_C, "config.target_not_object", "each target must be an object.")
+
 
 # --------------------------------------------------------------------------- model
 
@@ -127,6 +150,14 @@ class Settings:
 
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone or system_zone_name())
+
+    def current_slot(self, now: datetime) -> Slot:
+        """The latest slot of this schedule (time, zone, jitter) whose fire time is at or before ``now``."""
+        return schedule.current_slot(now, self.time_of_day, self.zone(), self.jitter_seconds)
+
+    def next_slot(self, now: datetime) -> Slot:
+        """The first slot of this schedule whose fire time is after ``now``."""
+        return schedule.next_slot(now, self.time_of_day, self.zone(), self.jitter_seconds)
 
 
 SETTING_PARSERS: dict[str, Callable[[object], Any]] = {
@@ -199,9 +230,14 @@ class Target:
 
     @property
     def label(self) -> str:
+        """How the target is named in English (log files, ``--json``)."""
+        return str(self.label_message())
+
+    def label_message(self) -> Param:
+        """How the target is named in a sentence: ``#name``, its ID, or "temporary channel" translated."""
         if self.name:
             return f"#{self.name}"
-        return str(self.channel_id) if self.channel_id else "temporary channel"
+        return str(self.channel_id) if self.channel_id else TEMPORARY_LABEL()
 
 
 @dataclass
@@ -221,19 +257,17 @@ class Config:
         for t in self.targets:
             if text == t.uid or (t.channel_id is not None and text == str(t.channel_id)):
                 return t
-        raise ConfigError("channel", f"{text} is not a configured channel; see `channels list`.")
+        raise ConfigError("channel", NOT_CONFIGURED(value=text))
 
     def add_target(self, target: Target) -> Target:
         validate_target(target)
         if target.channel_id is not None and any(t.channel_id == target.channel_id for t in self.targets):
-            raise ConfigError("channel", f"channel {target.channel_id} is already configured.")
+            raise ConfigError("channel", ALREADY_CONFIGURED(channel=str(target.channel_id)))
         if target.is_temporary and any(
             t.is_temporary and t.guild_id == target.guild_id and t.category_id == target.category_id
             for t in self.targets
         ):
-            raise ConfigError(
-                "channel", "a temporary channel for this guild and category is already configured."
-            )
+            raise ConfigError("channel", TEMPORARY_EXISTS())
         self.targets.append(target)
         return target
 
@@ -258,14 +292,14 @@ class Config:
     # -- settings ----------------------------------------------------------------------------------
     def set_setting(self, key: str, value: object) -> object:
         if key not in SETTING_PARSERS:
-            raise ConfigError(key, f"unknown setting; known settings are {', '.join(SETTING_KEYS)}.")
+            raise ConfigError(key, UNKNOWN_SETTING(keys=", ".join(SETTING_KEYS)))
         parsed = SETTING_PARSERS[key](value)
         setattr(self.settings, key, parsed)
         return parsed
 
     def get_setting(self, key: str) -> object:
         if key not in SETTING_PARSERS:
-            raise ConfigError(key, f"unknown setting; known settings are {', '.join(SETTING_KEYS)}.")
+            raise ConfigError(key, UNKNOWN_SETTING(keys=", ".join(SETTING_KEYS)))
         return getattr(self.settings, key)
 
     def copy(self) -> Config:
@@ -283,9 +317,9 @@ def validate_target(t: Target) -> None:
     if t.template is not None:
         parse_template(t.template, "template")
     if len(t.name) > 100:
-        raise ConfigError("name", "channel names are at most 100 characters.")
+        raise ConfigError("name", NAME_TOO_LONG())
     if len(t.note) > 200:
-        raise ConfigError("note", "notes are at most 200 characters.")
+        raise ConfigError("note", NOTE_TOO_LONG())
 
 
 # --------------------------------------------------------------------------- JSON (de)serialisation
@@ -299,7 +333,7 @@ def _dt_from_json(value: object, field_name: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(field_name, f"{value!r} is not an ISO 8601 date and time.") from None
+        raise ConfigError(field_name, NOT_DATETIME(value=repr(value))) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
@@ -327,14 +361,14 @@ _TARGET_KEYS = {f.name for f in fields(Target)}
 def target_from_dict(data: dict[str, Any]) -> Target:
     unknown = set(data) - _TARGET_KEYS
     if unknown:
-        raise ConfigError("targets", f"unknown key {sorted(unknown)[0]!r} in a target.")
+        raise ConfigError("targets", UNKNOWN_TARGET_KEY(key=repr(sorted(unknown)[0])))
 
     def opt_id(key: str) -> int | None:
         v = data.get(key)
         return None if v in (None, "") else parse_snowflake(v, key.removesuffix("_id") or key)
 
     if "guild_id" not in data:
-        raise ConfigError("guild", "a target has no guild_id.")
+        raise ConfigError("guild", NO_GUILD())
     added = _dt_from_json(data["added_at"], "added_at") if data.get("added_at") else utcnow()
     position = data.get("position")
     target = Target(
@@ -370,14 +404,14 @@ def config_from_dict(data: object, setting_problems: list[ConfigError] | None = 
     """``setting_problems``: when given, a bad or unknown setting is collected there and its default kept
     (a hand-edited ``"timezone": "Europe"`` must not cost the user every target); otherwise it raises."""
     if not isinstance(data, dict):
-        raise ConfigError("config", "the file does not hold a JSON object.")
+        raise ConfigError("config", NOT_AN_OBJECT())
     unknown = set(data) - {"schema_version", "settings", "targets", "paused"}
     if unknown:
-        raise ConfigError(sorted(unknown)[0], "unknown key at the top level of the configuration.")
+        raise ConfigError(sorted(unknown)[0], UNKNOWN_TOP_KEY())
     config = Config()
     raw_settings = data.get("settings") or {}
     if not isinstance(raw_settings, dict):
-        raise ConfigError("settings", "expected an object.")
+        raise ConfigError("settings", EXPECTED_OBJECT())
     for key, value in raw_settings.items():
         if value is None and key in SETTING_PARSERS:
             # JSON null: the default (a hand-edited `"message_template": null` must not become "None")
@@ -392,10 +426,10 @@ def config_from_dict(data: object, setting_problems: list[ConfigError] | None = 
     config.paused = parse_bool(data.get("paused", False), "paused")
     raw_targets = data.get("targets") or []
     if not isinstance(raw_targets, list):
-        raise ConfigError("targets", "expected a list.")
+        raise ConfigError("targets", EXPECTED_LIST())
     for raw in raw_targets:
         if not isinstance(raw, dict):
-            raise ConfigError("targets", "each target must be an object.")
+            raise ConfigError("targets", TARGET_NOT_OBJECT())
         config.add_target(target_from_dict(raw))
     return config
 

@@ -25,19 +25,29 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
-from enum import StrEnum
 from functools import partial
 from zoneinfo import ZoneInfo
 
 from .claims import Claim, ClaimState, claim_sends, record_found, release_claim
 from .config import Config, Settings, Target
-from .errors import EXPLANATIONS, QT_TRANSLATE_NOOP, DiscordFailure, State
+from .errors import DiscordFailure, State, explain
+from .events import (
+    STATE_WORDS,
+    TRIGGER_NAMES,
+    ChannelStateChanged,
+    EngineEvent,
+    LogEmitted,
+    RunFinished,
+    RunReport,
+    RunStarted,
+    Trigger,
+)
 from .history import ChannelResult, History
 from .message import compose_message, slot_floor, slot_marker
+from .messages import Message, Param, template
 from .ports import ChannelInfo, Clock, DiscordPort, SentMessage, SlotScan
 from .readd import ReaddEntry, ReaddReport, readd_missing
-from .retry import STOP_STATES, RetryPolicy, Sleep
+from .retry import CREATE_RETRY, STOP_STATES, RetryPolicy, Sleep
 from .schedule import Slot
 
 __all__ = [
@@ -58,90 +68,76 @@ __all__ = [
 log = logging.getLogger("cdp_desktop.engine")
 _C = "Engine"
 
-
-class Trigger(StrEnum):
-    SCHEDULED = "scheduled"
-    CATCH_UP = "catch_up"
-    MANUAL = "manual"
-    RETRY = "retry"
-
-
-# --------------------------------------------------------------------------- events and report
-
-
-@dataclass(frozen=True)
-class RunStarted:
-    run_id: int
-    slot: Slot
-    trigger: Trigger
-
-
-@dataclass(frozen=True)
-class ChannelStateChanged:
-    target_uid: str
-    state: State
-    detail: str
-    run_id: int | None = None
-
-
-@dataclass(frozen=True)
-class LogEmitted:
-    run_id: int | None
-    level: str
-    text: str
-
-
-@dataclass
-class RunReport:
-    run_id: int
-    slot: Slot
-    trigger: Trigger
-    results: list[ChannelResult]
-    started_at: datetime
-    finished_at: datetime
-    refreshed: dict[str, ChannelInfo] = field(default_factory=dict)
-    """Targets whose channel differs from what the config remembers (apply with ``apply_refreshed``)."""
-    skipped_done: list[str] = field(default_factory=list)
-    """Targets not sent to because the slot was already done for them (or another run is sending it)."""
-
-    @property
-    def failed(self) -> bool:
-        return any(r.state.is_failure for r in self.results)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
-
-    @property
-    def counts(self) -> dict[State, int]:
-        counts: dict[State, int] = {}
-        for r in self.results:
-            counts[r.state] = counts.get(r.state, 0) + 1
-        return counts
-
-    @property
-    def outcome(self) -> str:
-        if self.failed:
-            return "failed"
-        if any(r.state is State.NO_REPLY for r in self.results):
-            return "warning"
-        return "ok"
-
-    @property
-    def summary(self) -> str:
-        parts = [f"{n} {state.value}" for state, n in sorted(self.counts.items(), key=lambda kv: kv[0].value)]
-        if self.skipped_done:
-            parts.append(f"{len(self.skipped_done)} already done")
-        body = ", ".join(parts) if parts else "nothing to do"
-        return f"Run {self.run_id} ({self.trigger.value}, slot {self.slot.key}): {body}."
-
-
-@dataclass(frozen=True)
-class RunFinished:
-    report: RunReport
-
-
-EngineEvent = RunStarted | ChannelStateChanged | RunFinished | LogEmitted
+# What a run writes to its log and results (rendered in the reader's language; English in the log files).
+RUN_STARTED = template(
+    _C, "run.started", "Run {run} started: slot {slot}, {trigger}, %n channel(s)", plural="count"
+)
+RUN_STARTED_FORCED = template(
+    _C,
+    "run.started_forced",
+    "Run {run} started: slot {slot}, {trigger}, %n channel(s), forced",
+    plural="count",
+)
+STEP_VERIFY = template(_C, "step.verify", "verify")
+STEP_CHECK = template(_C, "step.channel_check", "channel check")
+STEP_SEND = template(_C, "step.send", "send")
+RETRYING = template(_C, "run.retrying", "{label}: {step}: {state} ({reason}); retry {attempt} in {seconds} s")
+NOT_ATTEMPTED = template(_C, "run.not_attempted", "Not attempted: {reason}")
+STOPPING = template(_C, "run.stopping", "{reason}: stopping this run.")
+OTHER_RUN = template(_C, "run.other_run_sending", "{label}: another run is sending slot {slot} now.")
+OTHER_PROCESS = template(
+    _C, "run.other_process_sending", "{label}: another process of this home is sending slot {slot} now."
+)
+UNEXPECTED = template(_C, "run.unexpected_error", "Unexpected error: {error}")
+ALREADY_DELIVERED = template(
+    _C, "run.already_delivered", "{label}: slot {slot} was already delivered; not sending again."
+)
+FOUND_ELSEWHERE = template(
+    _C,
+    "run.found_elsewhere",
+    "{label}: slot {slot} was sent by another machine at {time} (message {message}); not sending.",
+)
+SETTLE_FAILED = template(
+    _C,
+    "run.settle_failed",
+    "{label}: could not look for a simultaneous send by another machine ({reason}).",
+)
+WITHDRAW_FAILED = template(
+    _C,
+    "run.withdraw_failed",
+    "{label}: another machine sent slot {slot} first, and our duplicate {message} could not be withdrawn"
+    " ({reason}).",
+)
+WITHDRAWN = template(
+    _C,
+    "run.withdrawn",
+    "{label}: another machine sent slot {slot} at {time} (message {winner}), just before us;"
+    " duplicate {message} withdrawn.",
+)
+SENT_ELSEWHERE_NOTE = template(
+    _C, "result.sent_elsewhere", "Sent by another machine at {time}; nothing sent from here."
+)
+EARLIER_ATTEMPT = template(
+    _C, "result.earlier_attempt", "Delivered by an earlier attempt; reply not checked."
+)
+WITHDRAWN_NOTE = template(
+    _C, "result.withdrawn", "Sent by another machine at {time}; our duplicate was withdrawn. {note}"
+)
+REPLIED_IN = template(_C, "result.replied_in", "The target bot replied in {seconds} s.")
+REPLY_CHECK_FAILED = template(_C, "result.reply_check_failed", "Reply check failed: {reason}")
+NO_REPLY_WITHIN = template(_C, "result.no_reply_within", "No reply within {seconds} s.")
+RESULT_LINE = template(_C, "run.result", "{label}: {state} \u2014 {note}")
+RESULT_LINE_LATENCY = template(_C, "run.result_latency", "{label}: {state} in {seconds} s \u2014 {note}")
+TEMP_LATE = template(_C, "temp.recorded_late", "Temporary channel {channel} was recorded late.")
+TEMP_NOT_DELETED = template(
+    _C,
+    "temp.not_deleted",
+    "Temporary channel #{name} could not be deleted ({reason}); it is removed at the next start.",
+)
+TEMP_DELETE_ERROR = template(_C, "temp.delete_error", "Temporary channel #{name} not deleted: {error}")
+ORPHANS_STOPPED = template(_C, "orphans.stopped", "Orphan cleanup stopped: {reason}")
+ORPHAN_NOT_DELETED = template(_C, "orphans.not_deleted", "Temporary channel {channel} not deleted: {reason}")
+ORPHAN_REMOVED = template(_C, "orphans.removed", "Removed temporary channel {channel} left by run {run}.")
 
 
 def temporary_channel_name(slot: Slot) -> str:
@@ -181,7 +177,7 @@ class _Run:
         if self.stop is not None:
             raise DiscordFailure(
                 self.stop.state,
-                QT_TRANSLATE_NOOP(_C, "Not attempted: ") + str(self.stop),
+                NOT_ATTEMPTED(reason=self.stop.explain()),
                 self.stop.code,
                 self.stop.status,
             )
@@ -244,21 +240,30 @@ class Engine:
         except Exception:  # a broken listener must not break a run
             log.exception("engine event listener failed")
 
-    def _log(self, run_id: int | None, level: int, text: str) -> None:
-        log.log(level, text)
+    def _log(self, run_id: int | None, level: int, message: Message) -> None:
+        log.log(level, "%s", message)  # the log file is English
         name = logging.getLevelName(level)
         try:
-            self.history.add_log(run_id, self.clock.now(), name, text)
+            self.history.add_log(run_id, self.clock.now(), name, message)
         except Exception:
             log.exception("could not store a log line")
-        self._emit(LogEmitted(run_id, name, text))
+        self._emit(LogEmitted(run_id, name, message))
 
-    def _retry_logger(self, run_id: int | None, what: str) -> Callable[[DiscordFailure, int, float], None]:
+    def _retry_logger(
+        self, run_id: int | None, target: Target, step: Message
+    ) -> Callable[[DiscordFailure, int, float], None]:
         def on_retry(failure: DiscordFailure, attempt: int, wait: float) -> None:
             self._log(
                 run_id,
                 logging.INFO,
-                f"{what}: {failure.state.value} ({failure}); retry {attempt} in {wait:.1f} s",
+                RETRYING(
+                    label=_label(target),
+                    step=step,
+                    state=STATE_WORDS[failure.state],
+                    reason=failure.explain(),
+                    attempt=attempt,
+                    seconds=float(wait),
+                ),
             )
 
         return on_retry
@@ -287,8 +292,9 @@ class Engine:
         self._log(
             run_id,
             logging.INFO,
-            f"Run {run_id} started: slot {slot.key}, {trigger.value}, {len(chosen)} channel(s)"
-            + (", forced" if force else ""),
+            (RUN_STARTED_FORCED if force else RUN_STARTED)(
+                run=run_id, slot=slot.key, trigger=TRIGGER_NAMES[trigger], count=len(chosen)
+            ),
         )
         by_uid: dict[str, ChannelResult] = {}
         refreshed: dict[str, ChannelInfo] = {}
@@ -299,9 +305,7 @@ class Engine:
                 by_uid[target.uid] = self._record(ctx, target, target.channel_id, State.SKIPPED_DISABLED)
             elif (target.uid, slot.key) in self._in_flight:
                 skipped.append(target.uid)
-                self._log(
-                    run_id, logging.INFO, f"{target.label}: another run is sending slot {slot.key} now."
-                )
+                self._log(run_id, logging.INFO, OTHER_RUN(label=_label(target), slot=slot.key))
             else:
                 candidates.append(target)
         work: list[Target] = []
@@ -323,7 +327,7 @@ class Engine:
                     self._log(
                         run_id,
                         logging.INFO,
-                        f"{target.label}: another process of this home is sending slot {slot.key} now.",
+                        OTHER_PROCESS(label=_label(target), slot=slot.key),
                     )
         claimed = {(t.uid, slot.key) for t in work}
         self._in_flight |= claimed
@@ -351,7 +355,7 @@ class Engine:
             self._in_flight -= claimed
             self._active_runs.discard(run_id)
             self.history.finish_run(run_id, self.clock.now(), outcome)
-        self._log(run_id, logging.WARNING if report.failed else logging.INFO, report.summary)
+        self._log(run_id, logging.WARNING if report.failed else logging.INFO, report.summary_message())
         self._emit(RunFinished(report))
         return report
 
@@ -366,7 +370,7 @@ class Engine:
                 log.exception("keep-alive for %s failed unexpectedly", target.label)
                 channel_id = work.info.id if work.info else target.channel_id
                 result = self._record(
-                    ctx, target, channel_id, State.NETWORK, message=f"Unexpected error: {exc!r}"
+                    ctx, target, channel_id, State.NETWORK, note=UNEXPECTED(error=repr(exc))
                 )
         finally:
             if target.uid in ctx.claims:
@@ -390,16 +394,16 @@ class Engine:
                     work.info = await self.retry.call(
                         partial(self.port.fetch_channel, target.channel_id),
                         check=ctx.check,
-                        on_retry=self._retry_logger(ctx.run_id, f"{target.label}: verify"),
+                        on_retry=self._retry_logger(ctx.run_id, target, STEP_VERIFY()),
                     )
                 delivery = await self._deliver(ctx, target, work.info, work)
             except DiscordFailure as failure:
                 if failure.state in STOP_STATES and ctx.stop is None:
                     ctx.stop = failure
-                    self._log(ctx.run_id, logging.ERROR, f"{failure}: stopping this run.")
+                    self._log(ctx.run_id, logging.ERROR, STOPPING(reason=failure.explain()))
                 channel_id = work.info.id if work.info else target.channel_id
                 return self._record(
-                    ctx, target, channel_id, failure.state, code=failure.code, message=str(failure)
+                    ctx, target, channel_id, failure.state, code=failure.code, note=failure.explain()
                 )
         # The concurrency slot is released: waiting for the gateway's echo of our send (to compare it with a
         # simultaneous one) and for a reply costs no request.
@@ -413,7 +417,7 @@ class Engine:
             target,
             work.info.id,
             state,
-            message=note,
+            note=note,
             message_id=delivery.message.id,
             reply_latency=latency,
         )
@@ -439,7 +443,7 @@ class Engine:
             scan = await self.retry.call(
                 partial(self.port.scan_for_marker, channel_id, marker, slot_floor(ctx.slot)),
                 check=ctx.check,
-                on_retry=self._retry_logger(ctx.run_id, f"{target.label}: channel check"),
+                on_retry=self._retry_logger(ctx.run_id, target, STEP_CHECK()),
             )
             if scan.found:
                 return self._found(ctx, target, channel_id, scan.found[0], ours=unsure)
@@ -482,7 +486,7 @@ class Engine:
                         self.history.clear_intent(target.uid, key)
                     raise
                 wait = self.retry.delay(failure, attempt)
-                self._retry_logger(ctx.run_id, f"{target.label}: send")(failure, attempt, wait)
+                self._retry_logger(ctx.run_id, target, STEP_SEND())(failure, attempt, wait)
                 await self.retry.sleep(wait)
         return _Delivery(sent, recovered=False, settle=scan)
 
@@ -498,15 +502,16 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.INFO,
-                f"{target.label}: slot {key} was already delivered; not sending again.",
+                ALREADY_DELIVERED(label=_label(target), slot=key),
             )
             return _Delivery(message, recovered=True)
         record_found(self.history, target.uid, key, channel_id, marker, message.id, message.created_at)
         self._log(
             ctx.run_id,
             logging.INFO,
-            f"{target.label}: slot {key} was sent by another machine at {_clock(message, ctx.zone)}"
-            f" (message {message.id}); not sending.",
+            FOUND_ELSEWHERE(
+                label=_label(target), slot=key, time=_clock(message, ctx.zone), message=str(message.id)
+            ),
         )
         return _Delivery(message, recovered=True, elsewhere=True)
 
@@ -521,7 +526,7 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.INFO,
-                f"{target.label}: could not look for a simultaneous send by another machine ({failure}).",
+                SETTLE_FAILED(label=_label(target), reason=failure.explain()),
             )
             return _Delivery(sent, recovered=False)
         winner = min([*mine, sent], key=lambda m: m.id)
@@ -533,8 +538,9 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.WARNING,
-                f"{target.label}: another machine sent slot {ctx.slot.key} first, and our duplicate "
-                f"{sent.id} could not be withdrawn ({failure}).",
+                WITHDRAW_FAILED(
+                    label=_label(target), slot=ctx.slot.key, message=str(sent.id), reason=failure.explain()
+                ),
             )
             return _Delivery(sent, recovered=False)
         record_found(
@@ -550,38 +556,38 @@ class Engine:
         self._log(
             ctx.run_id,
             logging.INFO,
-            f"{target.label}: another machine sent slot {ctx.slot.key} at {_clock(winner, ctx.zone)} "
-            f"(message {winner.id}), just before us; duplicate {sent.id} withdrawn.",
+            WITHDRAWN(
+                label=_label(target),
+                slot=ctx.slot.key,
+                time=_clock(winner, ctx.zone),
+                winner=str(winner.id),
+                message=str(sent.id),
+            ),
         )
         return _Delivery(winner, recovered=False, elsewhere=True, withdrawn=sent.id)
 
     async def _reply(
         self, ctx: _Run, target: Target, info: ChannelInfo, delivery: _Delivery
-    ) -> tuple[State, float | None, str]:
+    ) -> tuple[State, float | None, Message | None]:
         if delivery.recovered and delivery.elsewhere:
             at = _clock(delivery.message, ctx.zone)
-            return State.SENT_ELSEWHERE, None, f"Sent by another machine at {at}; nothing sent from here."
+            return State.SENT_ELSEWHERE, None, SENT_ELSEWHERE_NOTE(time=at)
         if delivery.recovered:
-            return (
-                State.OK,
-                None,
-                QT_TRANSLATE_NOOP(_C, "Delivered by an earlier attempt; reply not checked."),
-            )
+            return State.OK, None, EARLIER_ATTEMPT()
         state, latency, note = await self._reply_check(ctx, target, info, delivery)
         if delivery.elsewhere:  # our duplicate was withdrawn; the reply check followed the winner
             at = _clock(delivery.message, ctx.zone)
-            head = f"Sent by another machine at {at}; our duplicate was withdrawn."
             if state is State.REPLIED and latency is not None:
-                note = f"The target bot replied in {latency:.1f} s."
-            return State.SENT_ELSEWHERE, latency, f"{head} {note or EXPLANATIONS[state].summary}"
+                note = REPLIED_IN(seconds=float(latency))
+            return State.SENT_ELSEWHERE, latency, WITHDRAWN_NOTE(time=at, note=note or explain(state))
         return state, latency, note
 
     async def _reply_check(
         self, ctx: _Run, target: Target, info: ChannelInfo, delivery: _Delivery
-    ) -> tuple[State, float | None, str]:
+    ) -> tuple[State, float | None, Message | None]:
         timeout = ctx.settings.reply_timeout_seconds
         if target.mention_id is None or timeout <= 0:
-            return State.OK, None, ""
+            return State.OK, None, None
         self._emit(ChannelStateChanged(target.uid, State.PENDING, "waiting for reply", ctx.run_id))
         try:
             reply = await asyncio.wait_for(
@@ -589,10 +595,11 @@ class Engine:
                 timeout + 10.0,  # the port honours the timeout; this only guards against a hang
             )
         except (DiscordFailure, TimeoutError) as exc:
-            return State.NO_REPLY, None, f"Reply check failed: {exc or type(exc).__name__}"
+            reason = exc.explain() if isinstance(exc, DiscordFailure) else str(exc) or type(exc).__name__
+            return State.NO_REPLY, None, REPLY_CHECK_FAILED(reason=reason)
         if reply is None:
-            return State.NO_REPLY, None, f"No reply within {timeout} s."
-        return State.REPLIED, reply.latency_seconds, ""
+            return State.NO_REPLY, None, NO_REPLY_WITHIN(seconds=timeout)
+        return State.REPLIED, reply.latency_seconds, None
 
     # ----------------------------------------------------------------------- temporary channels
 
@@ -602,27 +609,19 @@ class Engine:
         async def record(channel: ChannelInfo) -> None:
             self.history.add_owned_channel(channel.id, channel.guild_id, self.clock.now(), ctx.run_id)
 
-        # Only a rate limit proves the channel was not created; other failures are not retried here so that
-        # an unrecorded duplicate can never be left behind.
-        policy = self.retry
-        attempt = 0
-        while True:
-            ctx.check()
-            attempt += 1
-            try:
-                info = await self.port.create_text_channel(
-                    target.guild_id,
-                    temporary_channel_name(ctx.slot),
-                    category_id=target.category_id,
-                    on_created=record,
-                )
-                break
-            except DiscordFailure as failure:
-                if failure.state is not State.RATE_LIMITED or not policy.should_retry(failure, attempt):
-                    raise
-                await policy.sleep(policy.delay(failure, attempt))
+        info = await self.retry.call(
+            partial(
+                self.port.create_text_channel,
+                target.guild_id,
+                temporary_channel_name(ctx.slot),
+                category_id=target.category_id,
+                on_created=record,
+            ),
+            check=ctx.check,
+            only=CREATE_RETRY,
+        )
         if not self.history.is_owned(info.id):
-            self._log(ctx.run_id, logging.WARNING, f"Temporary channel {info.id} was recorded late.")
+            self._log(ctx.run_id, logging.WARNING, TEMP_LATE(channel=str(info.id)))
             await record(info)
         return info
 
@@ -635,14 +634,11 @@ class Engine:
                     self._log(
                         ctx.run_id,
                         logging.WARNING,
-                        f"Temporary channel #{channel.name} could not be deleted ({failure}); "
-                        "it is removed at the next start.",
+                        TEMP_NOT_DELETED(name=channel.name, reason=failure.explain()),
                     )
                     return
             except Exception as exc:
-                self._log(
-                    ctx.run_id, logging.WARNING, f"Temporary channel #{channel.name} not deleted: {exc!r}"
-                )
+                self._log(ctx.run_id, logging.WARNING, TEMP_DELETE_ERROR(name=channel.name, error=repr(exc)))
                 return
             self.history.mark_owned_deleted(channel.id, self.clock.now())
 
@@ -656,21 +652,25 @@ class Engine:
                 await self.retry.call(partial(self.port.delete_owned_channel, owned.channel_id))
             except DiscordFailure as failure:
                 if failure.state in STOP_STATES:
-                    self._log(None, logging.WARNING, f"Orphan cleanup stopped: {failure}")
+                    self._log(None, logging.WARNING, ORPHANS_STOPPED(reason=failure.explain()))
                     break
                 if failure.state is not State.MISSING:
                     self._log(
-                        None, logging.WARNING, f"Temporary channel {owned.channel_id} not deleted: {failure}"
+                        None,
+                        logging.WARNING,
+                        ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=failure.explain()),
                     )
                     continue
             except Exception as exc:  # an unclassified adapter error: keep the entry for the next start
-                self._log(None, logging.WARNING, f"Temporary channel {owned.channel_id} not deleted: {exc!r}")
+                self._log(
+                    None, logging.WARNING, ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=repr(exc))
+                )
                 continue
             self.history.mark_owned_deleted(owned.channel_id, self.clock.now())
             self._log(
                 None,
                 logging.INFO,
-                f"Removed temporary channel {owned.channel_id} left by run {owned.run_id}.",
+                ORPHAN_REMOVED(channel=str(owned.channel_id), run=str(owned.run_id)),
             )
             cleaned += 1
         return cleaned
@@ -685,7 +685,7 @@ class Engine:
         state: State,
         *,
         code: int | None = None,
-        message: str = "",
+        note: Message | None = None,
         message_id: int | None = None,
         reply_latency: float | None = None,
     ) -> ChannelResult:
@@ -696,16 +696,24 @@ class Engine:
             label=target.label,
             state=state,
             code=code,
-            message=message or EXPLANATIONS[state].summary,
+            message=str(note or explain(state)),
             message_id=message_id,
             reply_latency=reply_latency,
             at=self.clock.now(),
+            note=note,
         )
         self.history.add_result(ctx.run_id, result)
         level = logging.WARNING if state.is_failure else logging.INFO
-        latency = f" in {reply_latency:.1f} s" if reply_latency is not None else ""
-        self._log(ctx.run_id, level, f"{target.label}: {state.value}{latency} \u2014 {result.message}")
-        self._emit(ChannelStateChanged(target.uid, state, result.message, ctx.run_id))
+        said = result.explanation()
+        line = (
+            RESULT_LINE(label=_label(target), state=STATE_WORDS[state], note=said)
+            if reply_latency is None
+            else RESULT_LINE_LATENCY(
+                label=_label(target), state=STATE_WORDS[state], seconds=float(reply_latency), note=said
+            )
+        )
+        self._log(ctx.run_id, level, line)
+        self._emit(ChannelStateChanged(target.uid, state, result.message, ctx.run_id, said))
         return result
 
     # ----------------------------------------------------------------------- re-add
@@ -719,8 +727,13 @@ class Engine:
             self.retry,
             config,
             save,
-            lambda lvl, text: self._log(None, lvl, text),
+            lambda lvl, message: self._log(None, lvl, message),
         )
+
+
+def _label(target: Target) -> Param:
+    """How a target is named in a sentence: its channel name or ID, or "temporary channel" translated."""
+    return target.label_message()
 
 
 def _clock(message: SentMessage, zone: ZoneInfo) -> str:

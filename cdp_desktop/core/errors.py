@@ -76,7 +76,12 @@ class Explanation:
     def action(self) -> str | None:
         return None if self.fix is None else str(self.fix)
 
+    def message(self) -> Message:
+        """The explanation and its fix as one text (each language joins its sentences its own way)."""
+        return self.what if self.fix is None else _WITH_FIX(what=self.what, fix=self.fix)
 
+
+_WITH_FIX = template(_S, "state.with_fix", "{what} {fix}")
 _RETRIES_LATER = template(_S, "state.fix.retries_later", "Nothing to do: the app retries later today.")
 
 EXPLANATIONS: dict[State, Explanation] = {

@@ -14,29 +14,53 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from .config import Config, Target
-from .errors import EXPLANATIONS, QT_TRANSLATE_NOOP, DiscordFailure, State
+from .errors import DiscordFailure, State
 from .history import History
+from .messages import Message, template
 from .ports import ChannelInfo, Clock, DiscordPort
-from .retry import STOP_STATES, RetryPolicy
+from .retry import CREATE_RETRY, STOP_STATES, RetryPolicy
 
 _C = "Readd"
 FALLBACK_NAME = "keep-alive"
 
 # Discord JSON error codes that creating a channel commonly meets, with what to do about them.
-CREATE_ERRORS: dict[int, str] = {
-    30013: QT_TRANSLATE_NOOP(
-        _C, "The server already has 500 channels, Discord's maximum. Delete a channel there and try again."
-    ),
-    50013: QT_TRANSLATE_NOOP(
-        _C, "The bot lacks the Manage Channels permission in this server. Grant it and try again."
-    ),
-    50001: QT_TRANSLATE_NOOP(
-        _C, "The bot cannot access this server or category. Check its roles and try again."
-    ),
-    10004: QT_TRANSLATE_NOOP(
-        _C, "Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel."
-    ),
+CREATE_ERRORS: dict[int, Message] = {
+    30013: template(
+        _C,
+        "readd.too_many_channels",
+        "The server already has 500 channels, Discord's maximum. Delete a channel there and try again.",
+    )(),
+    50013: template(
+        _C,
+        "readd.manage_channels",
+        "The bot lacks the Manage Channels permission in this server. Grant it and try again.",
+    )(),
+    50001: template(
+        _C, "readd.no_access", "The bot cannot access this server or category. Check its roles and try again."
+    )(),
+    10004: template(
+        _C,
+        "readd.unknown_server",
+        "Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.",
+    )(),
 }
+NOT_ATTEMPTED = template(_C, "readd.not_attempted", "Not attempted: {reason}")
+CHECK_FAILED = template(_C, "readd.check_failed", "Could not check the channel: {reason}")
+NOT_RECREATED = template(_C, "readd.not_recreated", "{label}: not recreated: {reason}")
+NOT_SAVED = template(
+    _C,
+    "readd.not_saved",
+    "Recreated as {channel}, but the configuration could not be saved ({error});"
+    " run re-add again to bind it.",
+)
+RECREATED = template(_C, "readd.recreated", "Recreated.")
+REBOUND = template(_C, "readd.rebound", "Rebound to the channel recreated earlier.")
+RECREATED_LOG = template(_C, "readd.recreated_log", "{label}: recreated ({old} \u2192 {new}).")
+REBOUND_LOG = template(
+    _C, "readd.rebound_log", "{label}: rebound to the channel recreated earlier ({old} \u2192 {new})."
+)
+NOTHING_MISSING = template(_C, "readd.nothing_missing", "No configured channel is missing.")
+SUMMARY = template(_C, "readd.summary", "%n channel(s) recreated, {failed} failed.", plural="count")
 
 
 @dataclass(frozen=True)
@@ -47,8 +71,13 @@ class ReaddEntry:
     new_channel_id: int | None
     ok: bool
     state: State | None  # the failure's state; None when ok
-    message: str
+    note: Message  # what happened, in the reader's language when rendered
     reused: bool = False  # bound to a channel an earlier re-add had already created
+
+    @property
+    def message(self) -> str:
+        """What happened, in English (``--json``, log files)."""
+        return str(self.note)
 
 
 @dataclass
@@ -67,21 +96,25 @@ class ReaddReport:
     def recreated(self) -> list[ReaddEntry]:
         return [e for e in self.entries if e.ok]
 
+    def summary_message(self) -> Message:
+        if not self.entries:
+            return NOTHING_MISSING()
+        bad = len(self.entries) - len(self.recreated)
+        return SUMMARY(count=len(self.recreated), failed=bad)
+
     @property
     def summary(self) -> str:
-        if not self.entries:
-            return "No configured channel is missing."
-        bad = len(self.entries) - len(self.recreated)
-        return f"{len(self.recreated)} channel(s) recreated, {bad} failed."
+        """The summary in English (log files, the command line without a translation)."""
+        return str(self.summary_message())
 
 
-def _explain(failure: DiscordFailure) -> str:
-    if failure.code in CREATE_ERRORS:
+def _explain(failure: DiscordFailure) -> Message:
+    if failure.code is not None and failure.code in CREATE_ERRORS:
         return CREATE_ERRORS[failure.code]
-    return str(failure) or EXPLANATIONS[failure.state].summary
+    return failure.explain()
 
 
-LogFn = Callable[[int, str], None]
+LogFn = Callable[[int, Message], None]
 
 
 async def readd_missing(
@@ -101,13 +134,18 @@ async def readd_missing(
             continue
         old = target.channel_id
 
-        def fail(failure: DiscordFailure, prefix: str = "", t: Target = target, old_id: int = old) -> None:
-            report.entries.append(
-                ReaddEntry(t.uid, t.label, old_id, None, False, failure.state, prefix + _explain(failure))
-            )
+        def fail(
+            failure: DiscordFailure,
+            frame: Callable[[Message], Message] | None = None,
+            t: Target = target,
+            old_id: int = old,
+        ) -> None:
+            why = _explain(failure)
+            note = frame(why) if frame is not None else why
+            report.entries.append(ReaddEntry(t.uid, t.label, old_id, None, False, failure.state, note))
 
         if stop is not None:
-            fail(stop, QT_TRANSLATE_NOOP(_C, "Not attempted: "))
+            fail(stop, lambda why: NOT_ATTEMPTED(reason=why))
             continue
         try:
             await retry.call(partial(port.fetch_channel, old))
@@ -116,7 +154,7 @@ async def readd_missing(
             if failure.state is not State.MISSING:
                 if failure.state in STOP_STATES:
                     stop = failure
-                fail(failure, QT_TRANSLATE_NOOP(_C, "Could not check the channel: "))
+                fail(failure, lambda why: CHECK_FAILED(reason=why))
                 continue
         try:
             info, reused = await _recreate(port, history, clock, retry, config, target)
@@ -124,7 +162,7 @@ async def readd_missing(
             if failure.state in STOP_STATES:
                 stop = failure
             fail(failure)
-            log(logging.WARNING, f"{target.label}: not recreated: {_explain(failure)}")
+            log(logging.WARNING, NOT_RECREATED(label=target.label_message(), reason=_explain(failure)))
             continue
         target.channel_id = info.id
         target.name = info.name or target.name
@@ -144,17 +182,17 @@ async def readd_missing(
                     info.id,
                     False,
                     None,
-                    f"Recreated as {info.id}, but the configuration could not be saved ({exc}); "
-                    "run re-add again to bind it.",
+                    NOT_SAVED(channel=str(info.id), error=str(exc)),
                     reused,
                 )
             )
             continue
-        verb = "rebound to the channel recreated earlier" if reused else "recreated"
-        log(logging.INFO, f"{target.label}: {verb} ({old} \u2192 {info.id}).")
-        report.entries.append(
-            ReaddEntry(target.uid, target.label, old, info.id, True, None, f"{verb.capitalize()}.", reused)
+        said = (REBOUND_LOG if reused else RECREATED_LOG)(
+            label=target.label_message(), old=str(old), new=str(info.id)
         )
+        log(logging.INFO, said)
+        done = (REBOUND if reused else RECREATED)()
+        report.entries.append(ReaddEntry(target.uid, target.label, old, info.id, True, None, done, reused))
     return report
 
 
@@ -182,24 +220,18 @@ async def _recreate(
     async def record(channel: ChannelInfo) -> None:
         history.add_rebind(target.uid, old, channel.id, clock.now())
 
-    # Only a rate limit proves nothing was created; other failures are not retried (no unrecorded duplicates).
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            info = await port.create_text_channel(
-                target.guild_id,
-                target.name or FALLBACK_NAME,
-                category_id=category,
-                topic=target.topic,
-                position=target.position,
-                on_created=record,
-            )
-            break
-        except DiscordFailure as failure:
-            if failure.state is not State.RATE_LIMITED or not retry.should_retry(failure, attempt):
-                raise
-            await retry.sleep(retry.delay(failure, attempt))
+    info = await retry.call(
+        partial(
+            port.create_text_channel,
+            target.guild_id,
+            target.name or FALLBACK_NAME,
+            category_id=category,
+            topic=target.topic,
+            position=target.position,
+            on_created=record,
+        ),
+        only=CREATE_RETRY,
+    )
     if not any(r.new_channel_id == info.id for r in history.rebinds()):
         await record(info)
     return info, False

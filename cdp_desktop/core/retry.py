@@ -58,8 +58,10 @@ class RetryPolicy:
         *,
         check: Callable[[], None] | None = None,
         on_retry: OnRetry | None = None,
+        only: frozenset[State] | None = None,
     ) -> T:
-        """Await ``op()``, retrying transient failures; ``check`` runs (and may raise) before each try."""
+        """Await ``op()``, retrying transient failures (only those in ``only`` when given); ``check`` runs
+        (and may raise) before each try."""
         attempt = 0
         while True:
             if check is not None:
@@ -68,13 +70,18 @@ class RetryPolicy:
             try:
                 return await op()
             except DiscordFailure as failure:
-                if not self.should_retry(failure, attempt):
+                excluded = only is not None and failure.state not in only
+                if excluded or not self.should_retry(failure, attempt):
                     raise
                 wait = self.delay(failure, attempt)
                 if on_retry is not None:
                     on_retry(failure, attempt, wait)
                 await self.sleep(wait)
 
+
+# A create call is retried only after a rate limit, which proves nothing was created: any other failure may
+# hide a created channel, and a retry could leave an unrecorded duplicate behind.
+CREATE_RETRY = frozenset({State.RATE_LIMITED})
 
 STOP_STATES = frozenset({State.TOKEN_INVALID, State.INTENTS_MISSING})
 """Failures that concern the whole account: after one of them a run stops calling Discord."""

@@ -16,9 +16,11 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from .config import Settings, Target
+if TYPE_CHECKING:  # the configuration's settings compute their slots with this module
+    from .config import Settings, Target
 
 
 @dataclass(frozen=True, order=True)
@@ -148,7 +150,7 @@ def plan(
     skipped entirely when ``settings.catch_up`` is off.
     """
     _require_aware(now)
-    slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+    slot = settings.current_slot(now)
     owed = owed_targets(targets, slot, done_uids)
     if not owed:
         return None

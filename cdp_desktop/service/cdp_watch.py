@@ -77,7 +77,7 @@ class CdpEndpointWatch:
         level = "info" if check.state is EndpointState.UP else "warning"
         log.info("%s", check.summary())
         with contextlib.suppress(Exception):  # history full or locked: the check itself still counts
-            self._history.add_log(run_id, check.checked_at, level, check.summary())
+            self._history.add_log(run_id, check.checked_at, level, check.summary_message())
         was_down = previous is not None and previous.state.is_down
         if check.state.is_down and not was_down:
             self._notices.cdp_endpoint("cdp_down", url, _endpoint_text(check.state), "error")

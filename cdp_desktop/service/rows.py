@@ -14,6 +14,7 @@ from ..core import schedule
 from ..core.config import Config, Target
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
 from ..core.history import ChannelResult, History
+from ..core.messages import Message
 from ..core.ports import ConnectionStatus
 
 if TYPE_CHECKING:
@@ -53,6 +54,9 @@ class ChannelRow:
     next_at: datetime | None = None
     # The current slot's message was sent by another machine or process (found in the channel): when.
     sent_by_other_at: datetime | None = None
+    # ``detail`` and ``last_error`` as messages, rendered in the window's language (the strings are English).
+    detail_note: Message | None = None
+    last_error_note: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ def channel_rows(config: Config, history: History, now: datetime, live: LiveFact
             state = State.OK  # sent for this slot, to the channel a re-add replaced since
         else:
             state = State.PENDING
-        detail = result.message if result is not None and result.state == state else ""
+        same = result is not None and result.state == state
+        detail = result.message if result is not None and same else ""
         last_success = _newest(successes.get(t.uid), deliveries.get(t.uid))
         if not t.enabled:
             due, due_at = "disabled", None
@@ -187,6 +192,8 @@ def channel_rows(config: Config, history: History, now: datetime, live: LiveFact
                 sent_at=last_success if t.uid in done else None,
                 next_at=upcoming.fire_at,
                 sent_by_other_at=by_other,
+                detail_note=result.explanation() if result is not None and same else None,
+                last_error_note=error.explanation() if error else None,
             )
         )
     return rows

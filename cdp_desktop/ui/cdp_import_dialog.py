@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -30,6 +30,7 @@ from .. import i18n
 from ..core.cdp_files import CdpFileError, Text
 from ..core.cdp_import import ImportPlan, apply_plan, compare, read_cdp
 from ..core.config import ConfigError
+from ..i18n import qt_translate
 from .widgets import BusyIndicator, FieldMessage, TaskDialog, config_error_text
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ ROLE_KIND = Qt.ItemDataRole.UserRole  # ("channel", id) / ("setting", key)
 
 
 def tr_core(text: Text) -> str:
-    return text.render(lambda s: QCoreApplication.translate("CdpImport", s))
+    return text.render(qt_translate)
 
 
 class CdpImportDialog(TaskDialog):
@@ -138,7 +139,7 @@ class CdpImportDialog(TaskDialog):
             plan = read_cdp(Path(text))
         except CdpFileError as exc:
             self._show_plan(None)
-            self.message.show_error(exc.render(lambda s: QCoreApplication.translate("CdpImport", s)))
+            self.message.show_error(exc.render(qt_translate))
             return False
         compare(plan, self.service.config)
         self.message.clear_message()
@@ -267,7 +268,7 @@ class CdpImportDialog(TaskDialog):
                 Path(self.path_edit.text().strip()), read_token=want_token, read_secret=want_secret
             )
         except CdpFileError as exc:
-            self.message.show_error(exc.render(lambda s: QCoreApplication.translate("CdpImport", s)))
+            self.message.show_error(exc.render(qt_translate))
             return
         self.import_button.setEnabled(False)
         self.busy.start(self.tr("Storing in the system keyring\u2026"))

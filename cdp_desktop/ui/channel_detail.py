@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import EXPLANATIONS, State
 from ..core.heartbeat import Day, Outcome, Strip, build_strips, first_day, local_today
 from . import icons, none_guard
 from .heartbeat import (
@@ -41,17 +40,10 @@ from .heartbeat import (
     paint_strip,
     tr,
 )
-from .models import fmt_time, state_explanation, state_name
+from .models import detail_of, error_text, fmt_time, shown, state_explanation, state_name
 
 CHART_DAYS = 90
 STRIP_DAYS = 30
-
-
-def _summary(state: str) -> str | None:
-    try:
-        return EXPLANATIONS[State(state)].summary
-    except (ValueError, KeyError):
-        return None
 
 
 def _nice_ceiling(value: float) -> float:
@@ -296,7 +288,7 @@ class ChannelDetailDialog(QDialog):
         grid.addWidget(self.state_icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         self.state_label = QLabel(f"<b>{state_name(row.state)}</b>")
         grid.addWidget(self.state_label, 0, 1)
-        self.explanation = QLabel(state_explanation(row.state, row.detail))
+        self.explanation = QLabel(state_explanation(row.state, detail_of(row)))
         self.explanation.setWordWrap(True)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.explanation, 1, 1)
@@ -306,7 +298,7 @@ class ChannelDetailDialog(QDialog):
             tr("Last success: {0}").format(fmt_time(row.last_success)),
         ]
         if row.last_error:
-            facts.append(tr("Last error: {0} {1}").format(fmt_time(row.last_error_at), row.last_error))
+            facts.append(tr("Last error: {0} {1}").format(fmt_time(row.last_error_at), error_text(row)))
         self.facts = QLabel("\n".join(facts))
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -353,9 +345,9 @@ class ChannelDetailDialog(QDialog):
         table.setRowCount(len(results))
         for n, r in enumerate(results):
             state = r.state or ""
-            details = r.message or ""
-            if details == _summary(state):  # the state's own words are the Result column's tooltip
-                details = ""
+            # The state's own words are the Result column's tooltip: show only what a result adds.
+            note = r.explanation()
+            details = shown(note) if r.has_detail else ""
             if r.message_id is not None and not details:
                 details = tr("Message ID: {0}").format(r.message_id)
             cells = [
@@ -369,7 +361,7 @@ class ChannelDetailDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setIcon(icons.state_icon(state))
-                    item.setToolTip(state_explanation(state, r.message or None))
+                    item.setToolTip(state_explanation(state, note))
                 table.setItem(n, col, item)
         if not results:
             table.setRowCount(1)

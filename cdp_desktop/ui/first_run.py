@@ -27,7 +27,7 @@ from .. import i18n
 from ..core.config import Config, ConfigError
 from .channel_editor import ChannelEditor
 from .settings_dialog import TimeZoneCombo
-from .token_dialog import TokenPanel, state_name
+from .token_dialog import TokenPanel, token_state_value
 from .widgets import FieldMessage, config_error_text
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class TokenPage(QWizardPage):
 
     def isComplete(self) -> bool:
         # A token from an earlier run (or this session) lets the user go on.
-        has_token = self.panel.bot_name is not None or state_name(self.service.token_state) == "ok"
+        has_token = self.panel.bot_name is not None or token_state_value(self.service.token_state) == "ok"
         return has_token and not self.panel.busy.busy
 
 

@@ -13,7 +13,16 @@ import functools
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QHelpEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
@@ -82,7 +91,8 @@ def figure_tooltip(strip: Strip) -> str:
 
 def day_tooltip(day: Day) -> str:
     """Date, outcome, sent time, reply time and the error in words (translated)."""
-    lines = [f"{day.day.isoformat()} \u00b7 {day.day.strftime('%a')}", outcome_label(day.outcome)]
+    weekday = QLocale().dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)  # in the UI language
+    lines = [f"{day.day.isoformat()} \u00b7 {weekday}", outcome_label(day.outcome)]
     if day.state and day.outcome in (Outcome.SENT, Outcome.FAILED) and day.state != day.outcome.value:
         lines[-1] += f" ({state_name(day.state)})"
     if day.sent_at is not None:
@@ -94,7 +104,7 @@ def day_tooltip(day: Day) -> str:
     if day.error_state:
         if day.delivered:
             lines.append(tr("Earlier that day: {0}").format(state_name(day.error_state)))
-        words = state_explanation(day.error_state, day.error_message or None)
+        words = state_explanation(day.error_state, day.error_note or day.error_message or None)
         lines.append(words)
         if day.error_code:
             lines.append(tr("Discord error code {0}").format(day.error_code))

@@ -23,7 +23,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
+from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, STATE_NAMES, State
+from ..core.events import counts_message
+from ..core.messages import Message, Template, template
+from ..i18n import qt_translate
 from . import icons, none_guard
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,43 +35,65 @@ UidRole = Qt.ItemDataRole.UserRole + 2
 RowRole = Qt.ItemDataRole.UserRole + 3
 HeartbeatRole = Qt.ItemDataRole.UserRole + 4  # core.heartbeat.Strip of the row (ui/heartbeat.py draws it)
 
-_STATE_NAMES: dict[State, str] = {
-    State.OK: QT_TRANSLATE_NOOP("State", "Sent"),
-    State.SENT: QT_TRANSLATE_NOOP("State", "Sent, reply unknown"),
-    State.REPLIED: QT_TRANSLATE_NOOP("State", "Replied"),
-    State.NO_REPLY: QT_TRANSLATE_NOOP("State", "No reply"),
-    State.MISSING: QT_TRANSLATE_NOOP("State", "Missing"),
-    State.NO_ACCESS: QT_TRANSLATE_NOOP("State", "No access"),
-    State.RATE_LIMITED: QT_TRANSLATE_NOOP("State", "Rate limited"),
-    State.DISCORD_UNAVAILABLE: QT_TRANSLATE_NOOP("State", "Discord down"),
-    State.NETWORK: QT_TRANSLATE_NOOP("State", "Network"),
-    State.TOKEN_INVALID: QT_TRANSLATE_NOOP("State", "Token invalid"),
-    State.INTENTS_MISSING: QT_TRANSLATE_NOOP("State", "Intents missing"),
-    State.SKIPPED_DISABLED: QT_TRANSLATE_NOOP("State", "Disabled"),
-    State.PENDING: QT_TRANSLATE_NOOP("State", "Pending"),
-    State.SENT_ELSEWHERE: QT_TRANSLATE_NOOP("State", "Other machine"),
+# Lower-case state names for counts inside a sentence ("3 replied, 1 missing").
+_S = "StateName"
+_COUNT_NAMES: dict[State, Template] = {
+    State.OK: template(_S, "state.count_name.ok", "sent"),
+    State.SENT: template(_S, "state.count_name.sent", "sent, reply unknown"),
+    State.REPLIED: template(_S, "state.count_name.replied", "replied"),
+    State.NO_REPLY: template(_S, "state.count_name.no_reply", "no reply"),
+    State.MISSING: template(_S, "state.count_name.missing", "missing"),
+    State.NO_ACCESS: template(_S, "state.count_name.no_access", "no access"),
+    State.RATE_LIMITED: template(_S, "state.count_name.rate_limited", "rate limited"),
+    State.DISCORD_UNAVAILABLE: template(_S, "state.count_name.discord_unavailable", "Discord down"),
+    State.NETWORK: template(_S, "state.count_name.network", "network"),
+    State.TOKEN_INVALID: template(_S, "state.count_name.token_invalid", "token invalid"),
+    State.INTENTS_MISSING: template(_S, "state.count_name.intents_missing", "intents missing"),
+    State.SKIPPED_DISABLED: template(_S, "state.count_name.skipped_disabled", "disabled"),
+    State.PENDING: template(_S, "state.count_name.pending", "pending"),
+    State.SENT_ELSEWHERE: template(_S, "state.count_name.sent_elsewhere", "other machine"),
 }
 
 
+def shown(text: Message | str | None) -> str:
+    """A core message in the window's language (plain text, e.g. Discord's own words, as it is)."""
+    if isinstance(text, Message):
+        return text.render(qt_translate)
+    return text or ""
+
+
+def detail_of(row: Any) -> Message | str | None:
+    """A channel row's detail: its message when the service gave one, else its (English) text."""
+    return getattr(row, "detail_note", None) or row.detail
+
+
+def error_text(row: Any) -> str:
+    """A channel row's last error in the window's language."""
+    return shown(getattr(row, "last_error_note", None) or row.last_error)
+
+
 def state_name(state: State | str) -> str:
-    """Short translated label of a state (context "State")."""
+    """Short translated label of a state."""
     try:
         state = State(state)
     except ValueError:
         return str(state)
-    return QCoreApplication.translate("State", _STATE_NAMES[state])
+    return shown(STATE_NAMES[state])
 
 
-def state_explanation(state: State | str, detail: str | None = None) -> str:
+def state_explanation(state: State | str, detail: Message | str | None = None) -> str:
     """Translated one-line explanation, the fixing action, and the service's detail when there is one."""
     try:
         exp = EXPLANATIONS[State(state)]
     except (ValueError, KeyError):
-        return detail or str(state)
-    parts = [QCoreApplication.translate("State", exp.summary)]
-    if exp.action:
-        parts.append(QCoreApplication.translate("State", exp.action))
-    if detail and detail not in exp.summary:
+        return shown(detail) or str(state)
+    parts = [shown(exp.what)]
+    if exp.fix is not None:
+        parts.append(shown(exp.fix))
+    if isinstance(detail, Message):
+        if detail != exp.what:
+            parts.append(shown(detail))
+    elif detail and detail not in exp.summary:
         parts.append(detail)
     return "\n".join(parts)
 
@@ -290,7 +315,7 @@ class ChannelsModel(_ListModel):
             return self._days_data(t.uid, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NAME:
-                label = t.label if t.channel_id is not None or t.name else self.tr("temporary channel")
+                label = shown(t.label_message())
                 return f"{label} \u00b7 {t.note}" if t.note else label  # e.g. a Coze bot's models
             if col == self.COL_GUILD:
                 return r.guild_name or self.names.get(t.guild_id) or str(t.guild_id)
@@ -309,12 +334,12 @@ class ChannelsModel(_ListModel):
                 if not r.last_error:
                     return "\u2014"
                 when = fmt_time(r.last_error_at) if r.last_error_at else ""
-                return f"{when} {r.last_error}".strip()
+                return f"{when} {error_text(r)}".strip()
             if col == self.COL_LATENCY:
                 return "\u2014" if r.reply_latency is None else self.tr("{0:.1f} s").format(r.reply_latency)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_STATE:  # with when the next keep-alive is due, whatever column is in view
-                return state_explanation(r.state, r.detail) + "\n" + due_text(r, self.zone)
+                return state_explanation(r.state, detail_of(r)) + "\n" + due_text(r, self.zone)
             if col == self.COL_NAME:
                 return self.tr("Channel ID: {0}").format(t.channel_id or "\u2014")
             if col == self.COL_BOT and t.mention_id:
@@ -322,7 +347,7 @@ class ChannelsModel(_ListModel):
             if col == self.COL_GUILD:
                 return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
-                return r.last_error
+                return error_text(r)
             if col == self.COL_SUCCESS and getattr(r, "sent_by_other_at", None) is not None:
                 return self.tr("Sent by another machine at {0}").format(fmt_time(r.sent_by_other_at))
             if col == self.COL_SUCCESS:
@@ -402,21 +427,19 @@ class StateBadgeDelegate(QStyledItemDelegate):
 
 
 def counts_text(counts: dict[Any, int]) -> str:
-    """ "3 replied, 1 missing" from a state → count mapping."""
-    parts = [f"{n} {state_name(s).lower()}" for s, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]
-    return ", ".join(parts) or "\u2014"
+    """ "3 replied, 1 missing" from a state → count mapping (Chinese: "已回复 3，缺失 1")."""
+    known = {State(s): n for s, n in counts.items() if n and s in State.__members__.values()}
+    if not known:
+        return "\u2014"
+    return shown(counts_message(known, names={s: t() for s, t in _COUNT_NAMES.items()}))
 
 
+# The outcomes a run records (core.engine: ok, warning, failed; aborted when the run was cut short).
 _OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("RunsModel", "OK"),
-    "success": QT_TRANSLATE_NOOP("RunsModel", "OK"),
     "warning": QT_TRANSLATE_NOOP("RunsModel", "Warning"),
     "failed": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
-    "failure": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
-    "error": QT_TRANSLATE_NOOP("RunsModel", "Failed"),
-    "setup_error": QT_TRANSLATE_NOOP("RunsModel", "Setup error"),
-    "running": QT_TRANSLATE_NOOP("RunsModel", "Running"),
-    "skipped": QT_TRANSLATE_NOOP("RunsModel", "Skipped"),
+    "aborted": QT_TRANSLATE_NOOP("RunsModel", "Aborted"),
 }
 
 
@@ -424,12 +447,10 @@ def outcome_category(outcome: str | None) -> str:
     if outcome is None:
         return "pending"
     o = outcome.lower()
-    if o in ("ok", "success"):
+    if o == "ok":
         return "ok"
-    if o in ("warning", "partial"):
+    if o == "warning":
         return "warning"
-    if o in ("running", "skipped"):
-        return "pending"
     return "error"
 
 

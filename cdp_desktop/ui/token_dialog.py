@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -29,7 +29,8 @@ from .widgets import BusyIndicator, FieldMessage, TaskDialog, TaskHolder, confir
 SLOW_MS = 3000  # after this long, the busy text mentions the keyring's unlock prompt
 
 
-def state_name(token_state: Any) -> str:
+def token_state_value(token_state: Any) -> str:
+    """The stored token's state as its identifier ("ok", "token_invalid", …; "" when unknown)."""
     state = getattr(token_state, "state", None)
     return str(getattr(state, "value", state or ""))
 
@@ -41,12 +42,8 @@ def shape_problem_text(token: str) -> str | None:
 
 
 def state_text(state: State) -> str:
-    """A state's explanation and fix, translated."""
-    explanation = EXPLANATIONS[state]
-    text = QCoreApplication.translate("State", explanation.summary)
-    if explanation.action:
-        text += " " + QCoreApplication.translate("State", explanation.action)
-    return text
+    """A state's explanation and fix as one text, translated (Chinese puts no space after "。")."""
+    return EXPLANATIONS[state].message().render(i18n.qt_translate)
 
 
 class TokenPanel(QWidget):
@@ -122,7 +119,7 @@ class TokenPanel(QWidget):
     # ------------------------------------------------------------------------------------------ state
     @property
     def keyring_state(self) -> str:
-        return state_name(getattr(self.service, "token_state", None))
+        return token_state_value(getattr(self.service, "token_state", None))
 
     def refresh_keyring_state(self) -> None:
         state = self.keyring_state

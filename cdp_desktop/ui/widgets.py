@@ -1,8 +1,8 @@
 """Small shared widgets for the dialogs: inline field messages, a validated line edit, a busy indicator,
 a non-modal confirmation, a task holder for coroutines started from Qt slots and a dialog that cancels them.
 
-Validation messages come from ``core.config`` validators (``ConfigError.field`` / ``.detail``). The core
-writes them in English; :func:`config_error_text` recognises the common ones and returns them translated.
+Validation messages come from ``core.config`` validators: ``ConfigError.problem`` is a message the window
+renders in its language under the field (:func:`config_error_text`).
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.config import ConfigError
-from ..core.errors import QT_TRANSLATE_NOOP
+from ..i18n import qt_translate
 
 log = logging.getLogger(__name__)
 
@@ -37,107 +36,10 @@ OK_STYLE = "color: #2e7d32;"
 INFO_STYLE = "color: palette(placeholder-text);"
 
 
-# (pattern on ConfigError.detail, template) — templates use {0}, {1} for the captured groups and are
-# translated in context "ConfigError" when used. Kept next to the validators' wording in core/config.py;
-# an unknown message falls back to the English detail.
-_C = "ConfigError"
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"^(.*) is not a Discord ID\."),
-        QT_TRANSLATE_NOOP(
-            _C,
-            "{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on "
-            "(right-click \u2192 Copy ID).",
-        ),
-    ),
-    (
-        re.compile(r"^(.*) is not a time of day"),
-        QT_TRANSLATE_NOOP(_C, "{0} is not a time of day; use HH:MM from 00:00 to 23:59."),
-    ),
-    (
-        re.compile(r"^(.*) is not a known time zone"),
-        QT_TRANSLATE_NOOP(_C, "{0} is not a known time zone; use an IANA name such as Asia/Shanghai."),
-    ),
-    (
-        re.compile(r"^(.*) is not a whole number from (\d+) to (\d+)\."),
-        QT_TRANSLATE_NOOP(_C, "{0} is not a whole number from {1} to {2}."),
-    ),
-    (
-        re.compile(r"^expected a whole number from (\d+) to (\d+)\."),
-        QT_TRANSLATE_NOOP(_C, "Expected a whole number from {0} to {1}."),
-    ),
-    (
-        re.compile(r"^(-?\d+) is out of range; use (\d+) to (\d+)\."),
-        QT_TRANSLATE_NOOP(_C, "{0} is out of range; use {1} to {2}."),
-    ),
-    (
-        re.compile(r"^(.*) has no supported scheme"),
-        QT_TRANSLATE_NOOP(_C, "{0} has no supported scheme; use http://, https://, socks5:// or socks5h://."),
-    ),
-    (re.compile(r"^(.*) has an invalid port\."), QT_TRANSLATE_NOOP(_C, "{0} has an invalid port.")),
-    (
-        re.compile(r"^(.*) needs a host and a port"),
-        QT_TRANSLATE_NOOP(_C, "{0} needs a host and a port, e.g. http://127.0.0.1:7890."),
-    ),
-    (
-        re.compile(r"^(.*) is not an http\(s\) URL"),
-        QT_TRANSLATE_NOOP(_C, "{0} is not an http(s) URL, e.g. https://discord.com/api/v10."),
-    ),
-    (
-        re.compile(r"^the message template is empty\."),
-        QT_TRANSLATE_NOOP(_C, "The message template is empty."),
-    ),
-    (
-        re.compile(r"^the template is too long \((\d+) characters"),
-        QT_TRANSLATE_NOOP(_C, "The template is too long ({0} characters; keep it under 1800)."),
-    ),
-    (
-        re.compile(r"^the template has an unbalanced brace"),
-        QT_TRANSLATE_NOOP(_C, "The template has an unbalanced brace; write {{ for a literal {."),
-    ),
-    (
-        re.compile(r"^the template has no \{mention\}"),
-        QT_TRANSLATE_NOOP(
-            _C,
-            "The template has no {mention}: a message that does not mention the target bot does not keep "
-            "it active.",
-        ),
-    ),
-    (
-        re.compile(r"^unknown placeholder \{(.*)\}; use (.*)\.$"),
-        QT_TRANSLATE_NOOP(_C, "Unknown placeholder {{0}}; use {1}."),
-    ),
-    (
-        re.compile(r"^channel (\d+) is already configured\."),
-        QT_TRANSLATE_NOOP(_C, "Channel {0} is already configured."),
-    ),
-    (
-        re.compile(r"^a temporary channel for this guild and category is already configured\."),
-        QT_TRANSLATE_NOOP(_C, "A temporary channel for this server and category is already configured."),
-    ),
-    (
-        re.compile(r"^channel names are at most 100 characters\."),
-        QT_TRANSLATE_NOOP(_C, "Channel names are at most 100 characters."),
-    ),
-    (
-        re.compile(r"^(.*) is not a configured channel"),
-        QT_TRANSLATE_NOOP(_C, "{0} is not a configured channel."),
-    ),
-]
-
-
-def _fill(template: str, groups: tuple[str | Any, ...]) -> str:
-    return re.sub(r"\{(\d)\}", lambda g: str(groups[int(g.group(1))]), template)
-
-
 def config_error_text(exc: ConfigError) -> str:
-    """The validator's message for ``exc``, translated when it is one of the known messages."""
-    for pattern, template in _PATTERNS:
-        m = pattern.search(exc.detail)
-        if m:
-            # Only {0}, {1}, ... are replaced: other braces in a message are literal.
-            return _fill(QCoreApplication.translate(_C, template), m.groups())
-    return exc.detail[:1].upper() + exc.detail[1:]
+    """The validator's message for ``exc`` in the window's language, as a sentence."""
+    text = exc.problem.render(qt_translate)
+    return text[:1].upper() + text[1:]
 
 
 def grow_to_fit(widget: QWidget) -> None:

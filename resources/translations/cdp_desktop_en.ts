@@ -865,6 +865,18 @@
             <translation>CDP did not answer; check that its container is running and that cdp_url is right.</translation>
         </message>
         <message>
+            <source>CDP endpoint: {state}</source>
+            <translation>CDP endpoint: {state}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} (models: {models}, {ms} ms)</source>
+            <translation>CDP endpoint: {state} (models: {models}, {ms} ms)</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} ({detail})</source>
+            <translation>CDP endpoint: {state} ({detail})</translation>
+        </message>
+        <message>
             <source>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</source>
             <translation>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</translation>
         </message>
@@ -989,6 +1001,10 @@
         <message>
             <source>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</source>
             <translation>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</translation>
+        </message>
+        <message>
+            <source>{where}: {text}</source>
+            <translation>{where}: {text}</translation>
         </message>
     </context>
     <context>
@@ -1395,10 +1411,6 @@
             <translation>online</translation>
         </message>
         <message>
-            <source>temporary channel</source>
-            <translation>temporary channel</translation>
-        </message>
-        <message>
             <source>{0:.1f} s</source>
             <translation>{0:.1f} s</translation>
         </message>
@@ -1458,80 +1470,160 @@ Start CDP Desktop again to bring the window back.</translation>
     <context>
         <name>ConfigError</name>
         <message>
-            <source>A temporary channel for this server and category is already configured.</source>
-            <translation>A temporary channel for this server and category is already configured.</translation>
+            <source>a target has no guild_id.</source>
+            <translation>a target has no guild_id.</translation>
         </message>
         <message>
-            <source>Channel names are at most 100 characters.</source>
-            <translation>Channel names are at most 100 characters.</translation>
+            <source>a temporary channel for this guild and category is already configured.</source>
+            <translation>a temporary channel for this guild and category is already configured.</translation>
         </message>
         <message>
-            <source>Channel {0} is already configured.</source>
-            <translation>Channel {0} is already configured.</translation>
+            <source>channel names are at most 100 characters.</source>
+            <translation>channel names are at most 100 characters.</translation>
         </message>
         <message>
-            <source>Expected a whole number from {0} to {1}.</source>
-            <translation>Expected a whole number from {0} to {1}.</translation>
+            <source>channel {channel} is already configured.</source>
+            <translation>channel {channel} is already configured.</translation>
         </message>
         <message>
-            <source>The message template is empty.</source>
-            <translation>The message template is empty.</translation>
+            <source>each target must be an object.</source>
+            <translation>each target must be an object.</translation>
         </message>
         <message>
-            <source>The template has an unbalanced brace; write {{ for a literal {.</source>
-            <translation>The template has an unbalanced brace; write {{ for a literal {.</translation>
+            <source>expected a list.</source>
+            <translation>expected a list.</translation>
         </message>
         <message>
-            <source>The template has no {mention}: a message that does not mention the target bot does not keep it active.</source>
-            <translation>The template has no {mention}: a message that does not mention the target bot does not keep it active.</translation>
+            <source>expected a whole number from {low} to {high}.</source>
+            <translation>expected a whole number from {low} to {high}.</translation>
         </message>
         <message>
-            <source>The template is too long ({0} characters; keep it under 1800).</source>
-            <translation>The template is too long ({0} characters; keep it under 1800).</translation>
+            <source>expected an object.</source>
+            <translation>expected an object.</translation>
         </message>
         <message>
-            <source>Unknown placeholder {{0}}; use {1}.</source>
-            <translation>Unknown placeholder {{0}}; use {1}.</translation>
+            <source>notes are at most 200 characters.</source>
+            <translation>notes are at most 200 characters.</translation>
         </message>
         <message>
-            <source>{0} has an invalid port.</source>
-            <translation>{0} has an invalid port.</translation>
+            <source>temporary channel</source>
+            <translation>temporary channel</translation>
         </message>
         <message>
-            <source>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
-            <translation>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</translation>
+            <source>the file does not hold a JSON object.</source>
+            <translation>the file does not hold a JSON object.</translation>
         </message>
         <message>
-            <source>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
-            <translation>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</translation>
+            <source>the message template is empty.</source>
+            <translation>the message template is empty.</translation>
         </message>
         <message>
-            <source>{0} is not a configured channel.</source>
-            <translation>{0} is not a configured channel.</translation>
+            <source>the template has an unbalanced brace ({error}); write {{{{ for a literal {{.</source>
+            <translation>the template has an unbalanced brace ({error}); write {{{{ for a literal {{.</translation>
         </message>
         <message>
-            <source>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
-            <translation>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</translation>
+            <source>the template has no {{mention}}: a message that does not mention the target bot does not keep it active.</source>
+            <translation>the template has no {{mention}}: a message that does not mention the target bot does not keep it active.</translation>
         </message>
         <message>
-            <source>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
-            <translation>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</translation>
+            <source>the template is too long ({length} characters; keep it under 1800).</source>
+            <translation>the template is too long ({length} characters; keep it under 1800).</translation>
         </message>
         <message>
-            <source>{0} is not a whole number from {1} to {2}.</source>
-            <translation>{0} is not a whole number from {1} to {2}.</translation>
+            <source>unknown key at the top level of the configuration.</source>
+            <translation>unknown key at the top level of the configuration.</translation>
         </message>
         <message>
-            <source>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</source>
-            <translation>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</translation>
+            <source>unknown key {key} in a target.</source>
+            <translation>unknown key {key} in a target.</translation>
         </message>
         <message>
-            <source>{0} is out of range; use {1} to {2}.</source>
-            <translation>{0} is out of range; use {1} to {2}.</translation>
+            <source>unknown placeholder {{{name}}}; use {allowed}.</source>
+            <translation>unknown placeholder {{{name}}}; use {allowed}.</translation>
         </message>
         <message>
-            <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
-            <translation>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</translation>
+            <source>unknown setting; known settings are {keys}.</source>
+            <translation>unknown setting; known settings are {keys}.</translation>
+        </message>
+        <message>
+            <source>write placeholders plainly, like {{{name}}}; formats are not supported.</source>
+            <translation>write placeholders plainly, like {{{name}}}; formats are not supported.</translation>
+        </message>
+        <message>
+            <source>{field}: {problem}</source>
+            <translation>{field}: {problem}</translation>
+        </message>
+        <message>
+            <source>{value} contains spaces or control characters; e.g. {example}.</source>
+            <translation>{value} contains spaces or control characters; e.g. {example}.</translation>
+        </message>
+        <message>
+            <source>{value} has an invalid port.</source>
+            <translation>{value} has an invalid port.</translation>
+        </message>
+        <message>
+            <source>{value} has an invalid port; use 1 to 65535.</source>
+            <translation>{value} has an invalid port; use 1 to 65535.</translation>
+        </message>
+        <message>
+            <source>{value} has no host name; e.g. {example}.</source>
+            <translation>{value} has no host name; e.g. {example}.</translation>
+        </message>
+        <message>
+            <source>{value} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
+            <translation>{value} has no supported scheme; use http://, https://, socks5:// or socks5h://.</translation>
+        </message>
+        <message>
+            <source>{value} has port {port}; use a port from 1 to 65535.</source>
+            <translation>{value} has port {port}; use a port from 1 to 65535.</translation>
+        </message>
+        <message>
+            <source>{value} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
+            <translation>{value} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</translation>
+        </message>
+        <message>
+            <source>{value} is not a configured channel; see `channels list`.</source>
+            <translation>{value} is not a configured channel; see `channels list`.</translation>
+        </message>
+        <message>
+            <source>{value} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>{value} is not a known time zone; use an IANA name such as Asia/Shanghai.</translation>
+        </message>
+        <message>
+            <source>{value} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
+            <translation>{value} is not a time of day; use HH:MM from 00:00 to 23:59.</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid URL; e.g. {example}.</source>
+            <translation>{value} is not a valid URL; e.g. {example}.</translation>
+        </message>
+        <message>
+            <source>{value} is not a whole number from {low} to {high}.</source>
+            <translation>{value} is not a whole number from {low} to {high}.</translation>
+        </message>
+        <message>
+            <source>{value} is not an ISO 8601 date and time.</source>
+            <translation>{value} is not an ISO 8601 date and time.</translation>
+        </message>
+        <message>
+            <source>{value} is not an http(s) URL, e.g. {example}.</source>
+            <translation>{value} is not an http(s) URL, e.g. {example}.</translation>
+        </message>
+        <message>
+            <source>{value} is not available; use {languages} or system.</source>
+            <translation>{value} is not available; use {languages} or system.</translation>
+        </message>
+        <message>
+            <source>{value} is not true or false.</source>
+            <translation>{value} is not true or false.</translation>
+        </message>
+        <message>
+            <source>{value} is out of range; use {low} to {high}.</source>
+            <translation>{value} is out of range; use {low} to {high}.</translation>
+        </message>
+        <message>
+            <source>{value} needs a host and a port, e.g. {example}.</source>
+            <translation>{value} needs a host and a port, e.g. {example}.</translation>
         </message>
     </context>
     <context>
@@ -1784,8 +1876,162 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Delivered by an earlier attempt; reply not checked.</translation>
         </message>
         <message>
-            <source>Not attempted: </source>
-            <translation>Not attempted: </translation>
+            <source>No reply within {seconds} s.</source>
+            <translation>No reply within {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Not attempted: {reason}</source>
+            <translation>Not attempted: {reason}</translation>
+        </message>
+        <message>
+            <source>Orphan cleanup stopped: {reason}</source>
+            <translation>Orphan cleanup stopped: {reason}</translation>
+        </message>
+        <message>
+            <source>Removed temporary channel {channel} left by run {run}.</source>
+            <translation>Removed temporary channel {channel} left by run {run}.</translation>
+        </message>
+        <message>
+            <source>Reply check failed: {reason}</source>
+            <translation>Reply check failed: {reason}</translation>
+        </message>
+        <message>
+            <source>Run {run} ({trigger}, slot {slot}): {counts}.</source>
+            <translation>Run {run} ({trigger}, slot {slot}): {counts}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run {run} started: slot {slot}, {trigger}, %n channel(s)</source>
+            <translation>
+                <numerusform>Run {run} started: slot {slot}, {trigger}, %n channel</numerusform>
+                <numerusform>Run {run} started: slot {slot}, {trigger}, %n channels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Run {run} started: slot {slot}, {trigger}, %n channel(s), forced</source>
+            <translation>
+                <numerusform>Run {run} started: slot {slot}, {trigger}, %n channel, forced</numerusform>
+                <numerusform>Run {run} started: slot {slot}, {trigger}, %n channels, forced</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sent by another machine at {time}; nothing sent from here.</source>
+            <translation>Sent by another machine at {time}; nothing sent from here.</translation>
+        </message>
+        <message>
+            <source>Sent by another machine at {time}; our duplicate was withdrawn. {note}</source>
+            <translation>Sent by another machine at {time}; our duplicate was withdrawn. {note}</translation>
+        </message>
+        <message>
+            <source>Temporary channel #{name} could not be deleted ({reason}); it is removed at the next start.</source>
+            <translation>Temporary channel #{name} could not be deleted ({reason}); it is removed at the next start.</translation>
+        </message>
+        <message>
+            <source>Temporary channel #{name} not deleted: {error}</source>
+            <translation>Temporary channel #{name} not deleted: {error}</translation>
+        </message>
+        <message>
+            <source>Temporary channel {channel} not deleted: {reason}</source>
+            <translation>Temporary channel {channel} not deleted: {reason}</translation>
+        </message>
+        <message>
+            <source>Temporary channel {channel} was recorded late.</source>
+            <translation>Temporary channel {channel} was recorded late.</translation>
+        </message>
+        <message>
+            <source>The target bot replied in {seconds} s.</source>
+            <translation>The target bot replied in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Unexpected error: {error}</source>
+            <translation>Unexpected error: {error}</translation>
+        </message>
+        <message>
+            <source>catch-up</source>
+            <translation>catch-up</translation>
+        </message>
+        <message>
+            <source>channel check</source>
+            <translation>channel check</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>manual</translation>
+        </message>
+        <message>
+            <source>nothing to do</source>
+            <translation>nothing to do</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>retry</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>scheduled</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>send</translation>
+        </message>
+        <message>
+            <source>verify</source>
+            <translation>verify</translation>
+        </message>
+        <message>
+            <source>{count} already done</source>
+            <translation>{count} already done</translation>
+        </message>
+        <message>
+            <source>{count} {state}</source>
+            <translation>{count} {state}</translation>
+        </message>
+        <message>
+            <source>{first}, {rest}</source>
+            <translation>{first}, {rest}</translation>
+        </message>
+        <message>
+            <source>{label}: another machine sent slot {slot} at {time} (message {winner}), just before us; duplicate {message} withdrawn.</source>
+            <translation>{label}: another machine sent slot {slot} at {time} (message {winner}), just before us; duplicate {message} withdrawn.</translation>
+        </message>
+        <message>
+            <source>{label}: another machine sent slot {slot} first, and our duplicate {message} could not be withdrawn ({reason}).</source>
+            <translation>{label}: another machine sent slot {slot} first, and our duplicate {message} could not be withdrawn ({reason}).</translation>
+        </message>
+        <message>
+            <source>{label}: another process of this home is sending slot {slot} now.</source>
+            <translation>{label}: another process of this home is sending slot {slot} now.</translation>
+        </message>
+        <message>
+            <source>{label}: another run is sending slot {slot} now.</source>
+            <translation>{label}: another run is sending slot {slot} now.</translation>
+        </message>
+        <message>
+            <source>{label}: could not look for a simultaneous send by another machine ({reason}).</source>
+            <translation>{label}: could not look for a simultaneous send by another machine ({reason}).</translation>
+        </message>
+        <message>
+            <source>{label}: slot {slot} was already delivered; not sending again.</source>
+            <translation>{label}: slot {slot} was already delivered; not sending again.</translation>
+        </message>
+        <message>
+            <source>{label}: slot {slot} was sent by another machine at {time} (message {message}); not sending.</source>
+            <translation>{label}: slot {slot} was sent by another machine at {time} (message {message}); not sending.</translation>
+        </message>
+        <message>
+            <source>{label}: {state} in {seconds} s — {note}</source>
+            <translation>{label}: {state} in {seconds} s — {note}</translation>
+        </message>
+        <message>
+            <source>{label}: {state} — {note}</source>
+            <translation>{label}: {state} — {note}</translation>
+        </message>
+        <message>
+            <source>{label}: {step}: {state} ({reason}); retry {attempt} in {seconds} s</source>
+            <translation>{label}: {step}: {state} ({reason}); retry {attempt} in {seconds} s</translation>
+        </message>
+        <message>
+            <source>{reason}: stopping this run.</source>
+            <translation>{reason}: stopping this run.</translation>
         </message>
     </context>
     <context>
@@ -2250,13 +2496,36 @@ The channel itself stays on Discord; only this app forgets it.</translation>
     </context>
     <context>
         <name>Readd</name>
-        <message>
-            <source>Could not check the channel: </source>
-            <translation>Could not check the channel: </translation>
+        <message numerus="yes">
+            <source>%n channel(s) recreated, {failed} failed.</source>
+            <translation>
+                <numerusform>%n channel recreated, {failed} failed.</numerusform>
+                <numerusform>%n channels recreated, {failed} failed.</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Not attempted: </source>
-            <translation>Not attempted: </translation>
+            <source>Could not check the channel: {reason}</source>
+            <translation>Could not check the channel: {reason}</translation>
+        </message>
+        <message>
+            <source>No configured channel is missing.</source>
+            <translation>No configured channel is missing.</translation>
+        </message>
+        <message>
+            <source>Not attempted: {reason}</source>
+            <translation>Not attempted: {reason}</translation>
+        </message>
+        <message>
+            <source>Rebound to the channel recreated earlier.</source>
+            <translation>Rebound to the channel recreated earlier.</translation>
+        </message>
+        <message>
+            <source>Recreated as {channel}, but the configuration could not be saved ({error}); run re-add again to bind it.</source>
+            <translation>Recreated as {channel}, but the configuration could not be saved ({error}); run re-add again to bind it.</translation>
+        </message>
+        <message>
+            <source>Recreated.</source>
+            <translation>Recreated.</translation>
         </message>
         <message>
             <source>The bot cannot access this server or category. Check its roles and try again.</source>
@@ -2273,6 +2542,18 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         <message>
             <source>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</source>
             <translation>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</translation>
+        </message>
+        <message>
+            <source>{label}: not recreated: {reason}</source>
+            <translation>{label}: not recreated: {reason}</translation>
+        </message>
+        <message>
+            <source>{label}: rebound to the channel recreated earlier ({old} → {new}).</source>
+            <translation>{label}: rebound to the channel recreated earlier ({old} → {new}).</translation>
+        </message>
+        <message>
+            <source>{label}: recreated ({old} → {new}).</source>
+            <translation>{label}: recreated ({old} → {new}).</translation>
         </message>
     </context>
     <context>
@@ -2292,6 +2573,10 @@ The channel itself stays on Discord; only this app forgets it.</translation>
     </context>
     <context>
         <name>RunsModel</name>
+        <message>
+            <source>Aborted</source>
+            <translation>Aborted</translation>
+        </message>
         <message>
             <source>Catch-up</source>
             <translation>Catch-up</translation>
@@ -2335,14 +2620,6 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         <message>
             <source>Scheduled</source>
             <translation>Scheduled</translation>
-        </message>
-        <message>
-            <source>Setup error</source>
-            <translation>Setup error</translation>
-        </message>
-        <message>
-            <source>Skipped</source>
-            <translation>Skipped</translation>
         </message>
         <message>
             <source>Started</source>
@@ -2701,6 +2978,125 @@ The channel itself stays on Discord; only this app forgets it.</translation>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>Use “Re-add missing channels” to recreate it.</translation>
         </message>
+        <message>
+            <source>discord_unavailable</source>
+            <translation>discord_unavailable</translation>
+        </message>
+        <message>
+            <source>intents_missing</source>
+            <translation>intents_missing</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>network</translation>
+        </message>
+        <message>
+            <source>no_access</source>
+            <translation>no_access</translation>
+        </message>
+        <message>
+            <source>no_reply</source>
+            <translation>no_reply</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>ok</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>pending</translation>
+        </message>
+        <message>
+            <source>rate_limited</source>
+            <translation>rate_limited</translation>
+        </message>
+        <message>
+            <source>replied</source>
+            <translation>replied</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>sent</translation>
+        </message>
+        <message>
+            <source>sent_elsewhere</source>
+            <translation>sent_elsewhere</translation>
+        </message>
+        <message>
+            <source>skipped_disabled</source>
+            <translation>skipped_disabled</translation>
+        </message>
+        <message>
+            <source>token_invalid</source>
+            <translation>token_invalid</translation>
+        </message>
+        <message>
+            <source>{what} {fix}</source>
+            <translation>{what} {fix}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateName</name>
+        <message>
+            <source>Discord down</source>
+            <translation>Discord down</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>disabled</translation>
+        </message>
+        <message>
+            <source>intents missing</source>
+            <translation>intents missing</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>missing</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>network</translation>
+        </message>
+        <message>
+            <source>no access</source>
+            <translation>no access</translation>
+        </message>
+        <message>
+            <source>no reply</source>
+            <translation>no reply</translation>
+        </message>
+        <message>
+            <source>other machine</source>
+            <translation>other machine</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>pending</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <translation>rate limited</translation>
+        </message>
+        <message>
+            <source>replied</source>
+            <translation>replied</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>sent</translation>
+        </message>
+        <message>
+            <source>sent, reply unknown</source>
+            <translation>sent, reply unknown</translation>
+        </message>
+        <message>
+            <source>token invalid</source>
+            <translation>token invalid</translation>
+        </message>
     </context>
     <context>
         <name>StatusHeader</name>
@@ -2779,61 +3175,6 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         <message>
             <source>{state} · {reason}</source>
             <translation>{state} · {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <source>, </source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <source>No configured channel is missing.</source>
-            <translation>No configured channel is missing.</translation>
-        </message>
-        <message>
-            <source>Rebound to the channel recreated earlier.</source>
-            <translation>Rebound to the channel recreated earlier.</translation>
-        </message>
-        <message>
-            <source>Recreated.</source>
-            <translation>Recreated.</translation>
-        </message>
-        <message>
-            <source>Run {run} ({trigger}, slot {slot}): {body}.</source>
-            <translation>Run {run} ({trigger}, slot {slot}): {body}.</translation>
-        </message>
-        <message>
-            <source>catch-up</source>
-            <translation>catch-up</translation>
-        </message>
-        <message>
-            <source>manual</source>
-            <translation>manual</translation>
-        </message>
-        <message>
-            <source>nothing to do</source>
-            <translation>nothing to do</translation>
-        </message>
-        <message>
-            <source>retry</source>
-            <translation>retry</translation>
-        </message>
-        <message>
-            <source>scheduled</source>
-            <translation>scheduled</translation>
-        </message>
-        <message>
-            <source>{0} already done</source>
-            <translation>{0} already done</translation>
-        </message>
-        <message>
-            <source>{0} channel(s) recreated, {1} failed.</source>
-            <translation>{0} channel(s) recreated, {1} failed.</translation>
-        </message>
-        <message>
-            <source>{0} {1}</source>
-            <translation>{0} {1}</translation>
         </message>
     </context>
     <context>

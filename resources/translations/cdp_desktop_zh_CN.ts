@@ -865,6 +865,18 @@
             <translation>CDP 没有响应；请检查其容器是否在运行，以及 cdp_url 是否正确。</translation>
         </message>
         <message>
+            <source>CDP endpoint: {state}</source>
+            <translation>CDP 接口：{state}</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} (models: {models}, {ms} ms)</source>
+            <translation>CDP 接口：{state}（模型：{models}，{ms} 毫秒）</translation>
+        </message>
+        <message>
+            <source>CDP endpoint: {state} ({detail})</source>
+            <translation>CDP 接口：{state}（{detail}）</translation>
+        </message>
+        <message>
             <source>CDP refused the proxy secret; store the current PROXY_SECRET with `cdp-desktop cdp-secret set`.</source>
             <translation>CDP 拒绝了代理密钥；请用 `cdp-desktop cdp-secret set` 保存当前的 PROXY_SECRET。</translation>
         </message>
@@ -989,6 +1001,10 @@
         <message>
             <source>{where}: bot {bot} has no channelId and CHANNEL_ID is not set; add a channel for it with `cdp-desktop channels add`.</source>
             <translation>{where}：机器人 {bot} 没有 channelId，且未设置 CHANNEL_ID；请用 `cdp-desktop channels add` 为它添加频道。</translation>
+        </message>
+        <message>
+            <source>{where}: {text}</source>
+            <translation>{where}：{text}</translation>
         </message>
     </context>
     <context>
@@ -1395,10 +1411,6 @@
             <translation>在线</translation>
         </message>
         <message>
-            <source>temporary channel</source>
-            <translation>临时频道</translation>
-        </message>
-        <message>
             <source>{0:.1f} s</source>
             <translation>{0:.1f} 秒</translation>
         </message>
@@ -1458,80 +1470,160 @@ Start CDP Desktop again to bring the window back.</source>
     <context>
         <name>ConfigError</name>
         <message>
-            <source>A temporary channel for this server and category is already configured.</source>
-            <translation>此服务器和分类的临时频道已经配置过了。</translation>
+            <source>a target has no guild_id.</source>
+            <translation>有一个频道配置缺少 guild_id。</translation>
         </message>
         <message>
-            <source>Channel names are at most 100 characters.</source>
+            <source>a temporary channel for this guild and category is already configured.</source>
+            <translation>该服务器和分类的临时频道已经配置过了。</translation>
+        </message>
+        <message>
+            <source>channel names are at most 100 characters.</source>
             <translation>频道名称最多 100 个字符。</translation>
         </message>
         <message>
-            <source>Channel {0} is already configured.</source>
-            <translation>频道 {0} 已经配置过了。</translation>
+            <source>channel {channel} is already configured.</source>
+            <translation>频道 {channel} 已经配置过了。</translation>
         </message>
         <message>
-            <source>Expected a whole number from {0} to {1}.</source>
-            <translation>需要 {0} 到 {1} 之间的整数。</translation>
+            <source>each target must be an object.</source>
+            <translation>每个频道配置都必须是一个对象。</translation>
         </message>
         <message>
-            <source>The message template is empty.</source>
+            <source>expected a list.</source>
+            <translation>这里应为一个列表。</translation>
+        </message>
+        <message>
+            <source>expected a whole number from {low} to {high}.</source>
+            <translation>应为 {low} 到 {high} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>expected an object.</source>
+            <translation>这里应为一个对象。</translation>
+        </message>
+        <message>
+            <source>notes are at most 200 characters.</source>
+            <translation>备注最多 200 个字符。</translation>
+        </message>
+        <message>
+            <source>temporary channel</source>
+            <translation>临时频道</translation>
+        </message>
+        <message>
+            <source>the file does not hold a JSON object.</source>
+            <translation>该文件的内容不是 JSON 对象。</translation>
+        </message>
+        <message>
+            <source>the message template is empty.</source>
             <translation>消息模板为空。</translation>
         </message>
         <message>
-            <source>The template has an unbalanced brace; write {{ for a literal {.</source>
-            <translation>模板中的花括号不成对；要输出字面的 { 请写 {{。</translation>
+            <source>the template has an unbalanced brace ({error}); write {{{{ for a literal {{.</source>
+            <translation>模板中的花括号不成对（{error}）；要写一个普通的 {{ 请写成 {{{{。</translation>
         </message>
         <message>
-            <source>The template has no {mention}: a message that does not mention the target bot does not keep it active.</source>
-            <translation>模板中没有 {mention}：不 @提及目标机器人的消息无法让它保持活跃。</translation>
+            <source>the template has no {{mention}}: a message that does not mention the target bot does not keep it active.</source>
+            <translation>模板中没有 {{mention}}：不提及目标机器人的消息无法让它保持活跃。</translation>
         </message>
         <message>
-            <source>The template is too long ({0} characters; keep it under 1800).</source>
-            <translation>模板太长（{0} 个字符；请少于 1800 个）。</translation>
+            <source>the template is too long ({length} characters; keep it under 1800).</source>
+            <translation>模板太长（{length} 个字符；请保持在 1800 个以内）。</translation>
         </message>
         <message>
-            <source>Unknown placeholder {{0}}; use {1}.</source>
-            <translation>未知的占位符 {{0}}；请使用 {1}。</translation>
+            <source>unknown key at the top level of the configuration.</source>
+            <translation>配置的顶层有未知的键。</translation>
         </message>
         <message>
-            <source>{0} has an invalid port.</source>
-            <translation>{0} 的端口无效。</translation>
+            <source>unknown key {key} in a target.</source>
+            <translation>频道配置中有未知的键 {key}。</translation>
         </message>
         <message>
-            <source>{0} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
-            <translation>{0} 的协议不受支持；请使用 http://、https://、socks5:// 或 socks5h://。</translation>
+            <source>unknown placeholder {{{name}}}; use {allowed}.</source>
+            <translation>未知的占位符 {{{name}}}；请使用 {allowed}。</translation>
         </message>
         <message>
-            <source>{0} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
-            <translation>{0} 不是 Discord ID。ID 由 17 到 20 位数字组成；请开启开发者模式后复制（右键 → 复制 ID）。</translation>
+            <source>unknown setting; known settings are {keys}.</source>
+            <translation>未知的设置项；已知的设置项有 {keys}。</translation>
         </message>
         <message>
-            <source>{0} is not a configured channel.</source>
-            <translation>{0} 不是已配置的频道。</translation>
+            <source>write placeholders plainly, like {{{name}}}; formats are not supported.</source>
+            <translation>请直接写占位符，例如 {{{name}}}；不支持格式说明。</translation>
         </message>
         <message>
-            <source>{0} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
-            <translation>{0} 不是已知的时区；请使用 IANA 名称，例如 Asia/Shanghai。</translation>
+            <source>{field}: {problem}</source>
+            <translation>{field}：{problem}</translation>
         </message>
         <message>
-            <source>{0} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
-            <translation>{0} 不是有效的时间；请使用 00:00 到 23:59 的 HH:MM 格式。</translation>
+            <source>{value} contains spaces or control characters; e.g. {example}.</source>
+            <translation>{value} 含有空格或控制字符；示例：{example}。</translation>
         </message>
         <message>
-            <source>{0} is not a whole number from {1} to {2}.</source>
-            <translation>{0} 不是 {1} 到 {2} 之间的整数。</translation>
+            <source>{value} has an invalid port.</source>
+            <translation>{value} 的端口无效。</translation>
         </message>
         <message>
-            <source>{0} is not an http(s) URL, e.g. https://discord.com/api/v10.</source>
-            <translation>{0} 不是 http(s) 网址，例如 https://discord.com/api/v10。</translation>
+            <source>{value} has an invalid port; use 1 to 65535.</source>
+            <translation>{value} 的端口无效；请使用 1 到 65535。</translation>
         </message>
         <message>
-            <source>{0} is out of range; use {1} to {2}.</source>
-            <translation>{0} 超出范围；请使用 {1} 到 {2}。</translation>
+            <source>{value} has no host name; e.g. {example}.</source>
+            <translation>{value} 没有主机名；示例：{example}。</translation>
         </message>
         <message>
-            <source>{0} needs a host and a port, e.g. http://127.0.0.1:7890.</source>
-            <translation>{0} 需要主机和端口，例如 http://127.0.0.1:7890。</translation>
+            <source>{value} has no supported scheme; use http://, https://, socks5:// or socks5h://.</source>
+            <translation>{value} 的协议不受支持；请使用 http://、https://、socks5:// 或 socks5h://。</translation>
+        </message>
+        <message>
+            <source>{value} has port {port}; use a port from 1 to 65535.</source>
+            <translation>{value} 的端口是 {port}；请使用 1 到 65535 之间的端口。</translation>
+        </message>
+        <message>
+            <source>{value} is not a Discord ID. IDs are 17 to 20 digits; copy one with Developer Mode on (right-click → Copy ID).</source>
+            <translation>{value} 不是 Discord ID。ID 由 17 到 20 位数字组成；请打开开发者模式后复制（右键 → 复制 ID）。</translation>
+        </message>
+        <message>
+            <source>{value} is not a configured channel; see `channels list`.</source>
+            <translation>{value} 不是已配置的频道；请查看 `channels list`。</translation>
+        </message>
+        <message>
+            <source>{value} is not a known time zone; use an IANA name such as Asia/Shanghai.</source>
+            <translation>{value} 不是已知的时区；请使用 IANA 名称，例如 Asia/Shanghai。</translation>
+        </message>
+        <message>
+            <source>{value} is not a time of day; use HH:MM from 00:00 to 23:59.</source>
+            <translation>{value} 不是有效的时间；请使用 00:00 到 23:59 之间的 HH:MM。</translation>
+        </message>
+        <message>
+            <source>{value} is not a valid URL; e.g. {example}.</source>
+            <translation>{value} 不是有效的 URL；示例：{example}。</translation>
+        </message>
+        <message>
+            <source>{value} is not a whole number from {low} to {high}.</source>
+            <translation>{value} 不是 {low} 到 {high} 之间的整数。</translation>
+        </message>
+        <message>
+            <source>{value} is not an ISO 8601 date and time.</source>
+            <translation>{value} 不是 ISO 8601 格式的日期和时间。</translation>
+        </message>
+        <message>
+            <source>{value} is not an http(s) URL, e.g. {example}.</source>
+            <translation>{value} 不是 http(s) URL，例如 {example}。</translation>
+        </message>
+        <message>
+            <source>{value} is not available; use {languages} or system.</source>
+            <translation>{value} 不可用；请使用 {languages} 或 system。</translation>
+        </message>
+        <message>
+            <source>{value} is not true or false.</source>
+            <translation>{value} 不是 true 或 false。</translation>
+        </message>
+        <message>
+            <source>{value} is out of range; use {low} to {high}.</source>
+            <translation>{value} 超出范围；请使用 {low} 到 {high}。</translation>
+        </message>
+        <message>
+            <source>{value} needs a host and a port, e.g. {example}.</source>
+            <translation>{value} 需要主机和端口，例如 {example}。</translation>
         </message>
     </context>
     <context>
@@ -1784,8 +1876,160 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>已在之前的尝试中送达；未检查回复。</translation>
         </message>
         <message>
-            <source>Not attempted: </source>
-            <translation>未尝试：</translation>
+            <source>No reply within {seconds} s.</source>
+            <translation>{seconds} 秒内没有回复。</translation>
+        </message>
+        <message>
+            <source>Not attempted: {reason}</source>
+            <translation>未尝试：{reason}</translation>
+        </message>
+        <message>
+            <source>Orphan cleanup stopped: {reason}</source>
+            <translation>遗留频道清理已停止：{reason}</translation>
+        </message>
+        <message>
+            <source>Removed temporary channel {channel} left by run {run}.</source>
+            <translation>已删除第 {run} 次运行遗留的临时频道 {channel}。</translation>
+        </message>
+        <message>
+            <source>Reply check failed: {reason}</source>
+            <translation>回复检查失败：{reason}</translation>
+        </message>
+        <message>
+            <source>Run {run} ({trigger}, slot {slot}): {counts}.</source>
+            <translation>第 {run} 次运行（{trigger}，时段 {slot}）：{counts}。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Run {run} started: slot {slot}, {trigger}, %n channel(s)</source>
+            <translation>
+                <numerusform>第 {run} 次运行开始：时段 {slot}，{trigger}，%n 个频道</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Run {run} started: slot {slot}, {trigger}, %n channel(s), forced</source>
+            <translation>
+                <numerusform>第 {run} 次运行开始：时段 {slot}，{trigger}，%n 个频道，强制发送</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Sent by another machine at {time}; nothing sent from here.</source>
+            <translation>已由另一台机器于 {time} 发送；本机未发送。</translation>
+        </message>
+        <message>
+            <source>Sent by another machine at {time}; our duplicate was withdrawn. {note}</source>
+            <translation>已由另一台机器于 {time} 发送；本机的重复消息已撤回。{note}</translation>
+        </message>
+        <message>
+            <source>Temporary channel #{name} could not be deleted ({reason}); it is removed at the next start.</source>
+            <translation>临时频道 #{name} 未能删除（{reason}）；下次启动时会删除它。</translation>
+        </message>
+        <message>
+            <source>Temporary channel #{name} not deleted: {error}</source>
+            <translation>临时频道 #{name} 未删除：{error}</translation>
+        </message>
+        <message>
+            <source>Temporary channel {channel} not deleted: {reason}</source>
+            <translation>临时频道 {channel} 未删除：{reason}</translation>
+        </message>
+        <message>
+            <source>Temporary channel {channel} was recorded late.</source>
+            <translation>临时频道 {channel} 的记录晚了一步。</translation>
+        </message>
+        <message>
+            <source>The target bot replied in {seconds} s.</source>
+            <translation>目标机器人在 {seconds} 秒内回复。</translation>
+        </message>
+        <message>
+            <source>Unexpected error: {error}</source>
+            <translation>意外错误：{error}</translation>
+        </message>
+        <message>
+            <source>catch-up</source>
+            <translation>补发</translation>
+        </message>
+        <message>
+            <source>channel check</source>
+            <translation>检查频道</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>nothing to do</source>
+            <translation>无需运行</translation>
+        </message>
+        <message>
+            <source>retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>scheduled</source>
+            <translation>计划</translation>
+        </message>
+        <message>
+            <source>send</source>
+            <translation>发送</translation>
+        </message>
+        <message>
+            <source>verify</source>
+            <translation>验证频道</translation>
+        </message>
+        <message>
+            <source>{count} already done</source>
+            <translation>已完成 {count}</translation>
+        </message>
+        <message>
+            <source>{count} {state}</source>
+            <translation>{state} {count}</translation>
+        </message>
+        <message>
+            <source>{first}, {rest}</source>
+            <translation>{first}，{rest}</translation>
+        </message>
+        <message>
+            <source>{label}: another machine sent slot {slot} at {time} (message {winner}), just before us; duplicate {message} withdrawn.</source>
+            <translation>{label}：另一台机器在本机之前于 {time} 发送了时段 {slot} 的消息（消息 {winner}）；已撤回重复消息 {message}。</translation>
+        </message>
+        <message>
+            <source>{label}: another machine sent slot {slot} first, and our duplicate {message} could not be withdrawn ({reason}).</source>
+            <translation>{label}：另一台机器先发送了时段 {slot} 的消息，而本机的重复消息 {message} 未能撤回（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{label}: another process of this home is sending slot {slot} now.</source>
+            <translation>{label}：此数据目录的另一个进程正在发送时段 {slot} 的消息。</translation>
+        </message>
+        <message>
+            <source>{label}: another run is sending slot {slot} now.</source>
+            <translation>{label}：另一次运行正在发送时段 {slot} 的消息。</translation>
+        </message>
+        <message>
+            <source>{label}: could not look for a simultaneous send by another machine ({reason}).</source>
+            <translation>{label}：无法检查另一台机器是否同时发送了消息（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{label}: slot {slot} was already delivered; not sending again.</source>
+            <translation>{label}：时段 {slot} 的消息已经送达；不再发送。</translation>
+        </message>
+        <message>
+            <source>{label}: slot {slot} was sent by another machine at {time} (message {message}); not sending.</source>
+            <translation>{label}：时段 {slot} 的消息已由另一台机器于 {time} 发送（消息 {message}）；不再发送。</translation>
+        </message>
+        <message>
+            <source>{label}: {state} in {seconds} s — {note}</source>
+            <translation>{label}：{state}（{seconds} 秒）——{note}</translation>
+        </message>
+        <message>
+            <source>{label}: {state} — {note}</source>
+            <translation>{label}：{state}——{note}</translation>
+        </message>
+        <message>
+            <source>{label}: {step}: {state} ({reason}); retry {attempt} in {seconds} s</source>
+            <translation>{label}：{step}：{state}（{reason}）；{seconds} 秒后第 {attempt} 次重试</translation>
+        </message>
+        <message>
+            <source>{reason}: stopping this run.</source>
+            <translation>{reason}：停止本次运行。</translation>
         </message>
     </context>
     <context>
@@ -2250,13 +2494,35 @@ The channel itself stays on Discord; only this app forgets it.</source>
     </context>
     <context>
         <name>Readd</name>
-        <message>
-            <source>Could not check the channel: </source>
-            <translation>无法检查频道：</translation>
+        <message numerus="yes">
+            <source>%n channel(s) recreated, {failed} failed.</source>
+            <translation>
+                <numerusform>已重新创建 %n 个频道，失败 {failed} 个。</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Not attempted: </source>
-            <translation>未尝试：</translation>
+            <source>Could not check the channel: {reason}</source>
+            <translation>无法检查该频道：{reason}</translation>
+        </message>
+        <message>
+            <source>No configured channel is missing.</source>
+            <translation>没有缺失的已配置频道。</translation>
+        </message>
+        <message>
+            <source>Not attempted: {reason}</source>
+            <translation>未尝试：{reason}</translation>
+        </message>
+        <message>
+            <source>Rebound to the channel recreated earlier.</source>
+            <translation>已重新绑定到之前重新创建的频道。</translation>
+        </message>
+        <message>
+            <source>Recreated as {channel}, but the configuration could not be saved ({error}); run re-add again to bind it.</source>
+            <translation>已重新创建为 {channel}，但配置未能保存（{error}）；请再次运行重新创建来绑定它。</translation>
+        </message>
+        <message>
+            <source>Recreated.</source>
+            <translation>已重新创建。</translation>
         </message>
         <message>
             <source>The bot cannot access this server or category. Check its roles and try again.</source>
@@ -2273,6 +2539,18 @@ The channel itself stays on Discord; only this app forgets it.</source>
         <message>
             <source>Unknown server: the bot is no longer a member of it. Invite the bot again or remove the channel.</source>
             <translation>未知的服务器：机器人已不在其中。请重新邀请机器人，或移除该频道。</translation>
+        </message>
+        <message>
+            <source>{label}: not recreated: {reason}</source>
+            <translation>{label}：未重新创建：{reason}</translation>
+        </message>
+        <message>
+            <source>{label}: rebound to the channel recreated earlier ({old} → {new}).</source>
+            <translation>{label}：已重新绑定到之前重新创建的频道（{old} → {new}）。</translation>
+        </message>
+        <message>
+            <source>{label}: recreated ({old} → {new}).</source>
+            <translation>{label}：已重新创建（{old} → {new}）。</translation>
         </message>
     </context>
     <context>
@@ -2292,6 +2570,10 @@ The channel itself stays on Discord; only this app forgets it.</source>
     </context>
     <context>
         <name>RunsModel</name>
+        <message>
+            <source>Aborted</source>
+            <translation>已中断</translation>
+        </message>
         <message>
             <source>Catch-up</source>
             <translation>补发</translation>
@@ -2335,14 +2617,6 @@ The channel itself stays on Discord; only this app forgets it.</source>
         <message>
             <source>Scheduled</source>
             <translation>计划</translation>
-        </message>
-        <message>
-            <source>Setup error</source>
-            <translation>设置错误</translation>
-        </message>
-        <message>
-            <source>Skipped</source>
-            <translation>已跳过</translation>
         </message>
         <message>
             <source>Started</source>
@@ -2701,6 +2975,125 @@ The channel itself stays on Discord; only this app forgets it.</source>
             <source>Use “Re-add missing channels” to recreate it.</source>
             <translation>使用“重新创建缺失的频道”来重建它。</translation>
         </message>
+        <message>
+            <source>discord_unavailable</source>
+            <translation>Discord 故障</translation>
+        </message>
+        <message>
+            <source>intents_missing</source>
+            <translation>缺少意图</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>网络问题</translation>
+        </message>
+        <message>
+            <source>no_access</source>
+            <translation>无权限</translation>
+        </message>
+        <message>
+            <source>no_reply</source>
+            <translation>未回复</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待运行</translation>
+        </message>
+        <message>
+            <source>rate_limited</source>
+            <translation>被限速</translation>
+        </message>
+        <message>
+            <source>replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>已发送，回复未知</translation>
+        </message>
+        <message>
+            <source>sent_elsewhere</source>
+            <translation>由另一台机器发送</translation>
+        </message>
+        <message>
+            <source>skipped_disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>token_invalid</source>
+            <translation>令牌无效</translation>
+        </message>
+        <message>
+            <source>{what} {fix}</source>
+            <translation>{what}{fix}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateName</name>
+        <message>
+            <source>Discord down</source>
+            <translation>Discord 故障</translation>
+        </message>
+        <message>
+            <source>disabled</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>intents missing</source>
+            <translation>缺少意图</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>缺失</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>网络问题</translation>
+        </message>
+        <message>
+            <source>no access</source>
+            <translation>无权限</translation>
+        </message>
+        <message>
+            <source>no reply</source>
+            <translation>未回复</translation>
+        </message>
+        <message>
+            <source>other machine</source>
+            <translation>另一台机器</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待运行</translation>
+        </message>
+        <message>
+            <source>rate limited</source>
+            <translation>被限速</translation>
+        </message>
+        <message>
+            <source>replied</source>
+            <translation>已回复</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>sent, reply unknown</source>
+            <translation>已发送，回复未知</translation>
+        </message>
+        <message>
+            <source>token invalid</source>
+            <translation>令牌无效</translation>
+        </message>
     </context>
     <context>
         <name>StatusHeader</name>
@@ -2779,61 +3172,6 @@ The channel itself stays on Discord; only this app forgets it.</source>
         <message>
             <source>{state} · {reason}</source>
             <translation>{state} · {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <source>, </source>
-            <translation>，</translation>
-        </message>
-        <message>
-            <source>No configured channel is missing.</source>
-            <translation>没有缺失的已配置频道。</translation>
-        </message>
-        <message>
-            <source>Rebound to the channel recreated earlier.</source>
-            <translation>已重新绑定到之前重新创建的频道。</translation>
-        </message>
-        <message>
-            <source>Recreated.</source>
-            <translation>已重新创建。</translation>
-        </message>
-        <message>
-            <source>Run {run} ({trigger}, slot {slot}): {body}.</source>
-            <translation>第 {run} 次运行（{trigger}，时段 {slot}）：{body}。</translation>
-        </message>
-        <message>
-            <source>catch-up</source>
-            <translation>补发</translation>
-        </message>
-        <message>
-            <source>manual</source>
-            <translation>手动</translation>
-        </message>
-        <message>
-            <source>nothing to do</source>
-            <translation>无需执行</translation>
-        </message>
-        <message>
-            <source>retry</source>
-            <translation>重试</translation>
-        </message>
-        <message>
-            <source>scheduled</source>
-            <translation>定时</translation>
-        </message>
-        <message>
-            <source>{0} already done</source>
-            <translation>{0} 个已完成</translation>
-        </message>
-        <message>
-            <source>{0} channel(s) recreated, {1} failed.</source>
-            <translation>已重新创建 {0} 个频道，{1} 个失败。</translation>
-        </message>
-        <message>
-            <source>{0} {1}</source>
-            <translation>{1} {0}</translation>
         </message>
     </context>
     <context>

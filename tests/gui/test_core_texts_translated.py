@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from cdp_desktop import i18n
+from cdp_desktop.core import readd
 from cdp_desktop.core.engine import RunReport, Trigger
 from cdp_desktop.core.errors import EXPLANATIONS, State
 from cdp_desktop.core.history import ChannelResult
@@ -44,12 +45,14 @@ def test_run_finished_status_bar_is_chinese(qtbot: Any, chinese: None) -> None:
     assert cjk(message), message
     assert "replied" not in message and "Run finished" not in message and "manual" not in message
     assert "2026-11-28" in message
+    # One whole-sentence pattern: the state before its number, full-width commas, no ASCII ", ".
+    assert "已回复 2，缺失 1，已完成 1" in message and ", " not in message, message
 
 
 def test_readd_texts_are_chinese(chinese: None) -> None:
     rr = ReaddReport(
         [
-            ReaddEntry("a", "#a", 1, 5, True, None, "Recreated."),
+            ReaddEntry("a", "#a", 1, 5, True, None, readd.RECREATED()),
             ReaddEntry(
                 "b",
                 "#b",
@@ -57,7 +60,7 @@ def test_readd_texts_are_chinese(chinese: None) -> None:
                 None,
                 False,
                 State.NO_ACCESS,
-                "Not attempted: " + "Discord is rate limiting the bot.",
+                readd.NOT_ATTEMPTED(reason=EXPLANATIONS[State.RATE_LIMITED].what),
             ),
         ]
     )
