@@ -27,10 +27,11 @@ from typing import Any
 
 from .core.config import Config
 from .core.engine import Engine, RunReport, Trigger
+from .core.events import RunFinished, RunStarted
 from .core.history import History
 from .core.ports import Clock
 from .core.retry import backoff_delay
-from .core.schedule import Slot, current_slot, next_slot, plan
+from .core.schedule import Slot, plan
 from .wallclock import CLOCK_CHANGED, DUE, WallClockAlarm, kernel_realtime, make_alarm
 
 log = logging.getLogger("cdp_desktop.scheduler")
@@ -53,18 +54,6 @@ class NextRunChanged:
 @dataclass(frozen=True)
 class StateChanged:
     state: str
-
-
-@dataclass(frozen=True)
-class RunStarted:
-    slot: Slot
-    trigger: Trigger
-    target_uids: tuple[str, ...]  # empty for a manual run over every enabled target
-
-
-@dataclass(frozen=True)
-class RunFinished:
-    report: RunReport
 
 
 @dataclass(frozen=True)
@@ -210,7 +199,7 @@ class Scheduler:
         """
         settings = self.get_config().settings
         zone = settings.zone()
-        slot = next_slot(self.clock.now(), settings.time_of_day, zone, settings.jitter_seconds)
+        slot = settings.next_slot(self.clock.now())
         return slot.fire_at.astimezone(zone)
 
     def catch_up_due(self) -> bool:
@@ -230,13 +219,13 @@ class Scheduler:
         config = self.get_config()
         settings = config.settings
         now = self.clock.now()
-        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        slot = settings.current_slot(now)
         uids = frozenset(t.uid for t in config.enabled_targets())
         async with self._lock:
             self._track_slot(slot)
             previous = self.state
             self._set_state(RUNNING)
-            self._emit(RunStarted(slot, Trigger.MANUAL, ()))
+            self._emit(RunStarted(None, slot, Trigger.MANUAL, ()))
             try:
                 report = await self.engine.run(config, slot, Trigger.MANUAL, force=force)
             except BaseException:
@@ -347,11 +336,9 @@ class Scheduler:
         config = self.get_config()
         settings = config.settings
         zone = settings.zone()
-        slot = current_slot(now, settings.time_of_day, zone, settings.jitter_seconds)
+        slot = settings.current_slot(now)
         self._track_slot(slot)
-        self._set_next_run(
-            next_slot(now, settings.time_of_day, zone, settings.jitter_seconds).fire_at.astimezone(zone)
-        )
+        self._set_next_run(settings.next_slot(now).fire_at.astimezone(zone))
         if self.paused:
             self._last_wall = now
             self._set_state(PAUSED)
@@ -418,7 +405,7 @@ class Scheduler:
 
     def _plan(self, config: Config, now: datetime) -> _Job | None:
         settings = config.settings
-        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        slot = settings.current_slot(now)
         skip = self.history.done_uids(slot.key)
         if slot.key == self._slot_key:
             skip |= self._attempted
@@ -455,7 +442,7 @@ class Scheduler:
             return None
         config = self.get_config()
         settings = config.settings
-        slot = current_slot(now, settings.time_of_day, settings.zone(), settings.jitter_seconds)
+        slot = settings.current_slot(now)
         return _Job(slot, Trigger.RETRY, frozenset(self._retry_uids))
 
     async def _is_reachable(self) -> bool:
@@ -481,7 +468,7 @@ class Scheduler:
             uids = frozenset(t.uid for t in targets)
             self._attempted |= uids
             self._set_state(RUNNING)
-            self._emit(RunStarted(job.slot, job.trigger, tuple(sorted(uids))))
+            self._emit(RunStarted(None, job.slot, job.trigger, tuple(sorted(uids))))
             log.info("running slot %s (%s) for %d channel(s)", job.slot.key, job.trigger.value, len(uids))
             report: RunReport | None = None
             try:

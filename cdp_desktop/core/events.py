@@ -8,12 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .errors import State
-from .history import ChannelResult
 from .messages import Message, template
-from .ports import ChannelInfo
-from .schedule import Slot
+
+if TYPE_CHECKING:  # the window reads these events before its first paint: no SQLite nor zoneinfo for them
+    from .history import ChannelResult
+    from .ports import ChannelInfo
+    from .schedule import Slot
 
 _C = "Engine"
 

@@ -33,7 +33,6 @@ from .events import (
     Listener,
     OverallState,
     RunFinished,
-    RunStarted,
     ScheduleChanged,
     SchedulerState,
     ServiceEvent,
@@ -398,8 +397,8 @@ class AppService(ConfigUpdates):
         from ..core import engine  # loaded by now: the engine is what sends these
 
         match event:
-            case engine.RunStarted(run_id=run_id, trigger=trigger, slot=slot):
-                self._emit(RunStarted(run_id, str(trigger), slot.key))
+            case engine.RunStarted():
+                self._emit(event)
             case engine.ChannelStateChanged():
                 self._emit(ChannelsChanged())
 
@@ -463,7 +462,7 @@ class AppService(ConfigUpdates):
 
             async with self._run_lock:
                 s = self.config.settings
-                slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+                slot = s.current_slot(self.clock.now())
                 report = await self.engine.run(self.config, slot, Trigger.MANUAL, force=force)
             self._after_run(report)
         if self.cdp.task is not None:  # a one-shot `run-now` reports the CDP endpoint too
@@ -486,7 +485,7 @@ class AppService(ConfigUpdates):
         targets = [t for t in self.config.enabled_targets() if t.uid in uids]
         async with self._run_lock:
             s = self.config.settings
-            slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+            slot = s.current_slot(self.clock.now())
             report = await self.engine.run(self.config, slot, Trigger.MANUAL, targets=targets, force=True)
         self._after_run(report)
         return report
@@ -608,7 +607,7 @@ class AppService(ConfigUpdates):
 
     def current_slot_key(self) -> str:
         s = self.config.settings
-        return schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds).key
+        return s.current_slot(self.clock.now()).key
 
     def channel_rows(self) -> list[ChannelRow]:
         self._bot_names.wanted = True
@@ -649,7 +648,7 @@ class AppService(ConfigUpdates):
 
     def next_run(self) -> datetime | None:
         s = self.config.settings
-        slot = schedule.next_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        slot = s.next_slot(self.clock.now())
         return slot.fire_at.astimezone(s.zone())
 
     def catch_up_due(self) -> bool:
@@ -658,7 +657,7 @@ class AppService(ConfigUpdates):
         s = self.config.settings
         if not s.catch_up or self.paused:
             return False
-        slot = schedule.current_slot(self.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        slot = s.current_slot(self.clock.now())
         return bool(schedule.owed_targets(self.config.targets, slot, self.history.done_uids(slot.key)))
 
     def overall_state(self, rows: list[ChannelRow] | None = None) -> OverallState:

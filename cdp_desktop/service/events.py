@@ -11,12 +11,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ..core.events import RunFinished, RunStarted
 from ..core.messages import Message
 from ..core.ports import ConnectionStatus
 
 if TYPE_CHECKING:
     from ..core.cdp_endpoint import EndpointCheck
-    from ..core.engine import RunReport
 
 
 class SchedulerState(StrEnum):
@@ -49,18 +49,6 @@ class ScheduleChanged:
     next_run: datetime | None
     paused: bool
     state: SchedulerState
-
-
-@dataclass(frozen=True)
-class RunStarted:
-    run_id: int
-    trigger: str
-    slot_key: str
-
-
-@dataclass(frozen=True)
-class RunFinished:
-    report: RunReport
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..core import schedule
 from ..core.config import Config, Target
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, State
 from ..core.history import ChannelResult, History
@@ -134,8 +133,8 @@ def channel_rows(config: Config, history: History, now: datetime, live: LiveFact
     successes = history.last_success()
     errors = history.last_error()
     s = config.settings
-    current = schedule.current_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
-    upcoming = schedule.next_slot(now, s.time_of_day, s.zone(), s.jitter_seconds)
+    current = s.current_slot(now)
+    upcoming = s.next_slot(now)
     records = history.slot_records(current.key)
     done = {uid for uid, r in records.items() if r.message_id is not None}
     delivered = {  # when each target's message for this slot was recorded as sent

@@ -61,12 +61,11 @@ def render_preview(
 ) -> str:
     """Exactly the message the engine sends for the next slot (``core.message.compose_message``, the same
     function), marker line included. Raises ConfigError for an invalid template or one without {mention}."""
-    from ..core import schedule
     from ..core.message import compose_message
 
     text = parse_template_with_mention(template, "template")
     zone = settings.zone()
-    slot = schedule.next_slot(now or datetime.now(zone), settings.time_of_day, zone, settings.jitter_seconds)
+    slot = settings.next_slot(now or datetime.now(zone))
     return compose_message(text, mention_id=mention_id, slot=slot, zone=zone, channel_name=channel)
 
 

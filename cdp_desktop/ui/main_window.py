@@ -448,9 +448,8 @@ class MainWindow(QMainWindow):
         svc = self.service
         assert svc is not None  # asked only after a run finished
         s = svc.config.settings
-        from ..core import schedule
 
-        slot = schedule.current_slot(svc.clock.now(), s.time_of_day, s.zone(), s.jitter_seconds)
+        slot = s.current_slot(svc.clock.now())
         return when_text(slot.at, s.zone())
 
     def send_again(self, uids: set[str] | None = None) -> None:
