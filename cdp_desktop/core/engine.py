@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from zoneinfo import ZoneInfo
 
+from . import run_texts as say
 from .claims import Claim, ClaimState, claim_sends, record_found, release_claim
 from .config import Config, Settings, Target
 from .errors import DiscordFailure, State, explain
@@ -44,7 +45,7 @@ from .events import (
 )
 from .history import ChannelResult, History
 from .message import compose_message, slot_floor, slot_marker
-from .messages import Message, Param, template
+from .messages import Message, Param
 from .ports import ChannelInfo, Clock, DiscordPort, SentMessage, SlotScan
 from .readd import ReaddEntry, ReaddReport, readd_missing
 from .retry import CREATE_RETRY, STOP_STATES, RetryPolicy, Sleep
@@ -67,77 +68,6 @@ __all__ = [
 
 log = logging.getLogger("cdp_desktop.engine")
 _C = "Engine"
-
-# What a run writes to its log and results (rendered in the reader's language; English in the log files).
-RUN_STARTED = template(
-    _C, "run.started", "Run {run} started: slot {slot}, {trigger}, %n channel(s)", plural="count"
-)
-RUN_STARTED_FORCED = template(
-    _C,
-    "run.started_forced",
-    "Run {run} started: slot {slot}, {trigger}, %n channel(s), forced",
-    plural="count",
-)
-STEP_VERIFY = template(_C, "step.verify", "verify")
-STEP_CHECK = template(_C, "step.channel_check", "channel check")
-STEP_SEND = template(_C, "step.send", "send")
-RETRYING = template(_C, "run.retrying", "{label}: {step}: {state} ({reason}); retry {attempt} in {seconds} s")
-NOT_ATTEMPTED = template(_C, "run.not_attempted", "Not attempted: {reason}")
-STOPPING = template(_C, "run.stopping", "{reason}: stopping this run.")
-OTHER_RUN = template(_C, "run.other_run_sending", "{label}: another run is sending slot {slot} now.")
-OTHER_PROCESS = template(
-    _C, "run.other_process_sending", "{label}: another process of this home is sending slot {slot} now."
-)
-UNEXPECTED = template(_C, "run.unexpected_error", "Unexpected error: {error}")
-ALREADY_DELIVERED = template(
-    _C, "run.already_delivered", "{label}: slot {slot} was already delivered; not sending again."
-)
-FOUND_ELSEWHERE = template(
-    _C,
-    "run.found_elsewhere",
-    "{label}: slot {slot} was sent by another machine at {time} (message {message}); not sending.",
-)
-SETTLE_FAILED = template(
-    _C,
-    "run.settle_failed",
-    "{label}: could not look for a simultaneous send by another machine ({reason}).",
-)
-WITHDRAW_FAILED = template(
-    _C,
-    "run.withdraw_failed",
-    "{label}: another machine sent slot {slot} first, and our duplicate {message} could not be withdrawn"
-    " ({reason}).",
-)
-WITHDRAWN = template(
-    _C,
-    "run.withdrawn",
-    "{label}: another machine sent slot {slot} at {time} (message {winner}), just before us;"
-    " duplicate {message} withdrawn.",
-)
-SENT_ELSEWHERE_NOTE = template(
-    _C, "result.sent_elsewhere", "Sent by another machine at {time}; nothing sent from here."
-)
-EARLIER_ATTEMPT = template(
-    _C, "result.earlier_attempt", "Delivered by an earlier attempt; reply not checked."
-)
-WITHDRAWN_NOTE = template(
-    _C, "result.withdrawn", "Sent by another machine at {time}; our duplicate was withdrawn. {note}"
-)
-REPLIED_IN = template(_C, "result.replied_in", "The target bot replied in {seconds} s.")
-REPLY_CHECK_FAILED = template(_C, "result.reply_check_failed", "Reply check failed: {reason}")
-NO_REPLY_WITHIN = template(_C, "result.no_reply_within", "No reply within {seconds} s.")
-RESULT_LINE = template(_C, "run.result", "{label}: {state} \u2014 {note}")
-RESULT_LINE_LATENCY = template(_C, "run.result_latency", "{label}: {state} in {seconds} s \u2014 {note}")
-TEMP_LATE = template(_C, "temp.recorded_late", "Temporary channel {channel} was recorded late.")
-TEMP_NOT_DELETED = template(
-    _C,
-    "temp.not_deleted",
-    "Temporary channel #{name} could not be deleted ({reason}); it is removed at the next start.",
-)
-TEMP_DELETE_ERROR = template(_C, "temp.delete_error", "Temporary channel #{name} not deleted: {error}")
-ORPHANS_STOPPED = template(_C, "orphans.stopped", "Orphan cleanup stopped: {reason}")
-ORPHAN_NOT_DELETED = template(_C, "orphans.not_deleted", "Temporary channel {channel} not deleted: {reason}")
-ORPHAN_REMOVED = template(_C, "orphans.removed", "Removed temporary channel {channel} left by run {run}.")
 
 
 def temporary_channel_name(slot: Slot) -> str:
@@ -177,7 +107,7 @@ class _Run:
         if self.stop is not None:
             raise DiscordFailure(
                 self.stop.state,
-                NOT_ATTEMPTED(reason=self.stop.explain()),
+                say.NOT_ATTEMPTED(reason=self.stop.explain()),
                 self.stop.code,
                 self.stop.status,
             )
@@ -256,7 +186,7 @@ class Engine:
             self._log(
                 run_id,
                 logging.INFO,
-                RETRYING(
+                say.RETRYING(
                     label=_label(target),
                     step=step,
                     state=STATE_WORDS[failure.state],
@@ -292,7 +222,7 @@ class Engine:
         self._log(
             run_id,
             logging.INFO,
-            (RUN_STARTED_FORCED if force else RUN_STARTED)(
+            (say.RUN_STARTED_FORCED if force else say.RUN_STARTED)(
                 run=run_id, slot=slot.key, trigger=TRIGGER_NAMES[trigger], count=len(chosen)
             ),
         )
@@ -305,7 +235,7 @@ class Engine:
                 by_uid[target.uid] = self._record(ctx, target, target.channel_id, State.SKIPPED_DISABLED)
             elif (target.uid, slot.key) in self._in_flight:
                 skipped.append(target.uid)
-                self._log(run_id, logging.INFO, OTHER_RUN(label=_label(target), slot=slot.key))
+                self._log(run_id, logging.INFO, say.OTHER_RUN(label=_label(target), slot=slot.key))
             else:
                 candidates.append(target)
         work: list[Target] = []
@@ -327,7 +257,7 @@ class Engine:
                     self._log(
                         run_id,
                         logging.INFO,
-                        OTHER_PROCESS(label=_label(target), slot=slot.key),
+                        say.OTHER_PROCESS(label=_label(target), slot=slot.key),
                     )
         claimed = {(t.uid, slot.key) for t in work}
         self._in_flight |= claimed
@@ -370,7 +300,7 @@ class Engine:
                 log.exception("keep-alive for %s failed unexpectedly", target.label)
                 channel_id = work.info.id if work.info else target.channel_id
                 result = self._record(
-                    ctx, target, channel_id, State.NETWORK, note=UNEXPECTED(error=repr(exc))
+                    ctx, target, channel_id, State.NETWORK, note=say.UNEXPECTED(error=repr(exc))
                 )
         finally:
             if target.uid in ctx.claims:
@@ -394,13 +324,13 @@ class Engine:
                     work.info = await self.retry.call(
                         partial(self.port.fetch_channel, target.channel_id),
                         check=ctx.check,
-                        on_retry=self._retry_logger(ctx.run_id, target, STEP_VERIFY()),
+                        on_retry=self._retry_logger(ctx.run_id, target, say.STEP_VERIFY()),
                     )
                 delivery = await self._deliver(ctx, target, work.info, work)
             except DiscordFailure as failure:
                 if failure.state in STOP_STATES and ctx.stop is None:
                     ctx.stop = failure
-                    self._log(ctx.run_id, logging.ERROR, STOPPING(reason=failure.explain()))
+                    self._log(ctx.run_id, logging.ERROR, say.STOPPING(reason=failure.explain()))
                 channel_id = work.info.id if work.info else target.channel_id
                 return self._record(
                     ctx, target, channel_id, failure.state, code=failure.code, note=failure.explain()
@@ -443,7 +373,7 @@ class Engine:
             scan = await self.retry.call(
                 partial(self.port.scan_for_marker, channel_id, marker, slot_floor(ctx.slot)),
                 check=ctx.check,
-                on_retry=self._retry_logger(ctx.run_id, target, STEP_CHECK()),
+                on_retry=self._retry_logger(ctx.run_id, target, say.STEP_CHECK()),
             )
             if scan.found:
                 return self._found(ctx, target, channel_id, scan.found[0], ours=unsure)
@@ -486,7 +416,7 @@ class Engine:
                         self.history.clear_intent(target.uid, key)
                     raise
                 wait = self.retry.delay(failure, attempt)
-                self._retry_logger(ctx.run_id, target, STEP_SEND())(failure, attempt, wait)
+                self._retry_logger(ctx.run_id, target, say.STEP_SEND())(failure, attempt, wait)
                 await self.retry.sleep(wait)
         return _Delivery(sent, recovered=False, settle=scan)
 
@@ -502,14 +432,14 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.INFO,
-                ALREADY_DELIVERED(label=_label(target), slot=key),
+                say.ALREADY_DELIVERED(label=_label(target), slot=key),
             )
             return _Delivery(message, recovered=True)
         record_found(self.history, target.uid, key, channel_id, marker, message.id, message.created_at)
         self._log(
             ctx.run_id,
             logging.INFO,
-            FOUND_ELSEWHERE(
+            say.FOUND_ELSEWHERE(
                 label=_label(target), slot=key, time=_clock(message, ctx.zone), message=str(message.id)
             ),
         )
@@ -526,7 +456,7 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.INFO,
-                SETTLE_FAILED(label=_label(target), reason=failure.explain()),
+                say.SETTLE_FAILED(label=_label(target), reason=failure.explain()),
             )
             return _Delivery(sent, recovered=False)
         winner = min([*mine, sent], key=lambda m: m.id)
@@ -538,7 +468,7 @@ class Engine:
             self._log(
                 ctx.run_id,
                 logging.WARNING,
-                WITHDRAW_FAILED(
+                say.WITHDRAW_FAILED(
                     label=_label(target), slot=ctx.slot.key, message=str(sent.id), reason=failure.explain()
                 ),
             )
@@ -556,7 +486,7 @@ class Engine:
         self._log(
             ctx.run_id,
             logging.INFO,
-            WITHDRAWN(
+            say.WITHDRAWN(
                 label=_label(target),
                 slot=ctx.slot.key,
                 time=_clock(winner, ctx.zone),
@@ -571,15 +501,15 @@ class Engine:
     ) -> tuple[State, float | None, Message | None]:
         if delivery.recovered and delivery.elsewhere:
             at = _clock(delivery.message, ctx.zone)
-            return State.SENT_ELSEWHERE, None, SENT_ELSEWHERE_NOTE(time=at)
+            return State.SENT_ELSEWHERE, None, say.SENT_ELSEWHERE_NOTE(time=at)
         if delivery.recovered:
-            return State.OK, None, EARLIER_ATTEMPT()
+            return State.OK, None, say.EARLIER_ATTEMPT()
         state, latency, note = await self._reply_check(ctx, target, info, delivery)
         if delivery.elsewhere:  # our duplicate was withdrawn; the reply check followed the winner
             at = _clock(delivery.message, ctx.zone)
             if state is State.REPLIED and latency is not None:
-                note = REPLIED_IN(seconds=float(latency))
-            return State.SENT_ELSEWHERE, latency, WITHDRAWN_NOTE(time=at, note=note or explain(state))
+                note = say.REPLIED_IN(seconds=float(latency))
+            return State.SENT_ELSEWHERE, latency, say.WITHDRAWN_NOTE(time=at, note=note or explain(state))
         return state, latency, note
 
     async def _reply_check(
@@ -596,9 +526,9 @@ class Engine:
             )
         except (DiscordFailure, TimeoutError) as exc:
             reason = exc.explain() if isinstance(exc, DiscordFailure) else str(exc) or type(exc).__name__
-            return State.NO_REPLY, None, REPLY_CHECK_FAILED(reason=reason)
+            return State.NO_REPLY, None, say.REPLY_CHECK_FAILED(reason=reason)
         if reply is None:
-            return State.NO_REPLY, None, NO_REPLY_WITHIN(seconds=timeout)
+            return State.NO_REPLY, None, say.NO_REPLY_WITHIN(seconds=timeout)
         return State.REPLIED, reply.latency_seconds, None
 
     # ----------------------------------------------------------------------- temporary channels
@@ -621,7 +551,7 @@ class Engine:
             only=CREATE_RETRY,
         )
         if not self.history.is_owned(info.id):
-            self._log(ctx.run_id, logging.WARNING, TEMP_LATE(channel=str(info.id)))
+            self._log(ctx.run_id, logging.WARNING, say.TEMP_LATE(channel=str(info.id)))
             await record(info)
         return info
 
@@ -634,11 +564,13 @@ class Engine:
                     self._log(
                         ctx.run_id,
                         logging.WARNING,
-                        TEMP_NOT_DELETED(name=channel.name, reason=failure.explain()),
+                        say.TEMP_NOT_DELETED(name=channel.name, reason=failure.explain()),
                     )
                     return
             except Exception as exc:
-                self._log(ctx.run_id, logging.WARNING, TEMP_DELETE_ERROR(name=channel.name, error=repr(exc)))
+                self._log(
+                    ctx.run_id, logging.WARNING, say.TEMP_DELETE_ERROR(name=channel.name, error=repr(exc))
+                )
                 return
             self.history.mark_owned_deleted(channel.id, self.clock.now())
 
@@ -652,25 +584,27 @@ class Engine:
                 await self.retry.call(partial(self.port.delete_owned_channel, owned.channel_id))
             except DiscordFailure as failure:
                 if failure.state in STOP_STATES:
-                    self._log(None, logging.WARNING, ORPHANS_STOPPED(reason=failure.explain()))
+                    self._log(None, logging.WARNING, say.ORPHANS_STOPPED(reason=failure.explain()))
                     break
                 if failure.state is not State.MISSING:
                     self._log(
                         None,
                         logging.WARNING,
-                        ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=failure.explain()),
+                        say.ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=failure.explain()),
                     )
                     continue
             except Exception as exc:  # an unclassified adapter error: keep the entry for the next start
                 self._log(
-                    None, logging.WARNING, ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=repr(exc))
+                    None,
+                    logging.WARNING,
+                    say.ORPHAN_NOT_DELETED(channel=str(owned.channel_id), reason=repr(exc)),
                 )
                 continue
             self.history.mark_owned_deleted(owned.channel_id, self.clock.now())
             self._log(
                 None,
                 logging.INFO,
-                ORPHAN_REMOVED(channel=str(owned.channel_id), run=str(owned.run_id)),
+                say.ORPHAN_REMOVED(channel=str(owned.channel_id), run=str(owned.run_id)),
             )
             cleaned += 1
         return cleaned
@@ -706,9 +640,9 @@ class Engine:
         level = logging.WARNING if state.is_failure else logging.INFO
         said = result.explanation()
         line = (
-            RESULT_LINE(label=_label(target), state=STATE_WORDS[state], note=said)
+            say.RESULT_LINE(label=_label(target), state=STATE_WORDS[state], note=said)
             if reply_latency is None
-            else RESULT_LINE_LATENCY(
+            else say.RESULT_LINE_LATENCY(
                 label=_label(target), state=STATE_WORDS[state], seconds=float(reply_latency), note=said
             )
         )
