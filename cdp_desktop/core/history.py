@@ -3,8 +3,9 @@ re-add mappings and the notification throttle.
 
 SQLite (stdlib) in WAL mode with ``synchronous=NORMAL``: every committed write survives a crash of the app
 (the exactly-once ledger relies on that), readers never block the writer. The schema is versioned with
-``PRAGMA user_version`` and upgraded by the ordered ``_MIGRATIONS`` list, in one exclusive transaction that
-re-reads the version once it holds the lock: several processes may open a new home at the same moment.
+``PRAGMA user_version`` and upgraded by the ordered migrations of ``core.history_schema``, in one exclusive
+transaction that re-reads the version once it holds the lock: several processes may open a new home at the
+same moment.
 A lock held by another process is waited for up to ``busy_timeout`` seconds, then reported.
 
 Every SQLite failure leaves this module as a :class:`HistoryError` with a message fit for the user: busy,
@@ -23,14 +24,25 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from .errors import EXPLANATIONS, FAILURE_STATES, SUCCESS_STATES, CdpError, State
+from .errors import FAILURE_STATES, SUCCESS_STATES, CdpError, State
+from .history_records import (
+    ChannelResult,
+    DayRow,
+    LogLine,
+    OwnedChannel,
+    Rebind,
+    RunRecord,
+    SendRecord,
+)
+from .history_schema import MIGRATIONS as _MIGRATIONS
+from .history_schema import SCHEMA_VERSION
+from .history_schema import statements as _statements
 from .locking import make_private_file
-from .messages import Message, message_from_json, message_to_json, verbatim
+from .messages import Message, message_from_json, message_to_json
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -96,154 +108,6 @@ def _classify(exc: sqlite3.Error, path: str) -> HistoryError:
     return HistoryError(f"{path} could not be used ({text}).")
 
 
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class ChannelResult:
-    """What happened to one target in one run."""
-
-    run_id: int
-    target_uid: str
-    channel_id: int | None
-    label: str
-    state: State
-    code: int | None = None
-    message: str = ""  # English (``--json``, old readers)
-    message_id: int | None = None
-    reply_latency: float | None = None
-    at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    note: Message | None = None  # what ``message`` says, when it says more than the state's explanation
-
-    def explanation(self) -> Message:
-        """What to show for this result in the reader's language (old rows: their English text)."""
-        return _explanation(self.state, self.note, self.message)
-
-    @property
-    def has_detail(self) -> bool:
-        """Whether the result says more than its state's own explanation."""
-        return _has_detail(self.state, self.note, self.message)
-
-
-def _explanation(state: State | str, note: Message | None, message: str | None) -> Message:
-    if note is not None:
-        return note
-    try:
-        known = EXPLANATIONS[State(state)]
-    except (ValueError, KeyError):
-        return verbatim(message or str(state))
-    return verbatim(message) if message and message != known.summary else known.what
-
-
-def _has_detail(state: State | str, note: Message | None, message: str | None) -> bool:
-    try:
-        known = EXPLANATIONS[State(state)]
-    except (ValueError, KeyError):
-        return bool(message)
-    if note is not None:
-        return note != known.what
-    return bool(message) and message != known.summary
-
-
-@dataclass(frozen=True)
-class SendRecord:
-    """The exactly-once ledger entry of one (target, slot). ``message_id`` None: intent only."""
-
-    target_uid: str
-    slot_key: str
-    channel_id: int
-    marker: str
-    intent_at: datetime
-    message_id: int | None
-    sent_at: datetime | None
-    owner: str | None = None
-    origin: str = "self"
-    withdrawn_id: int | None = None
-
-    @property
-    def by_other(self) -> bool:
-        """The slot's message was sent by another machine or process (found in the channel)."""
-        return self.origin == "other"
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    id: int
-    slot_key: str
-    slot_at: datetime
-    trigger: str
-    started_at: datetime
-    finished_at: datetime | None
-    outcome: str | None
-    counts: dict[State, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-class DayRow(NamedTuple):
-    """One result of a run with the slot (local date) it belongs to, as SQLite holds it (IDs and times as
-    text: the strip of 500 channels reads 15,000 of these, and converts only the days someone looks at).
-    ``target_uid`` None: a run without any result (it still proves the app was running that day)."""
-
-    slot_key: str
-    run_id: int
-    target_uid: str | None
-    channel_id: str | None = None
-    state: str | None = None  # a state this version does not know is still shown
-    code: int | None = None
-    message: str | None = None
-    message_id: str | None = None
-    reply_latency: float | None = None
-    at: str | None = None  # fixed-width UTC ISO text
-    sent_at: str | None = None  # from the send ledger (only when asked for): when the message went out
-    message_json: str | None = None  # the structured ``message`` (rows written before schema 4: None)
-
-    def explanation(self) -> Message:
-        """What to show for this result in the reader's language (old rows: their English text)."""
-        return _explanation(self.state or "", message_from_json(self.message_json), self.message)
-
-    @property
-    def has_detail(self) -> bool:
-        """Whether the result says more than its state's own explanation."""
-        return _has_detail(self.state or "", message_from_json(self.message_json), self.message)
-
-
-@dataclass(frozen=True)
-class LogLine:
-    run_id: int | None
-    at: datetime
-    level: str
-    text: str  # English (log files, ``--json``, old readers)
-    body: Message | None = None  # the structured line (lines written before schema 4: None)
-
-    def message(self) -> Message:
-        """The line in the reader's language: its message, or its English text for older lines."""
-        return self.body if self.body is not None else verbatim(self.text)
-
-
-@dataclass(frozen=True)
-class OwnedChannel:
-    channel_id: int
-    guild_id: int
-    created_at: datetime
-    run_id: int | None
-    deleted_at: datetime | None
-
-    @property
-    def deleted(self) -> bool:
-        return self.deleted_at is not None
-
-
-@dataclass(frozen=True)
-class Rebind:
-    target_uid: str
-    old_channel_id: int
-    new_channel_id: int
-    at: datetime
-
-
 # --------------------------------------------------------------------------- conversions
 
 
@@ -268,119 +132,6 @@ def _id(value: int | None) -> str | None:
 
 def _opt_int(text: str | None) -> int | None:
     return None if text is None else int(text)
-
-
-# --------------------------------------------------------------------------- schema
-
-_MIGRATIONS: list[str] = [
-    # 1: initial schema
-    """
-    CREATE TABLE runs (
-        id INTEGER PRIMARY KEY,
-        slot_key TEXT NOT NULL,
-        slot_at TEXT NOT NULL,
-        trigger TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        outcome TEXT
-    );
-    CREATE INDEX runs_started ON runs(started_at);
-
-    CREATE TABLE results (
-        id INTEGER PRIMARY KEY,
-        run_id INTEGER NOT NULL,
-        target_uid TEXT NOT NULL,
-        channel_id TEXT,
-        label TEXT NOT NULL,
-        state TEXT NOT NULL,
-        code INTEGER,
-        message TEXT NOT NULL,
-        message_id TEXT,
-        reply_latency REAL,
-        at TEXT NOT NULL
-    );
-    CREATE INDEX results_target ON results(target_uid, id);
-    CREATE INDEX results_target_state ON results(target_uid, state, id);
-    CREATE INDEX results_run ON results(run_id);
-
-    CREATE TABLE sends (
-        target_uid TEXT NOT NULL,
-        slot_key TEXT NOT NULL,
-        channel_id TEXT NOT NULL,
-        marker TEXT NOT NULL,
-        intent_at TEXT NOT NULL,
-        message_id TEXT,
-        sent_at TEXT,
-        PRIMARY KEY (target_uid, slot_key)
-    );
-    CREATE INDEX sends_slot ON sends(slot_key);
-
-    CREATE TABLE logs (
-        id INTEGER PRIMARY KEY,
-        run_id INTEGER,
-        at TEXT NOT NULL,
-        level TEXT NOT NULL,
-        text TEXT NOT NULL
-    );
-    CREATE INDEX logs_run ON logs(run_id, id);
-
-    CREATE TABLE owned_channels (
-        channel_id TEXT PRIMARY KEY,
-        guild_id TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        run_id INTEGER,
-        deleted_at TEXT
-    );
-
-    CREATE TABLE rebinds (
-        id INTEGER PRIMARY KEY,
-        target_uid TEXT NOT NULL,
-        old_channel_id TEXT NOT NULL,
-        new_channel_id TEXT NOT NULL,
-        at TEXT NOT NULL
-    );
-    CREATE INDEX rebinds_old ON rebinds(old_channel_id);
-
-    CREATE TABLE notifications (
-        kind TEXT NOT NULL,
-        target_uid TEXT NOT NULL,
-        day TEXT NOT NULL,
-        PRIMARY KEY (kind, target_uid, day)
-    );
-    """,
-    # 2: the per-day views (heartbeat strip, channel detail, `history`) read runs by slot date
-    """
-    CREATE INDEX runs_slot ON runs(slot_key);
-    """,
-    # 3: the (target, slot) claim across processes (core/claims.py) and sends found in the channel
-    #    owner: the process working on an intent ("pid:nonce"); origin: 'self', or 'other' when the slot's
-    #    message was sent by another machine or process; withdrawn_id: our duplicate deleted in its favour.
-    """
-    ALTER TABLE sends ADD COLUMN owner TEXT;
-    ALTER TABLE sends ADD COLUMN origin TEXT NOT NULL DEFAULT 'self';
-    ALTER TABLE sends ADD COLUMN withdrawn_id TEXT;
-    """,
-    # 4: results and log lines as messages (key + parameters, core/messages.py), rendered in the reader's
-    #    language; the English text columns stay for older readers and --json.
-    """
-    ALTER TABLE results ADD COLUMN message_json TEXT;
-    ALTER TABLE logs ADD COLUMN message_json TEXT;
-    """,
-]
-SCHEMA_VERSION = len(_MIGRATIONS)
-
-
-def _statements(script: str) -> list[str]:
-    """A migration script as single statements (``executescript`` would commit the open transaction)."""
-    statements, current = [], ""
-    for line in script.splitlines(keepends=True):
-        current += line
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    if current.strip():
-        statements.append(current.strip())
-    return statements
 
 
 _SUCCESS = tuple(s.value for s in SUCCESS_STATES)
