@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from . import schedule
 from .locking import FileLock, LockTimeout, make_private_dir
-from .messages import Param, template
+from .messages import Message, Param, template
 from .schedule import Slot
 from .validation import (
     MAX_MESSAGE_LENGTH,
@@ -123,6 +123,55 @@ UNKNOWN_TOP_KEY = template(_C, "config.unknown_top_key", "unknown key at the top
 EXPECTED_OBJECT = template(_C, "config.expected_object", "expected an object.")
 EXPECTED_LIST = template(_C, "config.expected_list", "expected a list.")
 TARGET_NOT_OBJECT = template(_C, "config.target_not_object", "each target must be an object.")
+
+# What loading the file says when it cannot be used as it is (shown as warnings; English in the log file).
+_F = "ConfigFile"
+CANNOT_READ = template(
+    _F,
+    "config_file.cannot_read",
+    "Could not read {path} ({error}); using defaults. Check the file's permissions.",
+)
+CANNOT_READ_NOT_SAVED = template(
+    _F, "config_file.cannot_read_not_saved", "{path} could not be read ({error}); fix its permissions first."
+)
+NEWER = template(
+    _F,
+    "config_file.newer",
+    "{path} was written by a newer version of CDP Desktop (schema {version}); it is used read-only and will"
+    " not be overwritten. Upgrade CDP Desktop to change settings.",
+)
+NEWER_NOT_SAVED = template(
+    _F,
+    "config_file.newer_not_saved",
+    "{path} was written by a newer version of CDP Desktop and is not overwritten; upgrade CDP Desktop to"
+    " change settings.",
+)
+BAD_SETTING = template(
+    _F,
+    "config_file.bad_setting",
+    "{path}: {problem} The default is used until you set it again,"
+    " e.g. `cdp-desktop config set {field} VALUE`.",
+)
+UNKNOWN_SETTING_IGNORED = template(
+    _F,
+    "config_file.unknown_setting",
+    "{path}: {field}: unknown setting, ignored; it is dropped at the next save.",
+)
+DAMAGED_NOT_MOVED = template(
+    _F,
+    "config_file.damaged_not_moved",
+    "The configuration file {path} could not be read ({reason}) nor moved aside ({error}); CDP Desktop uses"
+    " default settings and does not save them. Fix or remove the file.",
+)
+DAMAGED_NOT_SAVED = template(
+    _F, "config_file.damaged_not_saved", "{path} is damaged and could not be moved aside ({error})."
+)
+MOVED_ASIDE = template(
+    _F,
+    "config_file.moved_aside",
+    "The configuration file {path} could not be read ({reason}). It was moved to {aside} with its original"
+    " contents; CDP Desktop starts with default settings.",
+)
 
 
 # --------------------------------------------------------------------------- model
@@ -440,7 +489,7 @@ def config_from_dict(data: object, setting_problems: list[ConfigError] | None = 
 @dataclass
 class LoadResult:
     config: Config
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)  # in the reader's language when rendered
     moved_aside: Path | None = None
     read_only: bool = False  # written by a newer version: never overwrite
 
@@ -460,11 +509,11 @@ class ConfigStore:
             what="changing the configuration",
         )
         self.read_only = False
-        self.read_only_reason = ""
+        self.read_only_reason: Message | None = None
         self._clock = clock
         self._stamp: tuple[int, int] | None = None  # (mtime, size) as last read or written by us
 
-    def _set_read_only(self, reason: str) -> None:
+    def _set_read_only(self, reason: Message) -> None:
         self.read_only = True
         self.read_only_reason = reason
 
@@ -485,48 +534,32 @@ class ConfigStore:
         return st.st_mtime_ns, st.st_size
 
     def _load(self) -> LoadResult:
-        self.read_only, self.read_only_reason = False, ""
+        self.read_only, self.read_only_reason = False, None
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return LoadResult(Config())
         except OSError as exc:
             # An unreadable file is still the user's: saving over it would destroy it.
-            self._set_read_only(f"{self.path} could not be read ({exc.strerror}); fix its permissions first.")
-            return LoadResult(
-                Config(),
-                [
-                    f"Could not read {self.path} ({exc.strerror}); using defaults. "
-                    "Check the file's permissions."
-                ],
-                read_only=True,
-            )
+            error = exc.strerror or type(exc).__name__
+            self._set_read_only(CANNOT_READ_NOT_SAVED(path=str(self.path), error=error))
+            return LoadResult(Config(), [CANNOT_READ(path=str(self.path), error=error)], read_only=True)
         try:
             data = json.loads(raw.decode("utf-8"))
             version = data.get("schema_version", 1) if isinstance(data, dict) else 1
             if isinstance(version, int) and version > SCHEMA_VERSION:
-                self._set_read_only(
-                    f"{self.path} was written by a newer version of CDP Desktop and is not overwritten; "
-                    "upgrade CDP Desktop to change settings."
-                )
+                self._set_read_only(NEWER_NOT_SAVED(path=str(self.path)))
                 return LoadResult(
-                    self._load_newer(data),
-                    [
-                        f"{self.path} was written by a newer version of CDP Desktop (schema {version}); "
-                        "it is used read-only and will not be overwritten. "
-                        "Upgrade CDP Desktop to change settings."
-                    ],
-                    read_only=True,
+                    self._load_newer(data), [NEWER(path=str(self.path), version=version)], read_only=True
                 )
             problems: list[ConfigError] = []
             config = config_from_dict(data, problems)
             return LoadResult(
                 config,
                 [
-                    f"{self.path}: {p} The default is used until you set it again, e.g. "
-                    f"`cdp-desktop config set {p.field} VALUE`."
+                    BAD_SETTING(path=str(self.path), problem=p.message, field=p.field)
                     if p.field in SETTING_PARSERS
-                    else f"{self.path}: {p.field}: unknown setting, ignored; it is dropped at the next save."
+                    else UNKNOWN_SETTING_IGNORED(path=str(self.path), field=p.field)
                     for p in problems
                 ],
             )
@@ -543,25 +576,16 @@ class ConfigStore:
             try:
                 aside = self._move_aside()
             except OSError as move_exc:
-                self._set_read_only(
-                    f"{self.path} is damaged and could not be moved aside ({move_exc.strerror})."
-                )
+                error = move_exc.strerror or type(move_exc).__name__
+                self._set_read_only(DAMAGED_NOT_SAVED(path=str(self.path), error=error))
                 return LoadResult(
                     Config(),
-                    [
-                        f"The configuration file {self.path} could not be read ({reason}) nor moved aside "
-                        f"({move_exc.strerror}); CDP Desktop uses default settings and does not save them. "
-                        "Fix or remove the file."
-                    ],
+                    [DAMAGED_NOT_MOVED(path=str(self.path), reason=reason, error=error)],
                     read_only=True,
                 )
             return LoadResult(
                 Config(),
-                [
-                    f"The configuration file {self.path} could not be read ({reason}). "
-                    f"It was moved to {aside} with its original contents; "
-                    "CDP Desktop starts with default settings."
-                ],
+                [MOVED_ASIDE(path=str(self.path), reason=reason, aside=str(aside))],
                 moved_aside=aside,
             )
 
@@ -590,7 +614,7 @@ class ConfigStore:
 
     def save(self, config: Config) -> None:
         if self.read_only:
-            raise ConfigError("config", self.read_only_reason)
+            raise ConfigError("config", self.read_only_reason or NEWER_NOT_SAVED(path=str(self.path)))
         payload = json.dumps(config_to_dict(config), indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
         atomic_write(self.path, payload)
         self._stamp = self._current_stamp()

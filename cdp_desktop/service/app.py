@@ -115,7 +115,7 @@ class AppService(ConfigUpdates):
         self._store = ConfigStore(paths.config_dir)
         loaded = self._store.load()
         self.config: Config = loaded.config
-        self.load_warnings: list[str] = list(loaded.warnings)
+        self.load_warnings: list[Message | str] = list(loaded.warnings)
         # The history was moved aside or left out (these are in load_warnings too).
         self.history_warnings: list[str] = []
         self.history = self._open_history(history_optional)

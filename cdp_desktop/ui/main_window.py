@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ state
     def _on_service_ready(self, service: ServiceApi) -> None:
         for w in service.load_warnings:
-            self.banners.show_message(str(w), "warning")
+            self.banners.show_message(texts.shown(w), "warning")
         self._on_connection(service.connection)
         self._next_run = service.next_run()
         self._schedule_state = SchedulerState.PAUSED if service.paused else SchedulerState.IDLE

@@ -34,7 +34,7 @@ class ServiceApi(Protocol):
     history: History
     connection: ConnectionStatus
     token_state: TokenResult | None
-    load_warnings: list[str]
+    load_warnings: list[Message | str]  # config file warnings are messages
     demo: DemoControls | None
 
     @property

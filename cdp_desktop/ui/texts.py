@@ -18,6 +18,11 @@ def render(message: Message) -> str:
     return message.render(qt_translate)
 
 
+def shown(text: Message | str) -> str:
+    """A core message in the window's language; plain text (a path, an OS error) as it is."""
+    return render(text) if isinstance(text, Message) else str(text)
+
+
 def trigger_label(trigger: Any) -> str:
     """Translated name of a run trigger ("scheduled", "catch-up", "manual", "retry")."""
     value = str(getattr(trigger, "value", trigger))

@@ -1627,6 +1627,45 @@ Start CDP Desktop again to bring the window back.</translation>
         </message>
     </context>
     <context>
+        <name>ConfigFile</name>
+        <message>
+            <source>Could not read {path} ({error}); using defaults. Check the file's permissions.</source>
+            <translation>Could not read {path} ({error}); using defaults. Check the file's permissions.</translation>
+        </message>
+        <message>
+            <source>The configuration file {path} could not be read ({reason}) nor moved aside ({error}); CDP Desktop uses default settings and does not save them. Fix or remove the file.</source>
+            <translation>The configuration file {path} could not be read ({reason}) nor moved aside ({error}); CDP Desktop uses default settings and does not save them. Fix or remove the file.</translation>
+        </message>
+        <message>
+            <source>The configuration file {path} could not be read ({reason}). It was moved to {aside} with its original contents; CDP Desktop starts with default settings.</source>
+            <translation>The configuration file {path} could not be read ({reason}). It was moved to {aside} with its original contents; CDP Desktop starts with default settings.</translation>
+        </message>
+        <message>
+            <source>{path} could not be read ({error}); fix its permissions first.</source>
+            <translation>{path} could not be read ({error}); fix its permissions first.</translation>
+        </message>
+        <message>
+            <source>{path} is damaged and could not be moved aside ({error}).</source>
+            <translation>{path} is damaged and could not be moved aside ({error}).</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop (schema {version}); it is used read-only and will not be overwritten. Upgrade CDP Desktop to change settings.</source>
+            <translation>{path} was written by a newer version of CDP Desktop (schema {version}); it is used read-only and will not be overwritten. Upgrade CDP Desktop to change settings.</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop and is not overwritten; upgrade CDP Desktop to change settings.</source>
+            <translation>{path} was written by a newer version of CDP Desktop and is not overwritten; upgrade CDP Desktop to change settings.</translation>
+        </message>
+        <message>
+            <source>{path}: {field}: unknown setting, ignored; it is dropped at the next save.</source>
+            <translation>{path}: {field}: unknown setting, ignored; it is dropped at the next save.</translation>
+        </message>
+        <message>
+            <source>{path}: {problem} The default is used until you set it again, e.g. `cdp-desktop config set {field} VALUE`.</source>
+            <translation>{path}: {problem} The default is used until you set it again, e.g. `cdp-desktop config set {field} VALUE`.</translation>
+        </message>
+    </context>
+    <context>
         <name>Connection</name>
         <message>
             <source>The connection to Discord ended.</source>

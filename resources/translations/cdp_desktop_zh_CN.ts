@@ -1627,6 +1627,45 @@ Start CDP Desktop again to bring the window back.</source>
         </message>
     </context>
     <context>
+        <name>ConfigFile</name>
+        <message>
+            <source>Could not read {path} ({error}); using defaults. Check the file's permissions.</source>
+            <translation>无法读取 {path}（{error}）；正在使用默认设置。请检查该文件的权限。</translation>
+        </message>
+        <message>
+            <source>The configuration file {path} could not be read ({reason}) nor moved aside ({error}); CDP Desktop uses default settings and does not save them. Fix or remove the file.</source>
+            <translation>无法读取配置文件 {path}（{reason}），也无法将它移到一旁（{error}）；CDP Desktop 使用默认设置，且不会保存。请修复或删除该文件。</translation>
+        </message>
+        <message>
+            <source>The configuration file {path} could not be read ({reason}). It was moved to {aside} with its original contents; CDP Desktop starts with default settings.</source>
+            <translation>无法读取配置文件 {path}（{reason}）。它已连同原始内容移到 {aside}；CDP Desktop 以默认设置启动。</translation>
+        </message>
+        <message>
+            <source>{path} could not be read ({error}); fix its permissions first.</source>
+            <translation>无法读取 {path}（{error}）；请先修正它的权限。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged and could not be moved aside ({error}).</source>
+            <translation>{path} 已损坏，且无法移到一旁（{error}）。</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop (schema {version}); it is used read-only and will not be overwritten. Upgrade CDP Desktop to change settings.</source>
+            <translation>{path} 由更新版本的 CDP Desktop 写入（格式版本 {version}）；它以只读方式使用，不会被覆盖。要更改设置，请升级 CDP Desktop。</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop and is not overwritten; upgrade CDP Desktop to change settings.</source>
+            <translation>{path} 由更新版本的 CDP Desktop 写入，不会被覆盖；要更改设置，请升级 CDP Desktop。</translation>
+        </message>
+        <message>
+            <source>{path}: {field}: unknown setting, ignored; it is dropped at the next save.</source>
+            <translation>{path}：{field}：未知的设置项，已忽略；下次保存时会被删除。</translation>
+        </message>
+        <message>
+            <source>{path}: {problem} The default is used until you set it again, e.g. `cdp-desktop config set {field} VALUE`.</source>
+            <translation>{path}：{problem}在你重新设置之前使用默认值，例如 `cdp-desktop config set {field} VALUE`。</translation>
+        </message>
+    </context>
+    <context>
         <name>Connection</name>
         <message>
             <source>The connection to Discord ended.</source>
@@ -3267,7 +3306,7 @@ The channel itself stays on Discord; only this app forgets it.</source>
         </message>
         <message>
             <source>Still working… If your desktop asks for the keyring password, unlock it; the window stays usable meanwhile.</source>
-            <translation>仍在处理… 如果桌面要求输入密钥环密码，请解锁；在此期间窗口仍可正常使用。</translation>
+            <translation>仍在处理…如果桌面要求输入密钥环密码，请解锁；在此期间窗口仍可正常使用。</translation>
         </message>
         <message>
             <source>The keyring is locked. Saving will ask your desktop to unlock it.</source>

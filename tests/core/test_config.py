@@ -275,7 +275,7 @@ def test_corrupt_file_moved_aside_with_original_bytes(tmp_path: Path, raw: bytes
     assert aside.read_bytes() == raw
     assert not store.path.exists()
     assert result.config == Config() and not result.read_only
-    (warning,) = result.warnings
+    (warning,) = map(str, result.warnings)
     assert str(aside) in warning and "default settings" in warning
     store.save(result.config)  # defaults may be saved; the moved-aside copy stays
     assert aside.read_bytes() == raw
@@ -294,7 +294,7 @@ def test_bad_setting_in_the_file_is_reported_and_the_rest_kept(tmp_path: Path) -
     assert [t.channel_id for t in result.config.targets] == [t.channel_id for t in sample_config().targets]
     assert result.config.settings.jitter_seconds == 5
     assert result.config.settings.timezone is None and result.config.settings.schedule_time == "00:00"
-    time_, zone, unknown = result.warnings  # in the file's order
+    time_, zone, unknown = map(str, result.warnings)  # in the file's order
     assert "'Europe'" in zone and "config set timezone" in zone
     assert "'99:99'" in time_ and "config set schedule_time" in time_
     assert "gone" in unknown and "unknown setting" in unknown
@@ -322,7 +322,8 @@ def test_newer_schema_is_read_but_never_overwritten(tmp_path: Path) -> None:
     store.path.write_bytes(raw)
     result = store.load()
     assert result.read_only and store.read_only
-    assert "newer version" in result.warnings[0] and f"schema {SCHEMA_VERSION + 1}" in result.warnings[0]
+    newer = str(result.warnings[0])
+    assert "newer version" in newer and f"schema {SCHEMA_VERSION + 1}" in newer
     assert result.config.settings.schedule_time == "07:05"  # what we understand is used
     assert [t.channel_id for t in result.config.targets] == [CHANNEL, None]
     with pytest.raises(ConfigError, match="newer version of CDP Desktop and is not overwritten"):
@@ -344,7 +345,7 @@ def test_unreadable_file_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(Path, "read_bytes", denied)
     result = store.load()
-    assert result.read_only and "Could not read" in result.warnings[0]
+    assert result.read_only and "Could not read" in str(result.warnings[0])
     with pytest.raises(ConfigError, match="could not be read"):
         store.save(Config())
     monkeypatch.undo()

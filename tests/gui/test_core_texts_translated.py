@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from cdp_desktop import i18n
 from cdp_desktop.core import readd
+from cdp_desktop.core.config import ConfigStore
 from cdp_desktop.core.engine import RunReport, Trigger
 from cdp_desktop.core.errors import EXPLANATIONS, State
 from cdp_desktop.core.history import ChannelResult
@@ -92,3 +95,19 @@ def test_a_list_of_channels_uses_the_languages_list_comma(chinese: None) -> None
     assert several.render() == "#a, #b, #c, \u2026"
     chinese_list = several.render(i18n.qt_translate)
     assert "#a" in chinese_list and "#b" in chinese_list and "," not in chinese_list, chinese_list
+
+
+def test_config_file_warnings_are_chinese_with_the_path_and_the_setting(
+    tmp_path: Path, chinese: None
+) -> None:
+    """A hand-edited bad setting: the warning (banner and terminal) is one Chinese sentence that keeps the
+    file's path, the value and the command that fixes it; its English words stay for the log file."""
+    store = ConfigStore(tmp_path)
+    store.path.write_text(
+        json.dumps({"schema_version": 1, "settings": {"timezone": "Europe"}, "targets": []})
+    )
+    (warning,) = store.load().warnings
+    shown = texts.shown(warning)
+    assert cjk(shown) and str(store.path) in shown and "'Europe'" in shown, shown
+    assert "config set timezone" in shown and "The default is used" not in shown and "。 " not in shown
+    assert str(warning).startswith(f"{store.path}: timezone: 'Europe' is not a known time zone")
