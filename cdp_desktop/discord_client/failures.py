@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import aiohttp
 import discord
 
+from cdp_desktop import network_errors
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.core.messages import Message, template
+
+log = logging.getLogger(__name__)
 
 _C = "DiscordFailure"
 RATE_LIMITED = template(_C, "discord.rate_limited", "Discord is rate limiting the bot; retry in {seconds} s.")
@@ -105,7 +109,8 @@ def classify_exception(exc: BaseException) -> DiscordFailure:
     if isinstance(exc, asyncio.TimeoutError | TimeoutError):
         return DiscordFailure(State.NETWORK, TIMED_OUT())
     if isinstance(exc, aiohttp.ClientError | OSError) or _is_socks_error(exc):
-        return DiscordFailure(State.NETWORK, UNREACHABLE(error=f"{type(exc).__name__}: {exc}"))
+        log.debug("network failure: %s", network_errors.detail(exc))  # its own words, for bug reports
+        return DiscordFailure(State.NETWORK, UNREACHABLE(error=network_errors.describe(exc)))
     return DiscordFailure(State.DISCORD_UNAVAILABLE, UNEXPECTED(error=type(exc).__name__))
 
 

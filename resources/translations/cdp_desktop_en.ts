@@ -2359,6 +2359,45 @@ The channel itself stays on Discord; only this app forgets it.</translation>
         </message>
     </context>
     <context>
+        <name>NetworkError</name>
+        <message>
+            <source>a network error</source>
+            <translation>a network error</translation>
+        </message>
+        <message>
+            <source>the connection was reset</source>
+            <translation>the connection was reset</translation>
+        </message>
+        <message>
+            <source>the name {host} could not be resolved (check DNS or the proxy)</source>
+            <translation>the name {host} could not be resolved (check DNS or the proxy)</translation>
+        </message>
+        <message>
+            <source>the proxy could not be used (check its address, user name and password)</source>
+            <translation>the proxy could not be used (check its address, user name and password)</translation>
+        </message>
+        <message>
+            <source>the secure connection to {address} failed (TLS certificate or protocol)</source>
+            <translation>the secure connection to {address} failed (TLS certificate or protocol)</translation>
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation>the server closed the connection</translation>
+        </message>
+        <message>
+            <source>{address} cannot be reached from this network</source>
+            <translation>{address} cannot be reached from this network</translation>
+        </message>
+        <message>
+            <source>{address} did not answer in time</source>
+            <translation>{address} did not answer in time</translation>
+        </message>
+        <message>
+            <source>{address} refused the connection</source>
+            <translation>{address} refused the connection</translation>
+        </message>
+    </context>
+    <context>
         <name>Notice</name>
         <message>
             <source>Bot token rejected</source>

@@ -2357,6 +2357,45 @@ The channel itself stays on Discord; only this app forgets it.</source>
         </message>
     </context>
     <context>
+        <name>NetworkError</name>
+        <message>
+            <source>a network error</source>
+            <translation>网络错误</translation>
+        </message>
+        <message>
+            <source>the connection was reset</source>
+            <translation>连接被重置</translation>
+        </message>
+        <message>
+            <source>the name {host} could not be resolved (check DNS or the proxy)</source>
+            <translation>无法解析域名 {host}（请检查 DNS 或代理）</translation>
+        </message>
+        <message>
+            <source>the proxy could not be used (check its address, user name and password)</source>
+            <translation>无法使用代理（请检查其地址、用户名和密码）</translation>
+        </message>
+        <message>
+            <source>the secure connection to {address} failed (TLS certificate or protocol)</source>
+            <translation>与 {address} 的安全连接失败（TLS 证书或协议问题）</translation>
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation>服务器关闭了连接</translation>
+        </message>
+        <message>
+            <source>{address} cannot be reached from this network</source>
+            <translation>从当前网络无法访问 {address}</translation>
+        </message>
+        <message>
+            <source>{address} did not answer in time</source>
+            <translation>{address} 未在规定时间内应答</translation>
+        </message>
+        <message>
+            <source>{address} refused the connection</source>
+            <translation>{address} 拒绝了连接</translation>
+        </message>
+    </context>
+    <context>
         <name>Notice</name>
         <message>
             <source>Bot token rejected</source>
