@@ -633,11 +633,15 @@ class MainWindow(QMainWindow):
 
     def _guard(self, fn: Callable[[], Any]) -> None:
         """Run a quick synchronous service call; a ConfigError or other failure becomes a banner."""
+        from ..core.config import ConfigError
+        from .widgets import config_error_text
+
         try:
             fn()
         except Exception as exc:
             log.warning("action failed: %s", exc)
-            self.banners.show_message(str(exc), "error")
+            text = config_error_text(exc) if isinstance(exc, ConfigError) else str(exc)
+            self.banners.show_message(text, "error")
 
     def open_log_folder(self) -> None:
         svc = self.service
