@@ -261,11 +261,18 @@ def cmd_token_check(ctx: Context) -> int:
         return EXIT_INVALID
     problem = check_token_shape(result.token)
     if problem:
-        err(f"{TOKEN_ENV}: {text(problem)}" if result.source == "env" else problem)
+        if result.source == "env":
+            err(_("{variable}: {problem}").format(variable=TOKEN_ENV, problem=text(problem)))
+        else:
+            err(problem)
         return EXIT_INVALID
     if getattr(ctx.args, "offline", False):
-        where = _("from {env}").format(env=TOKEN_ENV) if result.source == "env" else result.backend
-        out(_("A token is set ({where}) and is shaped like a bot token.").format(where=where))
+        if result.source == "env":
+            line = _("A token is set (from {env}) and is shaped like a bot token.").format(env=TOKEN_ENV)
+        else:
+            line = _("A token is set ({backend}) and is shaped like a bot token.")
+            line = line.format(backend=result.backend)
+        out(line)
         return EXIT_OK
     from .cli_runtime import check_token_login
 

@@ -24,8 +24,12 @@
             <translation>A missed keep-alive is due and runs as soon as the app or daemon is running.</translation>
         </message>
         <message>
-            <source>A token is set ({where}) and is shaped like a bot token.</source>
-            <translation>A token is set ({where}) and is shaped like a bot token.</translation>
+            <source>A token is set (from {env}) and is shaped like a bot token.</source>
+            <translation>A token is set (from {env}) and is shaped like a bot token.</translation>
+        </message>
+        <message>
+            <source>A token is set ({backend}) and is shaped like a bot token.</source>
+            <translation>A token is set ({backend}) and is shaped like a bot token.</translation>
         </message>
         <message>
             <source>ACTION</source>
@@ -428,10 +432,6 @@
             <translation>failed</translation>
         </message>
         <message>
-            <source>from {env}</source>
-            <translation>from {env}</translation>
-        </message>
-        <message>
             <source>guild {guild}</source>
             <translation>guild {guild}</translation>
         </message>
@@ -802,6 +802,10 @@
         <message>
             <source>{value!r} is not a port number from 0 to 65535</source>
             <translation>{value!r} is not a port number from 0 to 65535</translation>
+        </message>
+        <message>
+            <source>{variable}: {problem}</source>
+            <translation>{variable}: {problem}</translation>
         </message>
         <message>
             <source>{where}: Discord says channel {id} does not exist; check the ID.</source>

@@ -24,8 +24,12 @@
             <translation>有一次错过的保活待补发，应用或守护进程运行后会立即执行。</translation>
         </message>
         <message>
-            <source>A token is set ({where}) and is shaped like a bot token.</source>
-            <translation>已设置令牌（{where}），格式像机器人令牌。</translation>
+            <source>A token is set (from {env}) and is shaped like a bot token.</source>
+            <translation>已设置令牌（来自 {env}），格式像机器人令牌。</translation>
+        </message>
+        <message>
+            <source>A token is set ({backend}) and is shaped like a bot token.</source>
+            <translation>已设置令牌（{backend}），格式像机器人令牌。</translation>
         </message>
         <message>
             <source>ACTION</source>
@@ -428,10 +432,6 @@
             <translation>失败</translation>
         </message>
         <message>
-            <source>from {env}</source>
-            <translation>来自 {env}</translation>
-        </message>
-        <message>
             <source>guild {guild}</source>
             <translation>服务器 {guild}</translation>
         </message>
@@ -802,6 +802,10 @@
         <message>
             <source>{value!r} is not a port number from 0 to 65535</source>
             <translation>{value!r} 不是 0 到 65535 之间的端口号</translation>
+        </message>
+        <message>
+            <source>{variable}: {problem}</source>
+            <translation>{variable}：{problem}</translation>
         </message>
         <message>
             <source>{where}: Discord says channel {id} does not exist; check the ID.</source>
