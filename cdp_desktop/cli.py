@@ -32,6 +32,8 @@ from .cli_context import (
     error_text,
     out,
     out_json,
+    pad,
+    state_name,
     use_terminal_formatter,
 )
 from .cli_setup import (
@@ -134,7 +136,7 @@ def cmd_status(ctx: Context) -> int:
     )
     for t in config.targets:
         state = states.get(t.uid, {}).get("state", "")
-        out(f"  {state:<18} " + target_line(t))
+        out(f"  {pad(state_name(state) if state else '', 18)} " + target_line(t))
         other = states.get(t.uid, {}).get("sent_by_other_at")
         if other:
             at = datetime.fromisoformat(other).astimezone(s.zone()).strftime("%H:%M:%S")

@@ -102,6 +102,16 @@ class Context:
         return bool(getattr(self.args, "json", False))
 
 
+def state_name(value: str) -> str:
+    """A channel state's short name in the active language (``--json`` keeps the stable value)."""
+    from .core.errors import STATE_NAMES, State
+
+    try:
+        return i18n.render(STATE_NAMES[State(value)])
+    except (ValueError, KeyError):  # a state written by a newer version: its stable name
+        return value
+
+
 def pad(cell: str, width: int) -> str:
     """``cell`` padded to ``width`` terminal columns (a Chinese character takes two)."""
     import unicodedata

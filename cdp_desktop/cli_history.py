@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .cli_context import EXIT_OK, Context, UsageError, out, out_json
+from .cli_context import EXIT_OK, Context, UsageError, out, out_json, state_name
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -198,5 +198,5 @@ def _human(config: Config, strips: dict[str, Strip]) -> None:
             if d.reply_latency is not None:
                 parts.append(_("reply {seconds:.1f} s").format(seconds=d.reply_latency))
             if d.error_state:
-                parts.append(_("error {error}").format(error=d.error_state))
+                parts.append(_("error {error}").format(error=state_name(d.error_state)))
             out("  " + "  ".join(parts))

@@ -15,8 +15,9 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, text
-from .core.errors import EXPLANATIONS, State
+from . import i18n
+from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, state_name, text
+from .core.errors import EXPLANATIONS, State, explain
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -161,8 +162,9 @@ def cmd_run_now(ctx: Context) -> int:
         out_json(run_report_json(report))
     else:
         for r in report.results:
-            line = f"{r.label}: {r.message or EXPLANATIONS[r.state].summary}"
-            out(f"{r.state.value:<20} {printable(line)}")
+            said = text(r.message) if r.message else i18n.render(explain(r.state))
+            line = _("{channel}: {message}").format(channel=r.label, message=said)
+            out(f"{pad(state_name(r.state.value), 20)} {printable(line)}")
         if not report.results:
             out(
                 _(
@@ -384,7 +386,7 @@ async def _daemon(ctx: Context) -> int:
 
     def on_event(event: object) -> None:
         if isinstance(event, RunFinished):
-            log.info("%s", event.report.summary)  # type: ignore[attr-defined]
+            log.info("%s", event.report.summary)
         elif isinstance(event, Notice):
             log.warning("%s: %s", event.title, event.text)
         elif isinstance(event, ConnectionChanged):

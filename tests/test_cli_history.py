@@ -167,7 +167,7 @@ def test_text_output(isolated_home: Path, capsys: pytest.CaptureFixture[str]) ->
     lines = out.splitlines()
     assert lines[0] == "#alpha: 1/3 days delivered"
     assert "replied" in lines[1] and "reply 4.2 s" in lines[1]
-    assert "failed" in lines[2] and "error network" in lines[2]
+    assert "failed" in lines[2] and "error Network" in lines[2]  # the state name a person reads
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "abc", "1.5", "", "100000"])
