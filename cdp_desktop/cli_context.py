@@ -160,13 +160,26 @@ class TerminalFormatter(logging.Formatter):
         self.tracebacks = tracebacks
 
     def format(self, record: logging.LogRecord) -> str:
-        said = text(record.msg) if isinstance(record.msg, Message) else record.getMessage()
+        said = self._said(record)
         line = _line_pattern(record.levelno).format(prog=PROG, message=said)
         if self.tracebacks and record.exc_info:
             line += "\n" + self.formatException(record.exc_info)
         if self.tracebacks and record.stack_info:
             line += "\n" + self.formatStack(record.stack_info)
         return redact(line)
+
+    @staticmethod
+    def _said(record: logging.LogRecord) -> str:
+        """The record's text with its core messages (as the message or as ``%s`` arguments) rendered."""
+        if isinstance(record.msg, Message):
+            return text(record.msg)
+        args = record.args
+        if isinstance(args, tuple) and any(isinstance(a, Message) for a in args):
+            try:
+                return str(record.msg) % tuple(text(a) if isinstance(a, Message) else a for a in args)
+            except (TypeError, ValueError):
+                pass
+        return record.getMessage()
 
 
 def use_terminal_formatter(verbose: int) -> None:

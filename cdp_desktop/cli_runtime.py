@@ -15,9 +15,8 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import i18n
 from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, state_name, text
-from .core.errors import EXPLANATIONS, State, explain
+from .core.errors import EXPLANATIONS, State
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -162,8 +161,7 @@ def cmd_run_now(ctx: Context) -> int:
         out_json(run_report_json(report))
     else:
         for r in report.results:
-            said = text(r.message) if r.message else i18n.render(explain(r.state))
-            line = _("{channel}: {message}").format(channel=r.label, message=said)
+            line = _("{channel}: {message}").format(channel=r.label, message=text(r.explanation()))
             out(f"{pad(state_name(r.state.value), 20)} {printable(line)}")
         if not report.results:
             out(
@@ -171,7 +169,7 @@ def cmd_run_now(ctx: Context) -> int:
                     "Nothing to do: every enabled channel is done for {slot} (use --force to send again)."
                 ).format(slot=report.slot.key)
             )
-        out(report.summary)
+        out(report.summary_message())
     return report.exit_code
 
 
@@ -204,9 +202,9 @@ def cmd_readd_missing(ctx: Context) -> int:
     else:
         for e in report.entries:
             result = _("recreated") if e.ok else _("failed")
-            line = _("{channel}: {message}").format(channel=e.label, message=text(e.message))
+            line = _("{channel}: {message}").format(channel=e.label, message=text(e.note))
             out(f"{pad(result, 9)} {printable(line)}")
-        out(report.summary)
+        out(report.summary_message())
     return report.exit_code
 
 
@@ -386,7 +384,7 @@ async def _daemon(ctx: Context) -> int:
 
     def on_event(event: object) -> None:
         if isinstance(event, RunFinished):
-            log.info("%s", event.report.summary)
+            log.info(event.report.summary_message())  # the terminal renders it, the log file in English
         elif isinstance(event, Notice):
             log.warning("%s: %s", event.title, event.text)
         elif isinstance(event, ConnectionChanged):
