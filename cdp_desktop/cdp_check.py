@@ -15,10 +15,15 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from . import network_errors
 from .core.cdp_endpoint import EndpointCheck, EndpointState, models_from_body
+from .core.messages import Message, template
 from .logs import redact
 from .proxy import make_connector, parse_proxy, request_options, secrets_of
 
+NOT_A_MODEL_LIST = template(
+    "CdpEndpoint", "cdp.not_a_model_list", "the answer is not an OpenAI-style model list"
+)
 DEFAULT_TIMEOUT = 10.0
 TIMEOUT_ENV = "CDP_DESKTOP_CDP_TIMEOUT"  # seconds; tests and slow links
 
@@ -47,11 +52,15 @@ async def check_endpoint(
     checked_at = now()
 
     def result(
-        state: EndpointState, detail: str, status: int | None = None, models: tuple[str, ...] = ()
+        state: EndpointState,
+        detail: str,
+        status: int | None = None,
+        models: tuple[str, ...] = (),
+        reason: Message | None = None,
     ) -> EndpointCheck:
         latency = round((time.monotonic() - started) * 1000)
         detail = redact(detail, secret, *secrets_of(spec))
-        return EndpointCheck(state, url, checked_at, latency, models, status, detail)
+        return EndpointCheck(state, url, checked_at, latency, models, status, detail, reason)
 
     session = aiohttp.ClientSession(
         connector=make_connector(spec),
@@ -73,17 +82,26 @@ async def check_endpoint(
                 body = None
             models = models_from_body(body)
             if models is None:
-                return result(EndpointState.ERROR, "the answer is not an OpenAI-style model list", status)
+                return result(EndpointState.ERROR, str(NOT_A_MODEL_LIST()), status, reason=NOT_A_MODEL_LIST())
             return result(EndpointState.UP, "", status, models)
     except TimeoutError:
-        return result(EndpointState.UNREACHABLE, f"no answer within {timeout:g} s")
+        address = urlsplit(url).netloc.rsplit("@", 1)[-1] or url
+        return result(
+            EndpointState.UNREACHABLE,
+            f"no answer within {timeout:g} s",
+            reason=network_errors.TIMED_OUT(address=address),
+        )
     except aiohttp.ClientConnectorError as exc:
         # "Connect call failed (…)" says less than the errno: "connection refused", "no route to host"
         code = exc.os_error.errno if exc.os_error is not None else None
-        reason = os.strerror(code) if code else str(exc)
-        return result(EndpointState.UNREACHABLE, reason.lower())
+        detail = os.strerror(code) if code else str(exc)
+        return result(EndpointState.UNREACHABLE, detail.lower(), reason=network_errors.describe(exc))
     except Exception as exc:  # aiohttp's and aiohttp_socks' (proxy) errors, OSError: all "not reached"
-        return result(EndpointState.UNREACHABLE, str(exc) or type(exc).__name__)
+        return result(
+            EndpointState.UNREACHABLE,
+            str(exc) or type(exc).__name__,
+            reason=network_errors.describe(exc),
+        )
     finally:
         await session.close()
 

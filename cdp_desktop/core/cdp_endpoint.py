@@ -71,12 +71,15 @@ class EndpointCheck:
     models: tuple[str, ...] = ()
     http_status: int | None = None
     detail: str = ""  # English, for logs and --json (e.g. "connection refused", "HTTP 502")
+    reason: Message | None = None  # the same for a person, in their language (None: ``detail`` says it)
 
     def summary_message(self) -> Message:
         """One line for the run history (``detail`` is the HTTP client's own words, kept as they are)."""
         state = STATE_MESSAGES[self.state]
         if self.state is EndpointState.UP:
             return _UP_LINE(state=state, models=", ".join(self.models) or "-", ms=str(self.latency_ms))
+        if self.reason is not None:
+            return _DOWN_LINE(state=state, detail=self.reason)
         return _DOWN_LINE(state=state, detail=self.detail) if self.detail else _STATE_LINE(state=state)
 
     def summary(self) -> str:
@@ -92,6 +95,7 @@ class EndpointCheck:
             "models": list(self.models),
             "http_status": self.http_status,
             "detail": self.detail,
+            "reason": None if self.reason is None else self.reason.to_json(),
         }
 
     @classmethod
@@ -104,6 +108,7 @@ class EndpointCheck:
             models=tuple(str(m) for m in data.get("models") or ()),
             http_status=data.get("http_status"),
             detail=str(data.get("detail") or ""),
+            reason=Message.from_json(data["reason"]) if isinstance(data.get("reason"), dict) else None,
         )
 
 

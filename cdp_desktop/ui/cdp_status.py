@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..core.cdp_endpoint import STATE_TEXT, EndpointState
+from ..i18n import qt_translate
 
 # As in widgets.py, which cannot be imported here: it loads asyncio, and this is built before the first paint.
 ERROR_STYLE = "color: #c62828;"
@@ -28,9 +29,10 @@ def endpoint_text(check: Any, url: str) -> tuple[str, str]:
         return QCoreApplication.translate("CdpStatus", "CDP endpoint: {0} ({1})").format(
             state, detail
         ), OK_STYLE
-    if check.detail:
+    reason = check.reason.render(qt_translate) if getattr(check, "reason", None) is not None else check.detail
+    if reason:
         return QCoreApplication.translate("CdpStatus", "CDP endpoint: {0} ({1})").format(
-            state, check.detail
+            state, reason
         ), ERROR_STYLE
     return QCoreApplication.translate("CdpStatus", "CDP endpoint: {0}").format(state), ERROR_STYLE
 

@@ -889,6 +889,10 @@
             <translation>error</translation>
         </message>
         <message>
+            <source>the answer is not an OpenAI-style model list</source>
+            <translation>the answer is not an OpenAI-style model list</translation>
+        </message>
+        <message>
             <source>unauthorized</source>
             <translation>unauthorized</translation>
         </message>

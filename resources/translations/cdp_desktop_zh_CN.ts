@@ -889,6 +889,10 @@
             <translation>出错</translation>
         </message>
         <message>
+            <source>the answer is not an OpenAI-style model list</source>
+            <translation>返回的内容不是 OpenAI 格式的模型列表</translation>
+        </message>
+        <message>
             <source>unauthorized</source>
             <translation>未授权</translation>
         </message>

@@ -135,9 +135,10 @@ def test_endpoint_states_in_the_header_and_notices(
     sandbox.call(sandbox.sandbox.cdp.configure, secret="sk-rotated")
     assert check_and_read() == "CDP endpoint: unauthorized (HTTP 401)"
     sandbox.call(sandbox.sandbox.cdp.configure, secret=DEMO_SECRET, delay=3.0)
-    assert check_and_read() == "CDP endpoint: unreachable (no answer within 1 s)"
+    cdp_address = sandbox.cdp_url.split("://", 1)[1].rstrip("/")
+    assert check_and_read() == f"CDP endpoint: unreachable ({cdp_address} did not answer in time)"
     ui.service.update_config(lambda c: c.set_setting("cdp_url", "http://127.0.0.1:9"))
-    assert check_and_read() == "CDP endpoint: unreachable (connection refused)"
+    assert check_and_read() == "CDP endpoint: unreachable (127.0.0.1:9 refused the connection)"
     ui.service.update_config(lambda c: c.set_setting("cdp_url", sandbox.cdp_url))
     sandbox.call(sandbox.sandbox.cdp.configure, delay=0.0)
     wait_for(ui.service.run_now(force=True), timeout=20)  # a keep-alive run checks it too
