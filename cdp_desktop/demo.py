@@ -93,6 +93,9 @@ def prepare_demo_config(service: AppService, sandbox: Sandbox) -> None:
         from .core.config import Config
 
         assert isinstance(config, Config)
+        from . import i18n
+
+        i18n.localize_default_template(config.settings)  # a fresh home: the text in the window's language
         config.settings.api_base_url = sandbox.api_base
         config.settings.schedule_time = f"{slot.hour:02d}:{slot.minute:02d}"
         config.settings.jitter_seconds = 0
