@@ -113,7 +113,7 @@ def test_daemon_sends_once_per_slot_survives_sigkill_and_stops_on_sigterm(
     lines = second.stderr_text().strip().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("cdp-desktop: error: another CDP Desktop is already running for this home")
-    assert f"pid {first.proc.pid}" in lines[0]
+    assert f"(process {first.proc.pid})" in lines[0]
     assert first.proc.poll() is None, "the refused second daemon must not disturb the first"
 
     before = status(home, sb)
