@@ -11,6 +11,7 @@ import time
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 from .messages import Message
@@ -75,11 +76,23 @@ class Reply:
     latency_seconds: float
 
 
+class ConnectionState(StrEnum):
+    """Where the connection to Discord stands (also the ``--json`` vocabulary)."""
+
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"
+    TOKEN_INVALID = "token_invalid"  # stopped for good: Discord rejected the token
+    INTENTS_MISSING = "intents_missing"  # stopped for good: privileged intents refused
+    NO_TOKEN = "no_token"  # nothing to connect with yet
+
+
 @dataclass
 class ConnectionStatus:
     """What the header of the window shows."""
 
-    state: str = "offline"  # "connecting" | "connected" | "reconnecting" | "offline" | "token_invalid" | ...
+    state: ConnectionState = ConnectionState.OFFLINE
     bot_name: str | None = None
     bot_id: int | None = None
     proxy: str | None = None
@@ -87,6 +100,9 @@ class ConnectionStatus:
     presence_available: bool = False
     presence_reason: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.state = ConnectionState(self.state)  # a plain string from a caller becomes the enum member
 
 
 @runtime_checkable

@@ -22,7 +22,7 @@ import discord
 
 from cdp_desktop.core.errors import QT_TRANSLATE_NOOP, DiscordFailure, State
 from cdp_desktop.core.messages import Message, template
-from cdp_desktop.core.ports import ConnectionStatus
+from cdp_desktop.core.ports import ConnectionState, ConnectionStatus
 from cdp_desktop.core.retry import backoff_delay
 from cdp_desktop.logs import redact
 from cdp_desktop.proxy import make_connector, request_options, secrets_of
@@ -166,7 +166,7 @@ class ConnectionSupervisor:
         self._identify_pause = identify_pause
         self._pacer = pacer
 
-        self._status = ConnectionStatus(state="offline", proxy=endpoints.proxy_display)
+        self._status = ConnectionStatus(state=ConnectionState.OFFLINE, proxy=endpoints.proxy_display)
         self.client: _GatewayClient | None = None  # the current client (None between lifetimes)
         self._logged_in = False
         self.gateway_ready = False
@@ -217,7 +217,9 @@ class ConnectionSupervisor:
                 await asyncio.wait_for(client.close(), 5)
         self._task = None
         self._set_status(
-            "offline" if self._status.state not in {"token_invalid", "intents_missing"} else None
+            ConnectionState.OFFLINE
+            if self._status.state not in {ConnectionState.TOKEN_INVALID, ConnectionState.INTENTS_MISSING}
+            else None
         )
 
     @property
@@ -274,7 +276,7 @@ class ConnectionSupervisor:
 
     async def _supervise(self) -> None:
         attempt = 0
-        state = "connecting"
+        state = ConnectionState.CONNECTING
         while not self.closing:
             self._set_status(state)
             readies = self._ready_count
@@ -291,7 +293,7 @@ class ConnectionSupervisor:
             if step is _Next.AT_ONCE:
                 continue
             if failure is not None and failure.state is State.TOKEN_INVALID:
-                self._stop_for_good(failure, "token_invalid")
+                self._stop_for_good(failure, ConnectionState.TOKEN_INVALID)
                 break
             if self._ready_count != readies:
                 attempt = 0  # this client got as far as READY: start the backoff over
@@ -299,12 +301,12 @@ class ConnectionSupervisor:
             attempt += 1
             reason = self.scrubbed(failure).explain() if failure else CONNECTION_ENDED()
             log.warning("Discord connection lost (%s); reconnecting in %.1f s", reason, delay)
-            self._set_status("reconnecting", detail=reason)
-            state = "reconnecting"
+            self._set_status(ConnectionState.RECONNECTING, detail=reason)
+            state = ConnectionState.RECONNECTING
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._stop_evt.wait(), delay)  # close() cuts the backoff short
         if not self.closing and self.terminal is None:
-            self._set_status("offline")
+            self._set_status(ConnectionState.OFFLINE)
 
     def _backoff(self, attempt: int) -> float:
         return backoff_delay(attempt + 1, base=self._backoff_base, cap=self._backoff_cap, rng=self._rng)
@@ -359,7 +361,7 @@ class ConnectionSupervisor:
         """Gateway close 4014: without presence asked for, nothing can help; with it, try without."""
         if not self.use_presence:
             self._stop_for_good(
-                classify_exception(discord.PrivilegedIntentsRequired(None)), "intents_missing"
+                classify_exception(discord.PrivilegedIntentsRequired(None)), ConnectionState.INTENTS_MISSING
             )
             return _Next.STOP
         self.use_presence = False
@@ -382,7 +384,7 @@ class ConnectionSupervisor:
             with contextlib.suppress(Exception):
                 await connector.close()
 
-    def _stop_for_good(self, failure: DiscordFailure, state: str) -> None:
+    def _stop_for_good(self, failure: DiscordFailure, state: ConnectionState) -> None:
         self.terminal = failure
         reason = self.scrubbed(failure).explain()
         log.error("Discord connection stopped: %s", reason)
@@ -403,17 +405,17 @@ class ConnectionSupervisor:
         if not self._want_presence:
             self._status.presence_reason = PRESENCE_OFF_REASON
         self._settled_evt.set()
-        self._set_status("connected", detail=None)
+        self._set_status(ConnectionState.CONNECTED, detail=None)
 
     def _on_gateway_lost(self, client: _GatewayClient) -> None:
         if client is not self.client or self.closing:
             return
         self.gateway_ready = False
         self._settled_evt.clear()  # wait_ready() waits for the reconnect again (a final stop sets it)
-        if self._status.state == "connected":
-            self._set_status("reconnecting", detail=GATEWAY_LOST())
+        if self._status.state == ConnectionState.CONNECTED:
+            self._set_status(ConnectionState.RECONNECTING, detail=GATEWAY_LOST())
 
-    def _set_status(self, state: str | None, *, detail: Message | object | None = _KEEP) -> None:
+    def _set_status(self, state: ConnectionState | None, *, detail: Message | object | None = _KEEP) -> None:
         if state is not None:
             self._status.state = state
         if detail is not _KEEP:

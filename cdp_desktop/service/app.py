@@ -23,7 +23,7 @@ from ..core.errors import SetupError, State
 from ..core.history import ChannelResult, History, HistoryBusy, HistoryError, LogLine, RunRecord
 from ..core.locking import FileLock
 from ..core.messages import Message, template
-from ..core.ports import ChannelInfo, Clock, ConnectionStatus, GuildInfo, SystemClock
+from ..core.ports import ChannelInfo, Clock, ConnectionState, ConnectionStatus, GuildInfo, SystemClock
 from ..paths import AppPaths
 from .cdp_watch import CdpEndpointWatch
 from .config_updates import ConfigUpdates
@@ -50,6 +50,14 @@ if TYPE_CHECKING:
     from ..token_store import TokenResult, TokenStore
 
 log = logging.getLogger("cdp_desktop.service")
+_NOT_CONNECTED = frozenset(
+    {
+        ConnectionState.OFFLINE,
+        ConnectionState.NO_TOKEN,
+        ConnectionState.RECONNECTING,
+        ConnectionState.CONNECTING,
+    }
+)
 
 GUARD_LOCK_TIMEOUT = 10.0  # the delete guard waits this long for another process's config edit, then refuses
 READD_LOCK_FILENAME = "readd.lock"
@@ -121,7 +129,7 @@ class AppService(ConfigUpdates):
         self.history = self._open_history(history_optional)
         self._token_store = token_store
         self.token_state: TokenResult | None = None
-        self.connection = ConnectionStatus(state="offline")
+        self.connection = ConnectionStatus(state=ConnectionState.OFFLINE)
         self.client: DiscordClient | None = None
         self.engine: Engine | None = None
         self.scheduler: Scheduler | None = None
@@ -211,7 +219,9 @@ class AppService(ConfigUpdates):
                 log.warning("closed %d run(s) left open by a process that was killed", closed)
         self._token = token or await self._load_token()
         if not self._token:
-            self._set_connection(ConnectionStatus(state="no_token", detail=self._token_message()))
+            self._set_connection(
+                ConnectionStatus(state=ConnectionState.NO_TOKEN, detail=self._token_message())
+            )
         else:
             await self._start_client()
         if schedule_runs:
@@ -352,7 +362,7 @@ class AppService(ConfigUpdates):
             raise SetupError(self._token_message(), State.TOKEN_INVALID)
         ok = await self.client.wait_ready(timeout)
         status = self.client.status
-        if status.state == "token_invalid":
+        if status.state == ConnectionState.TOKEN_INVALID:
             raise SetupError(TOKEN_REJECTED(), State.TOKEN_INVALID)
         if not ok:
             why = NOT_CONNECTED_BECAUSE(detail=status.detail) if status.detail else NOT_CONNECTED()
@@ -363,13 +373,13 @@ class AppService(ConfigUpdates):
         previous = self.connection.state
         self.connection = status
         self._emit(ConnectionChanged(status))
-        if (status.state == "connected") != (previous == "connected") and any(
+        if (status.state == ConnectionState.CONNECTED) != (previous == ConnectionState.CONNECTED) and any(
             t.mention_id for t in self.config.targets
         ):
             self._emit(ChannelsChanged())  # the target bots' presence became known, or unknown
-        if status.state == "token_invalid" and previous != "token_invalid":
+        if status.state == ConnectionState.TOKEN_INVALID and previous != ConnectionState.TOKEN_INVALID:
             self.notices.token_rejected()
-        if status.state == "connected" and previous != "connected":
+        if status.state == ConnectionState.CONNECTED and previous != ConnectionState.CONNECTED:
             if self.scheduler is not None:
                 self.scheduler.wake()  # network is back: a waiting catch-up can go now
             self._bot_names.connected()
@@ -569,7 +579,7 @@ class AppService(ConfigUpdates):
         self.token_state = await self.token_store.aclear()
         self._token = None
         await self._stop_client()
-        self._set_connection(ConnectionStatus(state="no_token", detail=self._token_message()))
+        self._set_connection(ConnectionStatus(state=ConnectionState.NO_TOKEN, detail=self._token_message()))
 
     # ------------------------------------------------------------------------------- queries
     async def list_guilds(self) -> list[GuildInfo]:
@@ -663,9 +673,9 @@ class AppService(ConfigUpdates):
     def overall_state(self, rows: list[ChannelRow] | None = None) -> OverallState:
         if self.paused:
             return OverallState.PAUSED
-        if self.connection.state == "token_invalid":
+        if self.connection.state == ConnectionState.TOKEN_INVALID:
             return OverallState.ERROR
-        if self.connection.state in ("offline", "no_token", "reconnecting", "connecting"):
+        if self.connection.state in _NOT_CONNECTED:
             return OverallState.OFFLINE
         states = {row.state for row in (self.channel_rows() if rows is None else rows)}
         if any(s.is_failure for s in states):

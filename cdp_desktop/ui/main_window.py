@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.errors import State
+from ..core.ports import ConnectionState
 from ..service.events import SchedulerState
 from . import icons, texts
 from .action_button import ActionButton
@@ -267,7 +268,8 @@ class MainWindow(QMainWindow):
                 ("no_reply", State.NO_REPLY in states),
                 (
                     "token_invalid",
-                    self.service is not None and self.service.connection.state == "token_invalid",
+                    self.service is not None
+                    and self.service.connection.state == ConnectionState.TOKEN_INVALID,
                 ),
             )
             if not still
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _on_connection(self, status: ConnectionStatus) -> None:
         self.header.show_connection(status)
-        if status.state == "connected" and self.service is not None:
+        if status.state == ConnectionState.CONNECTED and self.service is not None:
             self.bridge.spawn(
                 self.service.list_guilds(), what=self.tr("List servers"), on_done=self._got_guilds
             )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import APP_NAME, i18n
 from ..core.messages import Message
+from ..core.ports import ConnectionState
 from . import icons
 from .cdp_status import CdpEndpointStatus
 from .models import counts_text, fmt_time
@@ -77,26 +78,27 @@ class StatusHeader(QFrame):
 
     def show_connection(self, status: ConnectionStatus) -> None:
         names = {
-            "connecting": self.tr("Connecting\u2026"),
-            "connected": self.tr("Connected"),
-            "reconnecting": self.tr("Reconnecting\u2026"),
-            "offline": self.tr("Offline"),
-            "token_invalid": self.tr("Token rejected by Discord"),
-            "no_token": self.tr("No bot token"),
+            ConnectionState.CONNECTING: self.tr("Connecting\u2026"),
+            ConnectionState.CONNECTED: self.tr("Connected"),
+            ConnectionState.RECONNECTING: self.tr("Reconnecting\u2026"),
+            ConnectionState.OFFLINE: self.tr("Offline"),
+            ConnectionState.TOKEN_INVALID: self.tr("Token rejected by Discord"),
+            ConnectionState.INTENTS_MISSING: self.tr("Privileged intents not enabled"),
+            ConnectionState.NO_TOKEN: self.tr("No bot token"),
         }
-        state = str(status.state)
+        state = ConnectionState(status.state)
         kind = _ICON_KIND.get(state, "error")
         self.conn_icon.setPixmap(icons.painted_icon(kind, sizes=(24,)).pixmap(24, 24))
         self.bot_label.setText(status.bot_name or APP_NAME)
-        name = names.get(state, state)
+        name = names[state]
         detail = shown(status.detail)
-        if status.proxy and detail and state != "connected":
+        if status.proxy and detail and state != ConnectionState.CONNECTED:
             text = self.tr("{state} \u00b7 via proxy {proxy} \u00b7 {reason}").format(
                 state=name, proxy=status.proxy, reason=detail
             )
         elif status.proxy:
             text = self.tr("{state} \u00b7 via proxy {proxy}").format(state=name, proxy=status.proxy)
-        elif detail and state != "connected":
+        elif detail and state != ConnectionState.CONNECTED:
             text = self.tr("{state} \u00b7 {reason}").format(state=name, reason=detail)
         else:
             text = name

@@ -3227,6 +3227,10 @@ The channel itself stays on Discord; only this app forgets it.</translation>
             <translation>Paused</translation>
         </message>
         <message>
+            <source>Privileged intents not enabled</source>
+            <translation>Privileged intents not enabled</translation>
+        </message>
+        <message>
             <source>Reconnecting…</source>
             <translation>Reconnecting…</translation>
         </message>

@@ -3224,6 +3224,10 @@ The channel itself stays on Discord; only this app forgets it.</source>
             <translation>已暂停</translation>
         </message>
         <message>
+            <source>Privileged intents not enabled</source>
+            <translation>未开启特权意图</translation>
+        </message>
+        <message>
             <source>Reconnecting…</source>
             <translation>正在重新连接…</translation>
         </message>
