@@ -215,8 +215,9 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     """Verify a new target with Discord when a token is at hand, and remember what the channel looks like
     (name, category, topic, position) so that it can be recreated as it was even if it is deleted before
     its first run. Offline or without a token the target is kept as typed, with a note."""
-    from .core.config import ConfigError, clean_name
+    from .core.channel_check import checked_target
     from .core.errors import DiscordFailure
+    from .core.ports import ChannelInfo
     from .discord_client import describe_channel_rest, resolve_endpoints
     from .logs import register_secret
     from .token_store import TokenStore
@@ -229,29 +230,21 @@ def remember_channel(ctx: Context, config: Config, target: Target) -> None:
     register_secret(token)
     endpoints = resolve_endpoints(config.settings)
     try:
-        info = asyncio.run(describe_channel_rest(token, target.channel_id, endpoints=endpoints))
+        info: ChannelInfo | None = asyncio.run(
+            describe_channel_rest(token, target.channel_id, endpoints=endpoints)
+        )
     except DiscordFailure as exc:
-        if exc.state is State.MISSING:
-            raise ConfigError(
-                "channel",
-                _("Discord says channel {id} does not exist; check the ID.").format(id=target.channel_id),
-            ) from None
-        err(
-            _("note: could not verify the channel with Discord ({problem}); added as typed").format(
-                problem=exc
+        if exc.state is not State.MISSING:
+            err(
+                _("note: could not verify the channel with Discord ({problem}); added as typed").format(
+                    problem=text(exc.explain())
+                )
             )
-        )
-        return
-    if info.guild_id != target.guild_id:
-        raise ConfigError(
-            "guild",
-            _("channel {channel} belongs to server {actual}, not {given}.").format(
-                channel=target.channel_id, actual=info.guild_id, given=target.guild_id
-            ),
-        )
-    target.name = target.name or clean_name(info.name)
-    target.category_id = target.category_id or info.category_id
-    target.topic, target.position = info.topic, info.position
+            return
+        info = None
+    checked = checked_target(target, info)  # ConfigError: the bot cannot see it, or another server's
+    target.name, target.category_id = checked.name, checked.category_id
+    target.topic, target.position = checked.topic, checked.position
 
 
 # --------------------------------------------------------------------------- token check (login)

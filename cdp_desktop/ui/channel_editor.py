@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.channel_check import checked_target
 from ..core.config import (
     DEFAULT_TEMPLATE,
     ConfigError,
@@ -615,30 +616,11 @@ class ChannelEditor(TaskDialog):
         try:
             if not target.is_temporary and self.guilds:
                 info = await self.service.describe_channel(target.channel_id)
-                if info is None:
-                    self._field_error(
-                        "channel",
-                        self.tr(
-                            "The bot cannot see channel {0}. Check the ID and that the bot is a member "
-                            "of the server with View Channel permission."
-                        ).replace("{0}", str(target.channel_id)),
-                    )
+                try:
+                    target = checked_target(target, info)
+                except ConfigError as exc:
+                    self._field_error(exc.field, config_error_text(exc))
                     return
-                if info.guild_id != target.guild_id:
-                    self._field_error(
-                        "channel",
-                        self.tr("Channel {0} belongs to another server ({1}).")
-                        .replace("{0}", str(target.channel_id))
-                        .replace("{1}", str(info.guild_id)),
-                    )
-                    return
-                target = replace(
-                    target,
-                    name=target.name or info.name,
-                    category_id=info.category_id,
-                    topic=info.topic,
-                    position=info.position,
-                )
             try:
                 if self.original is None:
                     self.service.add_target(target)

@@ -108,10 +108,6 @@
             <translation>Discord error code {0}</translation>
         </message>
         <message>
-            <source>Discord says channel {id} does not exist; check the ID.</source>
-            <translation>Discord says channel {id} does not exist; check the ID.</translation>
-        </message>
-        <message>
             <source>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</source>
             <translation>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</translation>
         </message>
@@ -386,10 +382,6 @@
         <message>
             <source>channel name (used to recreate it if it is deleted)</source>
             <translation>channel name (used to recreate it if it is deleted)</translation>
-        </message>
-        <message>
-            <source>channel {channel} belongs to server {actual}, not {given}.</source>
-            <translation>channel {channel} belongs to server {actual}, not {given}.</translation>
         </message>
         <message>
             <source>check the stored token by logging in to Discord</source>
@@ -1170,6 +1162,17 @@
         </message>
     </context>
     <context>
+        <name>ChannelCheck</name>
+        <message>
+            <source>Channel {channel} belongs to another server ({actual}), not {given}.</source>
+            <translation>Channel {channel} belongs to another server ({actual}), not {given}.</translation>
+        </message>
+        <message>
+            <source>The bot cannot see channel {channel}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
+            <translation>The bot cannot see channel {channel}. Check the ID and that the bot is a member of the server with View Channel permission.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChannelEditor</name>
         <message>
             <source>(already added)</source>
@@ -1206,10 +1209,6 @@
         <message>
             <source>Channel ID:</source>
             <translation>Channel ID:</translation>
-        </message>
-        <message>
-            <source>Channel {0} belongs to another server ({1}).</source>
-            <translation>Channel {0} belongs to another server ({1}).</translation>
         </message>
         <message>
             <source>Channel:</source>
@@ -1322,10 +1321,6 @@
         <message>
             <source>The bot cannot see any text channel in this server.</source>
             <translation>The bot cannot see any text channel in this server.</translation>
-        </message>
-        <message>
-            <source>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
-            <translation>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</translation>
         </message>
         <message>
             <source>User ID of the target bot, e.g. 1234567890123456789</source>

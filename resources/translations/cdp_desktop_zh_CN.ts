@@ -108,10 +108,6 @@
             <translation>Discord 错误代码 {0}</translation>
         </message>
         <message>
-            <source>Discord says channel {id} does not exist; check the ID.</source>
-            <translation>Discord 表示频道 {id} 不存在；请检查 ID。</translation>
-        </message>
-        <message>
             <source>Dry run: nothing was changed. An import would add {count} channel(s) and set: {settings}.</source>
             <translation>试运行：未做任何更改。导入将添加 {count} 个频道，并设置：{settings}。</translation>
         </message>
@@ -386,10 +382,6 @@
         <message>
             <source>channel name (used to recreate it if it is deleted)</source>
             <translation>频道名称（频道被删除时用于重新创建）</translation>
-        </message>
-        <message>
-            <source>channel {channel} belongs to server {actual}, not {given}.</source>
-            <translation>频道 {channel} 属于服务器 {actual}，而不是 {given}。</translation>
         </message>
         <message>
             <source>check the stored token by logging in to Discord</source>
@@ -1170,6 +1162,17 @@
         </message>
     </context>
     <context>
+        <name>ChannelCheck</name>
+        <message>
+            <source>Channel {channel} belongs to another server ({actual}), not {given}.</source>
+            <translation>频道 {channel} 属于另一个服务器（{actual}），而不是 {given}。</translation>
+        </message>
+        <message>
+            <source>The bot cannot see channel {channel}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
+            <translation>机器人看不到频道 {channel}。请检查 ID，并确认机器人是该服务器的成员且有“查看频道”权限。</translation>
+        </message>
+    </context>
+    <context>
         <name>ChannelEditor</name>
         <message>
             <source>(already added)</source>
@@ -1206,10 +1209,6 @@
         <message>
             <source>Channel ID:</source>
             <translation>频道 ID：</translation>
-        </message>
-        <message>
-            <source>Channel {0} belongs to another server ({1}).</source>
-            <translation>频道 {0} 属于另一个服务器（{1}）。</translation>
         </message>
         <message>
             <source>Channel:</source>
@@ -1322,10 +1321,6 @@
         <message>
             <source>The bot cannot see any text channel in this server.</source>
             <translation>机器人在此服务器中看不到任何文字频道。</translation>
-        </message>
-        <message>
-            <source>The bot cannot see channel {0}. Check the ID and that the bot is a member of the server with View Channel permission.</source>
-            <translation>机器人看不到频道 {0}。请检查 ID，并确认机器人是该服务器的成员且有“查看频道”权限。</translation>
         </message>
         <message>
             <source>User ID of the target bot, e.g. 1234567890123456789</source>
