@@ -497,7 +497,8 @@ def _subcommands(args: argparse.Namespace) -> list[str]:
 
 
 def gui_main() -> int:
-    """Entry point of the ``cdp-desktop-gui`` launcher (until the GUI lands: prints the status)."""
+    """Entry point of the ``cdp-desktop-gui`` launcher: a gui-script (no console window on Windows) with the
+    same commands as ``cdp-desktop``; without one it opens the window."""
     return main(sys.argv[1:])
 
 
