@@ -124,7 +124,7 @@ class ReconnectIsInfo(logging.Filter):
             exc = record.exc_info[1] if record.exc_info else None
             cause = f"{type(exc).__name__}: {exc}" if exc is not None else "connection lost"
             record.msg = "Discord connection lost (%s); reconnecting in %.1f s"
-            record.args = (cause, *(record.args or ()))  # type: ignore[misc]
+            record.args = (cause, *(record.args or ()))
             record.levelno, record.levelname = logging.INFO, "INFO"
             record.exc_info, record.exc_text = None, None
         return True
@@ -183,7 +183,7 @@ class PrivateRotatingFileHandler(logging.FileHandler):
     def _rotate(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for n in range(self.backupCount - 1, 0, -1):
             if os.path.exists(f"{base}.{n}"):

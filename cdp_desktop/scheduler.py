@@ -27,7 +27,8 @@ from typing import Any
 
 from .core.config import Config
 from .core.engine import Engine, RunReport, Trigger
-from .core.events import RunFinished, RunStarted
+from .core.events import RunFinished as RunFinished  # re-exported: part of SchedulerEvent
+from .core.events import RunStarted as RunStarted
 from .core.history import History
 from .core.ports import Clock
 from .core.retry import backoff_delay

@@ -54,10 +54,11 @@ class _OsTimerFd:
     """Python 3.13+: the os module's own binding."""
 
     def create(self) -> int:
-        return os.timerfd_create(  # type: ignore[attr-defined,unused-ignore]
+        fd: int = os.timerfd_create(  # type: ignore[attr-defined,unused-ignore]
             time.CLOCK_REALTIME,
             flags=os.TFD_NONBLOCK | os.TFD_CLOEXEC,  # type: ignore[attr-defined,unused-ignore]
         )
+        return fd
 
     def arm(self, fd: int, epoch_seconds: float) -> None:
         os.timerfd_settime(  # type: ignore[attr-defined,unused-ignore]
@@ -116,7 +117,8 @@ def kernel_realtime() -> float:
     if _SYS_CLOCK_GETTIME is not None and _LIBC is not None:
         ts = _Timespec()
         if _LIBC.syscall(_SYS_CLOCK_GETTIME, CLOCK_REALTIME, ctypes.byref(ts)) == 0:
-            return ts.tv_sec + ts.tv_nsec / 1e9
+            seconds: float = ts.tv_sec + ts.tv_nsec / 1e9  # ctypes fields are untyped
+            return seconds
     return time.time()
 
 

@@ -11,7 +11,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from ..core.events import RunFinished, RunStarted
+from ..core.events import RunFinished as RunFinished  # re-exported: part of ServiceEvent
+from ..core.events import RunStarted as RunStarted
 from ..core.messages import Message
 from ..core.ports import ConnectionStatus
 

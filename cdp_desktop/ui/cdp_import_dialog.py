@@ -242,11 +242,14 @@ class CdpImportDialog(TaskDialog):
         root = self.tree.invisibleRootItem()
         for i in range(root.childCount()):
             group = root.child(i)
+            if group is None:
+                continue
             for j in range(group.childCount()):
                 item = group.child(j)
-                data = item.data(0, ROLE_KIND)
+                data = item.data(0, ROLE_KIND) if item is not None else None
                 if (
-                    data
+                    item is not None
+                    and data
                     and data[0] == kind
                     and item.flags() & Qt.ItemFlag.ItemIsEnabled
                     and item.checkState(0) == Qt.CheckState.Checked

@@ -614,7 +614,7 @@ class ChannelEditor(TaskDialog):
 
     async def _verify_and_save(self, target: Target) -> None:
         try:
-            if not target.is_temporary and self.guilds:
+            if target.channel_id is not None and self.guilds:  # not temporary
                 info = await self.service.describe_channel(target.channel_id)
                 try:
                     target = checked_target(target, info)

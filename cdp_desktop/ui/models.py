@@ -64,7 +64,8 @@ def shown(text: Message | str | None) -> str:
 
 def detail_of(row: Any) -> Message | str | None:
     """A channel row's detail: its message when the service gave one, else its (English) text."""
-    return getattr(row, "detail_note", None) or row.detail
+    detail: Message | str | None = getattr(row, "detail_note", None) or row.detail
+    return detail
 
 
 def error_text(row: Any) -> str:

@@ -97,7 +97,11 @@ class _Timers(QObject):
         self._debug = enabled
 
 
-class QEventLoop(qasync.QEventLoop):  # type: ignore[misc, valid-type]
+class QEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync has no type hints: its class is Any
+    # qasync's private state, read and set by run_forever below (name-mangled in qasync's class)
+    _QEventLoop__is_running: bool
+    _QEventLoop__app: Any
+
     def __init__(self, app: Any = None, **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
         self._timer = _Timers(self)

@@ -279,7 +279,7 @@ class SettingsDialog(TaskDialog):
             message.show_error(text)
             for i in range(self.tabs.count()):
                 page = self.tabs.widget(i)
-                if page.isAncestorOf(message):
+                if page is not None and page.isAncestorOf(message):
                     self.tabs.setCurrentIndex(i)
         self.error.show_error(self.tr("Not saved: {0}").replace("{0}", text))
 

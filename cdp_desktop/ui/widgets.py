@@ -294,7 +294,7 @@ def confirm(
     parent: QWidget,
     title: str,
     text: str,
-    on_yes: Callable[[], None],
+    on_yes: Callable[[], object],
     *,
     yes_text: str | None = None,
 ) -> QMessageBox:
