@@ -12,10 +12,22 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import support
-from tests.e2e.support import TOKEN, TOKEN_SECRET, SandboxProcess
+from tests.e2e.support import TOKEN, TOKEN_SECRET, SandboxProcess, files_containing
 from tests.sandbox.helpers import endpoints_restored
 
 _UNCLEAN = ("Unclosed client session", "Unclosed connector", "Task was destroyed but it is pending")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _token_scan_after_the_last_test() -> Iterator[None]:
+    """Once every end-to-end test has run, whatever their order: the token is in no file under any home
+    they used and in none of the output they captured (a failure shows as an error of the last test)."""
+    yield
+    for h in support.HOMES:
+        for needle in (TOKEN, TOKEN_SECRET):
+            assert not h.is_dir() or files_containing(h, needle) == [], f"the token is in a file under {h}"
+    for text in support.OUTPUTS:
+        assert TOKEN_SECRET not in text, "the token leaked into captured output"
 
 
 @pytest.fixture(autouse=True)

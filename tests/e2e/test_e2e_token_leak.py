@@ -1,6 +1,6 @@
-"""Runs last in tests/e2e (file order): the token appears in no file under any home directory these tests
-used and in none of the output they captured — CLI subprocesses' stdout/stderr, this process's stdout,
-stderr and log records (discord.py's DEBUG logs included)."""
+"""A run at DEBUG level everywhere writes no token into its home or its output (discord.py's DEBUG request
+lines included). The same scan over every home and output of the end-to-end tests runs once they have all
+finished, in whatever order: the session finalizer in tests/e2e/conftest.py."""
 
 from __future__ import annotations
 
@@ -13,8 +13,7 @@ from tests.e2e.support import TOKEN, TOKEN_SECRET, files_containing, run_json, s
 
 
 def test_token_is_in_no_file_and_no_output(home: Path) -> None:
-    # One more run at DEBUG level everywhere, so that this test has something to look at even when it runs
-    # alone (the earlier e2e tests' homes and outputs are in the registry when the module runs as a whole).
+    # A run at DEBUG level everywhere: the most a log can say.
     with SandboxThread(token=TOKEN, rate_limits=False) as sb:
         settings = Settings(timezone="UTC", schedule_time=safe_schedule_time(), reply_timeout_seconds=5)
         target = Target(sb.guild_id, sb.text_channel_ids[0], sb.target_bot_id)
