@@ -19,6 +19,7 @@ from io import TextIOWrapper
 from pathlib import Path
 
 from .core.locking import make_private_dir
+from .core.messages import Message, Param
 from .paths import AppPaths
 
 LOG_MAX_BYTES = 1_000_000
@@ -73,14 +74,18 @@ _plain = logging.Formatter()
 
 
 class RedactingFilter(logging.Filter):
-    """Renders message, arguments, traceback and stack into text and redacts them in place on the record."""
+    """Renders message, arguments, traceback and stack into text and redacts them in place on the record.
+
+    A record that says a core Message keeps it (with its text parameters redacted): the CLI's terminal
+    formatter renders it in the user's language, the log file writes its English ``str()``."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a bad format string must not lose the record (or leak raw args unredacted)
-            message = f"{record.msg!r} % {record.args!r}"
-        record.msg, record.args = redact(message), None
+        if not _keep_messages(record):
+            try:
+                message = record.getMessage()
+            except Exception:  # a bad format string must not lose the record (or leak raw args unredacted)
+                message = f"{record.msg!r} % {record.args!r}"
+            record.msg, record.args = redact(message), None
         if record.exc_info and not record.exc_text:
             record.exc_text = _plain.formatException(record.exc_info)
         if record.exc_text:
@@ -88,6 +93,35 @@ class RedactingFilter(logging.Filter):
         if record.stack_info:
             record.stack_info = redact(record.stack_info)
         return True
+
+
+def _redacted(value: Param) -> Param:
+    if isinstance(value, Message):
+        return Message(value.key, {k: _redacted(v) for k, v in value.params.items()})
+    return redact(value) if isinstance(value, str) else value
+
+
+def _keep_messages(record: logging.LogRecord) -> bool:
+    """Redact a record that says a core :class:`Message` (as the message or a ``%s`` argument) while keeping
+    the Messages: the terminal renders them in the user's language, the log file's ``str()`` is English.
+    False when there is none (or the arguments do not fit the format): then the record is flattened."""
+    if isinstance(record.msg, Message) and not record.args:
+        record.msg = _redacted(record.msg)
+        return True
+    args = record.args
+    if not (isinstance(record.msg, str) and isinstance(args, tuple)):
+        return False
+    if not any(isinstance(a, Message) for a in args):
+        return False
+    kept = tuple(
+        _redacted(a) if isinstance(a, (Message, str, int, float, bool)) else redact(str(a)) for a in args
+    )
+    try:
+        record.msg % kept
+    except Exception:
+        return False
+    record.msg, record.args = redact(record.msg), kept
+    return True
 
 
 class RedactingFormatter(logging.Formatter):

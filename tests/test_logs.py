@@ -185,3 +185,21 @@ def test_unwritable_log_folder_falls_back_to_stderr(
     broken = AppPaths(config_dir=tmp_path, data_dir=tmp_path, log_dir=blocker / "logs")
     assert setup_logging(broken, stderr=False) is None
     assert "cannot write the log file" in capsys.readouterr().err
+
+
+def test_messages_stay_messages_with_redacted_params_for_the_terminal() -> None:
+    """The terminal renders a Message argument in the user's language (the zh_CN CLI acceptance test), so the
+    filter keeps it a Message; its text parameters are redacted, and the log file gets the English."""
+    from cdp_desktop.core.cdp_files import DOES_NOT_EXIST
+    from cdp_desktop.core.messages import Message
+    from cdp_desktop.discord_client.supervisor import RECONNECTING
+
+    token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
+    said = RECONNECTING(reason=DOES_NOT_EXIST(), seconds=f"1 {token}")
+    record = logging.LogRecord("t", logging.WARNING, __file__, 1, "%s", (said,), None)
+    RedactingFilter().filter(record)
+    assert isinstance(record.args, tuple) and isinstance(record.args[0], Message)
+    assert record.args[0].key == said.key and token not in str(record.args[0])
+    english = logging.Formatter("%(message)s").format(record)  # what the log file writes
+    assert english.startswith("Discord connection lost (the file does not exist; check the path.)")
+    assert token not in english and "[REDACTED]" in english

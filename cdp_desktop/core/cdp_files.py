@@ -18,6 +18,7 @@ import io
 import json
 import json.decoder
 import json.scanner
+import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,11 +28,14 @@ from typing import Any
 from .errors import CdpError
 from .messages import Message, Param, Template, Translate, english, template
 
+log = logging.getLogger(__name__)
 _C = "CdpImport"  # translation context of the messages of the import
 
 FOLDER_NOT_FILE = template(_C, "cdp_file.folder_not_file", "this is a folder, not a file.")
-CANNOT_READ = template(
-    _C, "cdp_file.cannot_read", "cannot be read ({problem}); check that it exists and is readable."
+CANNOT_READ = template(_C, "cdp_file.cannot_read_os", "cannot be read; check that it exists and is readable.")
+DOES_NOT_EXIST = template(_C, "cdp_file.does_not_exist", "the file does not exist; check the path.")
+NO_PERMISSION = template(
+    _C, "cdp_file.no_permission", "permission denied: you may not read this file; check its permissions."
 )
 NOT_UTF8 = template(_C, "cdp_file.not_utf8", "the file is not UTF-8 text; save it as UTF-8 and try again.")
 LINE_NOT_KEY_VALUE = template(
@@ -86,13 +90,13 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except IsADirectoryError:
         raise fail(path, None, FOLDER_NOT_FILE) from None
-    except OSError as exc:
-        raise fail(
-            path,
-            None,
-            CANNOT_READ,
-            problem=exc.strerror or type(exc).__name__,
-        ) from None
+    except FileNotFoundError:
+        raise fail(path, None, DOES_NOT_EXIST) from None
+    except PermissionError:
+        raise fail(path, None, NO_PERMISSION) from None
+    except OSError as exc:  # the OS's own words are English: they go to the log, the user gets a message
+        log.info("cannot read %s: %s", path, exc.strerror or type(exc).__name__)
+        raise fail(path, None, CANNOT_READ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows Notepad's "Unicode": UTF-16 with a BOM
         try:
             return raw.decode("utf-16").replace("\r\n", "\n").replace("\r", "\n")

@@ -39,6 +39,11 @@ _KEEP = object()  # "leave unchanged" marker for ConnectionStatus fields
 # Why the connection is not up (ConnectionStatus.detail), beside the failures' own messages.
 CONNECTION_ENDED = template("Connection", "connection.ended", "The connection to Discord ended.")
 GATEWAY_LOST = template("Connection", "connection.gateway_lost", "The gateway connection was lost.")
+RECONNECTING = template(
+    "Connection",
+    "connection.reconnecting",
+    "Discord connection lost ({reason}); reconnecting in {seconds} seconds.",
+)
 
 # Why presence is not known (ConnectionStatus.presence_reason); the UI translates them (context "Presence").
 PRESENCE_OFF_REASON = QT_TRANSLATE_NOOP("Presence", "presence intents are off in the settings")
@@ -300,7 +305,7 @@ class ConnectionSupervisor:
             delay = self._backoff(attempt)
             attempt += 1
             reason = self.scrubbed(failure).explain() if failure else CONNECTION_ENDED()
-            log.warning("Discord connection lost (%s); reconnecting in %.1f s", reason, delay)
+            log.warning("%s", RECONNECTING(reason=reason, seconds=round(delay, 1)))
             self._set_status(ConnectionState.RECONNECTING, detail=reason)
             state = ConnectionState.RECONNECTING
             with contextlib.suppress(asyncio.TimeoutError):

@@ -939,8 +939,8 @@
             <translation>bot_config.json must be a JSON array of bots: [{{"cozeBotId": …, "channelId": …}}, …].</translation>
         </message>
         <message>
-            <source>cannot be read ({problem}); check that it exists and is readable.</source>
-            <translation>cannot be read ({problem}); check that it exists and is readable.</translation>
+            <source>cannot be read; check that it exists and is readable.</source>
+            <translation>cannot be read; check that it exists and is readable.</translation>
         </message>
         <message>
             <source>each entry of bot_config.json must be an object {{…}}.</source>
@@ -965,6 +965,14 @@
         <message>
             <source>no such file or folder.</source>
             <translation>no such file or folder.</translation>
+        </message>
+        <message>
+            <source>permission denied: you may not read this file; check its permissions.</source>
+            <translation>permission denied: you may not read this file; check its permissions.</translation>
+        </message>
+        <message>
+            <source>the file does not exist; check the path.</source>
+            <translation>the file does not exist; check the path.</translation>
         </message>
         <message>
             <source>the file is not UTF-8 text; save it as UTF-8 and try again.</source>
@@ -1670,6 +1678,10 @@ Start CDP Desktop again to bring the window back.</translation>
     </context>
     <context>
         <name>Connection</name>
+        <message>
+            <source>Discord connection lost ({reason}); reconnecting in {seconds} seconds.</source>
+            <translation>Discord connection lost ({reason}); reconnecting in {seconds} seconds.</translation>
+        </message>
         <message>
             <source>The connection to Discord ended.</source>
             <translation>The connection to Discord ended.</translation>

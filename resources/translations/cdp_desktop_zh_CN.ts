@@ -939,8 +939,8 @@
             <translation>bot_config.json 必须是机器人的 JSON 数组：[{{"cozeBotId": …, "channelId": …}}, …]。</translation>
         </message>
         <message>
-            <source>cannot be read ({problem}); check that it exists and is readable.</source>
-            <translation>无法读取（{problem}）；请检查它是否存在且可读。</translation>
+            <source>cannot be read; check that it exists and is readable.</source>
+            <translation>无法读取；请检查文件是否存在且可读。</translation>
         </message>
         <message>
             <source>each entry of bot_config.json must be an object {{…}}.</source>
@@ -965,6 +965,14 @@
         <message>
             <source>no such file or folder.</source>
             <translation>没有这个文件或文件夹。</translation>
+        </message>
+        <message>
+            <source>permission denied: you may not read this file; check its permissions.</source>
+            <translation>权限不足：无权读取此文件；请检查它的权限。</translation>
+        </message>
+        <message>
+            <source>the file does not exist; check the path.</source>
+            <translation>文件不存在；请检查路径。</translation>
         </message>
         <message>
             <source>the file is not UTF-8 text; save it as UTF-8 and try again.</source>
@@ -1670,6 +1678,10 @@ Start CDP Desktop again to bring the window back.</source>
     </context>
     <context>
         <name>Connection</name>
+        <message>
+            <source>Discord connection lost ({reason}); reconnecting in {seconds} seconds.</source>
+            <translation>与 Discord 的连接已断开（{reason}）；{seconds} 秒后重新连接。</translation>
+        </message>
         <message>
             <source>The connection to Discord ended.</source>
             <translation>与 Discord 的连接已结束。</translation>

@@ -244,32 +244,7 @@ def _outputs(runner: Runner, name: str) -> list[Output]:
     return [runner.outputs[name]]
 
 
-# Output still partly English because the texts come from modules of other owners that do not speak in
-# messages yet; strict, so each mark goes as soon as its module is converted.
-_ENGINE_LOG = (
-    "cli + adapters: the engine's WARNING log lines ('#keepalive-2: missing — …', 'Run 2 (manual, …)') reach "
-    "stderr as English text: the redaction filter (logs.py) flattens the record before the CLI's terminal "
-    "formatter can render its message"
-)
-PENDING = {  # scenario -> what is still English and whose it is
-    "run-now with a missing channel": _ENGINE_LOG,
-    "run-now again": _ENGINE_LOG,
-    "run-now offline server": (
-        "adapters: logs.ReconnectIsInfo's 'Discord connection lost … reconnecting in' line and the "
-        "aiohttp error text; shell: service/app.py's 'Could not connect to Discord (…)' SetupError"
-    ),
-    "import-cdp missing file": "core (owner core11): core/cdp_files.py puts the OS error text (strerror) in",
-}
-
-
-def zh_scenarios() -> list[object]:
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PENDING[n])) if n in PENDING else n
-        for n in scenarios()
-    ]
-
-
-@pytest.mark.parametrize("name", zh_scenarios())
+@pytest.mark.parametrize("name", scenarios())
 def test_chinese_output_has_no_english_word(zh: Runner, name: str) -> None:
     allowed = identifiers() | SANDBOX_NAMES | TYPED | DISCORD_WORDS
     for output in _outputs(zh, name):
