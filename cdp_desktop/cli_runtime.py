@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, state_name, text
+from .core.config import TEMPORARY_LABEL
 from .core.errors import EXPLANATIONS, State
 from .i18n import _
 
@@ -148,6 +149,11 @@ async def _run_now_with_progress(ctx: Context, force: bool, progress: RunProgres
         await service.stop()
 
 
+def _shown(label: str) -> str:
+    """Reports name a temporary channel by its English label (stored so): say it in the user's language."""
+    return text(TEMPORARY_LABEL()) if label == str(TEMPORARY_LABEL()) else label
+
+
 def cmd_run_now(ctx: Context) -> int:
     from .core.config import printable
 
@@ -161,7 +167,7 @@ def cmd_run_now(ctx: Context) -> int:
         out_json(run_report_json(report))
     else:
         for r in report.results:
-            line = _("{channel}: {message}").format(channel=r.label, message=text(r.explanation()))
+            line = _("{channel}: {message}").format(channel=_shown(r.label), message=text(r.explanation()))
             out(f"{pad(state_name(r.state.value), 20)} {printable(line)}")
         if not report.results:
             out(
@@ -202,7 +208,7 @@ def cmd_readd_missing(ctx: Context) -> int:
     else:
         for e in report.entries:
             result = _("recreated") if e.ok else _("failed")
-            line = _("{channel}: {message}").format(channel=e.label, message=text(e.note))
+            line = _("{channel}: {message}").format(channel=_shown(e.label), message=text(e.note))
             out(f"{pad(result, 9)} {printable(line)}")
         out(report.summary_message())
     return report.exit_code
