@@ -206,9 +206,7 @@ TARGETS = [
         _why_keepalive,
     ),
     Target("startup", "first paint ≤ 1.3× a bare PySide6 window", _ratio("startup"), 1.3, _why_startup),
-    Target(
-        "idle", "idle CPU ≤ 1.2× a bare Qt+qasync+discord.py process", _idle_qt_ratio, 1.2, _why_idle
-    ),
+    Target("idle", "idle CPU ≤ 1.2× a bare Qt+qasync+discord.py process", _idle_qt_ratio, 1.2, _why_idle),
     Target(
         "idle",
         "own main-thread wake-ups ≤ 0.2/min over a 300 s window (≤ 1/min over 60 s)",

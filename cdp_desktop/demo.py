@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class DemoControls:
     """What the Demo menu can do to the sandbox, to show how the app reacts."""
