@@ -4,47 +4,29 @@ stores what the engine said as message keys and parameters, and the window rende
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from cdp_desktop import i18n
 from cdp_desktop.core.errors import State
 from cdp_desktop.core.history import History
-from cdp_desktop.ui import app as app_module
 from cdp_desktop.ui.models import shown, state_explanation
 from tests.core.test_engine import SILENT_BOT, World
+from tests.helpers.translation import cjk, ui_language
 
 # Words of the engine's English sentences; none of them may survive in the Chinese rendering.
 ENGLISH = re.compile(r"\b(Run|started|slot|scheduled|channel|replied|reply|within|sent|ok|no_reply)\b")
 
 
-def cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 @pytest.fixture
-def switch_to_chinese(qapp: Any) -> Iterator[Any]:
+def switch_to_chinese(qapp: Any) -> Iterator[Callable[[], str]]:
     """Call it to switch the running application to Chinese (undone after the test)."""
-    keep = len(i18n._keep), len(app_module._keep)
-
-    def switch() -> None:
-        assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
-
-    try:
-        yield switch
-    finally:
-        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-            for obj in lst[n:]:
-                if isinstance(obj, QTranslator):
-                    QCoreApplication.removeTranslator(obj)
-            del lst[n:]
-        i18n._active = False
-        QLocale.setDefault(QLocale("en_US"))
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(ui_language(qapp, "zh_CN"))
 
 
 def record_english_run(path: Path) -> int:

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,8 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cdp_desktop import i18n
-from cdp_desktop.ui import app as app_module
 from tests.helpers.no_english import english_words
 
 # Beyond the shared proper names: what the window shows as it is in every language (keys, the Developer
@@ -162,28 +159,12 @@ class Leaks:
         return "\n".join(f"{where} -> {sorted(words)}" for where, words in sorted(self.found.items()))
 
 
-@pytest.fixture
-def chinese(qapp: Any) -> Iterator[None]:
-    keep = len(i18n._keep), len(app_module._keep)
-    assert app_module.install_translators(qapp, "zh_CN") == "zh_CN"
-    try:
-        yield
-    finally:
-        for lst, n in ((i18n._keep, keep[0]), (app_module._keep, keep[1])):
-            for obj in lst[n:]:
-                if isinstance(obj, QTranslator):
-                    QCoreApplication.removeTranslator(obj)
-            del lst[n:]
-        i18n._active = False
-        QLocale.setDefault(QLocale("en_US"))
-
-
 def _open_dialogs() -> list[QDialog]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
 
 def test_nothing_english_in_the_chinese_ui(
-    qtbot: Any, tmp_path: Path, wait_for: Callable[..., Any], chinese: None
+    qtbot: Any, tmp_path: Path, wait_for: Callable[..., Any], chinese: str
 ) -> None:
     from cdp_desktop.demo import start_demo
     from cdp_desktop.ui.bridge import ServiceBridge
