@@ -183,18 +183,6 @@ class InstanceServer(QObject):
 
 
 # -------------------------------------------------------------------------------------------- language
-def configured_language(paths: AppPaths) -> str | None:
-    """``settings.language`` read straight from the file (the service loads the config later)."""
-    import json
-
-    try:
-        data = json.loads(paths.config_file.read_text(encoding="utf-8"))
-        lang = data.get("settings", {}).get("language")
-        return str(lang) if lang else None
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
 def install_translators(app: QApplication, language: str | None) -> str:
     """Install the app's and Qt's own translations; returns the language used ("en" when none applies)."""
     from .. import i18n
@@ -424,7 +412,7 @@ def _demo_home(home: str | None) -> str:
 def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> int:
     """Start the tray app; returns the process exit code. A second launch for the same home shows the first
     instance's window and returns 0."""
-    from .. import logs
+    from .. import i18n, logs
     from ..instance import InstanceLock
     from . import icons
 
@@ -464,7 +452,7 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
         )
         from . import daemon_running  # a dialog: from a menu or at login nobody reads stderr
 
-        install_translators(app, configured_language(paths))
+        install_translators(app, i18n.configured_language(paths.config_file))
         translated = True
         pid = lock.holder_pid()
         if not daemon_running.ask_to_stop(paths.data_dir, pid):
@@ -477,7 +465,7 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     old_hook = sys.excepthook
     try:
         if not translated:
-            install_translators(app, configured_language(paths))
+            install_translators(app, i18n.configured_language(paths.config_file))
         gui = GuiApp(app, paths, demo=demo, instance=None)
         gui.install_early_signal_handlers()
         gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported
