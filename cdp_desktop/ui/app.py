@@ -359,12 +359,13 @@ class GuiApp:
             self.service, self.sandbox = await start_demo(self.paths.data_dir)
             self.bridge.attach(self.service)
             return
+        from ..core.ports import ConnectionState
         from ..service import AppService
 
         self.service = AppService(self.paths)
         self.bridge.attach(self.service)
         await self.service.start()
-        if getattr(self.service.connection, "state", "") == "no_token":
+        if self.service.connection.state == ConnectionState.NO_TOKEN:
             self.window.open_first_run()
 
     async def _shutdown(self) -> None:

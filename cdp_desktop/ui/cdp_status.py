@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from ..core.cdp_endpoint import STATE_TEXT, EndpointState
+from ..core.cdp_endpoint import STATE_TEXT, EndpointCheck, EndpointState
 from ..i18n import qt_translate
 
 # As in widgets.py, which cannot be imported here: it loads asyncio, and this is built before the first paint.
@@ -17,7 +17,7 @@ OK_STYLE = "color: #2e7d32;"
 INFO_STYLE = "color: palette(placeholder-text);"
 
 
-def endpoint_text(check: Any, url: str) -> tuple[str, str]:
+def endpoint_text(check: EndpointCheck | None, url: str) -> tuple[str, str]:
     """(text, style) for the header, in the UI language."""
     if check is None or check.url != url:
         return QCoreApplication.translate("CdpStatus", "CDP endpoint: not checked yet"), INFO_STYLE
@@ -29,7 +29,7 @@ def endpoint_text(check: Any, url: str) -> tuple[str, str]:
         return QCoreApplication.translate("CdpStatus", "CDP endpoint: {0} ({1})").format(
             state, detail
         ), OK_STYLE
-    reason = check.reason.render(qt_translate) if getattr(check, "reason", None) is not None else check.detail
+    reason = check.reason.render(qt_translate) if check.reason is not None else check.detail
     if reason:
         return QCoreApplication.translate("CdpStatus", "CDP endpoint: {0} ({1})").format(
             state, reason

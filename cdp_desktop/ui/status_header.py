@@ -20,7 +20,12 @@ if TYPE_CHECKING:
     from ..core.ports import ConnectionStatus
     from .bridge import ServiceBridge
 
-_ICON_KIND = {"connected": "ok", "connecting": "paused", "reconnecting": "warning", "offline": "offline"}
+_ICON_KIND = {
+    ConnectionState.CONNECTED: "ok",
+    ConnectionState.CONNECTING: "paused",
+    ConnectionState.RECONNECTING: "warning",
+    ConnectionState.OFFLINE: "offline",
+}
 
 
 def format_countdown(seconds: float) -> str:
@@ -86,7 +91,7 @@ class StatusHeader(QFrame):
             ConnectionState.INTENTS_MISSING: self.tr("Privileged intents not enabled"),
             ConnectionState.NO_TOKEN: self.tr("No bot token"),
         }
-        state = ConnectionState(status.state)
+        state = status.state
         kind = _ICON_KIND.get(state, "error")
         self.conn_icon.setPixmap(icons.painted_icon(kind, sizes=(24,)).pixmap(24, 24))
         self.bot_label.setText(status.bot_name or APP_NAME)
