@@ -66,7 +66,7 @@ def registered_items() -> list[str]:
 
 def visible_window(pid: int, name: str) -> bool:
     out = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--pid", str(pid), "--name", name],
+        ["xdotool", "search", "--all", "--onlyvisible", "--pid", str(pid), "--name", name],
         capture_output=True,
         text=True,
         timeout=10,

@@ -179,7 +179,8 @@ def wait_ready(home: Path, proc: subprocess.Popen[str], timeout: float = 30.0) -
 
 
 def visible_windows(title_regex: str, pid: int | None = None) -> list[str]:
-    args = ["xdotool", "search", "--onlyvisible"]
+    # --all: the window must match every condition (xdotool's default is any one of them).
+    args = ["xdotool", "search", "--all", "--onlyvisible"]
     if pid is not None:
         args += ["--pid", str(pid)]
     # A UTF-8 locale: in "C" xdotool decodes a title only up to its first non-ASCII character ("Demo — …").

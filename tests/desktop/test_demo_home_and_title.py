@@ -37,7 +37,16 @@ def test_demo_title_and_temporary_home(qapp: Any, tmp_path: Path, tray_host: Ser
         while time.monotonic() < deadline and not names:
             assert proc.poll() is None, proc.communicate()
             ids = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid), "--name", "CDP Desktop"],
+                [
+                    "xdotool",
+                    "search",
+                    "--all",
+                    "--onlyvisible",
+                    "--pid",
+                    str(proc.pid),
+                    "--name",
+                    "CDP Desktop",
+                ],
                 capture_output=True,
                 text=True,
             ).stdout.split()
