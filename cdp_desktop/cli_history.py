@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from .cli_context import EXIT_OK, Context, UsageError, out, out_json, state_name
+from .cli_context import EXIT_OK, Context, UsageError, out, out_json, state_name, text
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _human(config: Config, strips: dict[str, Strip]) -> None:
         strip = strips.get(t.uid)
         if strip is None:
             continue
-        label = f"#{t.name}" if t.name else str(t.channel_id or _("temporary channel"))
+        label = text(t.label_message())
         out(
             _("{channel}: {ok}/{total} days delivered").format(
                 channel=label, ok=strip.delivered, total=strip.counted
