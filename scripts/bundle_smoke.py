@@ -151,7 +151,7 @@ def main(bundle: Path) -> int:
             stderr=subprocess.PIPE,
             text=True,
         )
-        wait(lambda: visible_window(demo.pid, "^CDP Desktop"), "demo window shown", demo)
+        wait(lambda: visible_window(demo.pid, "CDP Desktop$"), "demo window shown", demo)
         wait(lambda: set(registered_items()) - before, "tray item registered", demo)
         log = tmp / "demo" / "logs" / "cdp-desktop.log"
         wait(
