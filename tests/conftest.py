@@ -9,7 +9,6 @@ CI (``CI=true``), where it fails. Assertion helpers (``BusMonitor``, ``dunst_his
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import os
 import time
@@ -126,11 +125,12 @@ def _early_desktop(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
-    """A qasync loop that is "running" for the duration of the test: each pass of the Qt event loop
-    (``qtbot.waitSignal``/``waitUntil``/``wait``) also runs asyncio callbacks, and ``@asyncSlot`` works."""
-    import qasync
+    """The app's own event loop (``ui/qloop.py``), "running" for the duration of the test: each pass of the
+    Qt event loop (``qtbot.waitSignal``/``waitUntil``/``wait``) also runs asyncio callbacks, and
+    ``@asyncSlot`` works."""
+    from cdp_desktop.ui.qloop import QEventLoop
 
-    loop = qasync.QEventLoop(qapp, already_running=True)
+    loop = QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     try:
         yield loop
@@ -145,12 +145,7 @@ def qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
             for t in pending:
                 t.cancel()
             qapp.processEvents()
-        # Never loop.stop(): it calls QApplication.exit(), which outside exec() leaves Qt's quit flag set and
-        # makes every later qtbot wait return at once. Undo "already running" by hand instead (qasync 0.28).
-        with contextlib.suppress(RuntimeError, TypeError):
-            qapp.aboutToQuit.disconnect(loop._after_run_forever)
-        loop._QEventLoop__is_running = False  # type: ignore[attr-defined]
-        asyncio.events._set_running_loop(None)
+        loop.detach()
         loop.close()
         asyncio.set_event_loop(None)
 

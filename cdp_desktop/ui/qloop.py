@@ -10,6 +10,7 @@ timer at once; everything else is qasync's.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import inspect
 import logging
@@ -134,6 +135,19 @@ class QEventLoop(qasync.QEventLoop):  # type: ignore[misc]  # qasync has no type
             asyncio.events._set_running_loop(None)
             self._after_run_forever()
             self._QEventLoop__is_running = False
+
+    def detach(self) -> None:
+        """Leave a loop made with ``already_running=True`` on a Qt event loop that someone else runs (the
+        tests' ``qtbot`` waits) so that it can be closed. Not ``stop()``: that calls ``QApplication.exit()``,
+        which outside ``exec()`` leaves Qt's quit flag set and makes every later wait return at once."""
+        app = self._QEventLoop__app
+        if app is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected: the loop was not "running"
+                app.aboutToQuit.disconnect(self._after_run_forever)
+        if self._QEventLoop__is_running:
+            self._QEventLoop__is_running = False
+            self._after_run_forever()
+        asyncio.events._set_running_loop(None)
 
     def call_later(
         self,
