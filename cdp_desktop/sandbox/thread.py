@@ -41,12 +41,11 @@ class SandboxThread:
         return self
 
     def _run(self) -> None:
-        loop = asyncio.new_event_loop()
-        self._loop = loop
-        try:
-            loop.run_until_complete(self._main())
-        finally:
-            loop.close()
+        # asyncio.run's ending: a request handler still running (one whose client gave up) is cancelled
+        # and awaited before the loop closes, not destroyed pending.
+        with asyncio.Runner() as runner:
+            self._loop = runner.get_loop()
+            runner.run(self._main())
 
     async def _main(self) -> None:
         self._stop = asyncio.Event()
