@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import os
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
@@ -20,6 +22,7 @@ import pytest
 
 from tests import desktop_session as ds
 from tests.desktop_session import require_desktop
+from tests.helpers.logs import MACHINE_LOAD
 
 __all__ = ["require_desktop"]
 
@@ -32,13 +35,50 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.disable()
 
 
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    gc.collect()
-
-
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("desktop") is not None:
         require_desktop()
+
+
+# ----------------------------------------------------------------------------------------------------
+# A warning or error the test did not expect fails it.
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_records(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test during which anything in this process logged a warning or an error (sandbox and discord.py
+    threads included) that it did not declare with ``@pytest.mark.expect_log("regex", ...)``; the regexes
+    are searched in ``"logger.name: message"``. Qt's own warnings fail through ``qt_log_level_fail``."""
+    handler = _Records()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        # The cyclic GC is off (see pytest_configure): collect here, after the test's other fixtures have
+        # stopped their loops and servers, so that what they left pending is reported for this test.
+        gc.collect()
+        root.removeHandler(handler)
+    marked = [p for mark in request.node.iter_markers("expect_log") for p in mark.args]
+    expected = [re.compile(p) for p in (*marked, *MACHINE_LOAD)]
+    lines = [f"{r.name}: {r.getMessage()}" for r in handler.records]
+    unexpected = [line for line in lines if not any(p.search(line) for p in expected)]
+    if unexpected:
+        shown = "\n".join(f"  {line[:300]}" for line in unexpected[:10])
+        pytest.fail(
+            f"{len(unexpected)} unexpected log record(s) at WARNING or above (declare expected ones with"
+            f" @pytest.mark.expect_log):\n{shown}",
+            pytrace=False,
+        )
 
 
 # ----------------------------------------------------------------------------------------------------

@@ -318,6 +318,7 @@ def test_global_options_after_the_command(tmp_path: Path, capsys: pytest.Capture
     assert code == 0 and CHANNEL in out
 
 
+@pytest.mark.expect_log(r"^cdp_desktop\.cli_context: .+ was written by a newer version")
 def test_newer_config_is_not_overwritten(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     raw = json.dumps({"schema_version": SCHEMA_VERSION + 1, "settings": {}, "targets": []}).encode()
     (home / "config.json").write_bytes(raw)
@@ -329,6 +330,7 @@ def test_newer_config_is_not_overwritten(home: Path, capsys: pytest.CaptureFixtu
     assert (home / "config.json").read_bytes() == raw
 
 
+@pytest.mark.expect_log(r"^cdp_desktop\.cli: unexpected error in status$")
 def test_unexpected_error_is_one_line_with_log_path(
     home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

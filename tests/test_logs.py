@@ -23,6 +23,9 @@ from cdp_desktop.logs import (
 )
 from cdp_desktop.paths import AppPaths
 
+# This module tests logging itself: its tests log warnings and errors on purpose.
+pytestmark = pytest.mark.expect_log(r"")
+
 TOKEN = base64.urlsafe_b64encode(b"234567890123456789").decode().rstrip("=") + ".Gx9Kq2.Zk3_mW-" + "aB7" * 10
 OTHER_TOKEN = base64.urlsafe_b64encode(b"98765432109876543").decode().rstrip("=") + ".YbCdEf." + "q" * 27
 

@@ -32,6 +32,10 @@ from cdp_desktop.scheduler import (
     StateChanged,
     WokeUp,
 )
+from tests.helpers.logs import RUN_FAILURES
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(*RUN_FAILURES)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 GUILD = 100000000000000001

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from keyring.backends.fail import Keyring as NoKeyring
 
 from cdp_desktop.core.config import Target
@@ -12,6 +13,10 @@ from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.service import LOOPBACK_TIMING, AppService, Notice, ServiceEvent
 from cdp_desktop.token_store import TokenStore
+from tests.helpers.logs import RUN_FAILURES
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(*RUN_FAILURES)
 
 
 def test_a_failure_notice_then_a_recovery_notice(tmp_path: Path) -> None:

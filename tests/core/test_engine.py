@@ -28,6 +28,10 @@ from cdp_desktop.core.history import History
 from cdp_desktop.core.message import compose_message, slot_marker
 from cdp_desktop.core.schedule import Slot
 from tests.core.fake_discord import BOT_ID, DeliveredThenFail, FakeDiscord
+from tests.helpers.logs import NOT_RECREATED, RUN_FAILURES, RUN_STOPPED, TEMP_CHANNEL_KEPT
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(*RUN_FAILURES, RUN_STOPPED, NOT_RECREATED, TEMP_CHANNEL_KEPT)
 
 T = TypeVar("T")
 

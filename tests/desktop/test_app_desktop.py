@@ -41,6 +41,7 @@ from tests.desktop_session import (
     get_property,
 )
 from tests.gui.dialog_support import connect, make_service
+from tests.helpers.logs import RUN_FAILURES
 from tests.helpers.window import add_sandbox_targets
 
 pytestmark = pytest.mark.desktop
@@ -103,6 +104,7 @@ def test_tray_item_registers_and_its_menu_works(qtbot: Any, desktop_ui: Any) -> 
         tray.action("quit").trigger()
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_a_failure_makes_exactly_one_notification_in_dunst(
     qtbot: Any, desktop_ui: Any, sandbox: SandboxThread
 ) -> None:

@@ -21,6 +21,7 @@ from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.tray import Tray
 from tests.desktop_session import SNI_REGISTER_RULE, BusMonitor, Service, bus, get_property
 from tests.gui.dialog_support import connect, make_service
+from tests.helpers.logs import RUN_FAILURES
 from tests.helpers.translation import ui_language
 from tests.helpers.window import add_sandbox_targets
 
@@ -53,6 +54,7 @@ def layout(sender: str) -> list[dict[str, Any]]:
     return [dict((k, v[1]) for k, v in child[1][1].items()) for child in children]
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_every_item_is_exported_with_text_and_no_icon(
     qtbot: Any,
     language: str,

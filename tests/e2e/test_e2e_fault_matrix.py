@@ -17,6 +17,19 @@ from cdp_desktop.core.engine import ChannelStateChanged, RunReport
 from cdp_desktop.core.errors import State
 from tests.e2e.stack import SLOT, Stack, stack
 from tests.e2e.support import arun
+from tests.helpers.logs import (
+    DISCORD_RATE_LIMITED,
+    DISCORD_RECONNECT,
+    INTENTS_REFUSED,
+    RUN_FAILURES,
+    RUN_STOPPED,
+    TOKEN_REJECTED,
+)
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(
+    *RUN_FAILURES, RUN_STOPPED, TOKEN_REJECTED, INTENTS_REFUSED, DISCORD_RECONNECT, DISCORD_RATE_LIMITED
+)
 
 MSGS = "/channels/{c}/messages"
 R = State.REPLIED

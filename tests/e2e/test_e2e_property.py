@@ -38,6 +38,7 @@ from cdp_desktop.core.engine import temporary_channel_name
 from cdp_desktop.core.schedule import Slot
 from tests.e2e.stack import SLOT, Stack, stack
 from tests.e2e.support import OUTPUTS, REPO, arun, bot_messages, cli_env
+from tests.helpers.logs import FAULT_INJECTION
 
 NEXT_SLOT = Slot(date(2025, 3, 2), datetime(2025, 3, 2, 0, 0, tzinfo=UTC))
 
@@ -316,6 +317,7 @@ def _check(s: Stack, op: Op, before: Snapshot, slot: Slot) -> None:
 # Issue 18: while a run waits in its temporary channel, another process makes that channel a configured one.
 @example(steps=[("edit_during_run", ("add_temporary_channel", 0)), ("run", False)])
 @example(steps=[("add_temporary", True), ("edit_during_run", ("remove", 0)), ("edit_during_run", ("add", 2))])
+@pytest.mark.expect_log(*FAULT_INJECTION)
 def test_never_deletes_a_configured_channel_never_writes_to_a_disabled_one(
     home: Path, steps: list[Op]
 ) -> None:

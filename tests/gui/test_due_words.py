@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from cdp_desktop.core.config import Target
 from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
+from tests.helpers.logs import TOKEN_REJECTED
 from tests.helpers.window import Ui, window_on_sandbox
 
 
@@ -118,6 +119,7 @@ def test_a_manual_run_before_todays_slot_says_which_keep_alive_it_was(
     assert heading.endswith(f"for the keep-alive due yesterday at {later}"), heading
 
 
+@pytest.mark.expect_log(TOKEN_REJECTED)
 def test_run_now_with_a_rejected_token_says_so(qtbot: Any, ui: Ui, sandbox: SandboxThread) -> None:
     sandbox.revoke_token()
     sandbox.close_gateways(4004, "Authentication failed")

@@ -24,6 +24,7 @@ from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.close_policy import KEEP_RUNNING_KEY
 from cdp_desktop.ui.main_window import MainWindow
 from tests.gui.dialog_support import make_service
+from tests.helpers.logs import RUN_FAILURES
 from tests.helpers.window import Ui, window_on_sandbox
 
 
@@ -119,6 +120,7 @@ def test_a_channel_sent_by_another_machine_says_so(qtbot: Any, ui: Ui, sandbox: 
     assert [m["id"] for m in mine] == [other["id"]]
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_server_side_deletion_turns_missing_and_readd_fixes_it(
     qtbot: Any, ui: Ui, sandbox: SandboxThread
 ) -> None:
@@ -154,6 +156,7 @@ def test_server_side_deletion_turns_missing_and_readd_fixes_it(
     assert not tray.action("readd").isEnabled()
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_readd_clears_the_missing_state_at_once(qtbot: Any, ui: Ui, sandbox: SandboxThread) -> None:
     w = ui.window
     gone = ui.service.config.targets[0]
@@ -215,6 +218,7 @@ def test_enable_disable_and_remove_with_confirmation(qtbot: Any, ui: Ui) -> None
     assert uid not in [t.uid for t in ui.service.config.targets]
 
 
+@pytest.mark.expect_log(r"^cdp_desktop\.ui\.bridge: Test action failed$")
 def test_errors_from_background_tasks_reach_the_banner(qtbot: Any, ui: Ui) -> None:
     async def boom() -> None:
         await asyncio.sleep(0)

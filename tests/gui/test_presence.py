@@ -14,6 +14,7 @@ from cdp_desktop.service import AppService
 from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
 from tests.gui.dialog_support import connect, make_service
+from tests.helpers.logs import INTENTS_REFUSED
 from tests.helpers.window import add_sandbox_targets
 
 TIP = Qt.ItemDataRole.ToolTipRole
@@ -97,6 +98,7 @@ def refusing_sandbox() -> Iterator[SandboxThread]:
     st.stop()
 
 
+@pytest.mark.expect_log(INTENTS_REFUSED)
 def test_refused_intents_the_tooltip_explains_4014(
     qtbot: Any,
     refusing_sandbox: SandboxThread,

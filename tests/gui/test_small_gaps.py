@@ -21,6 +21,7 @@ from cdp_desktop.ui.status_header import format_countdown
 from cdp_desktop.ui.tray import Tray
 from tests.gui.dialog_support import make_service, opened
 from tests.gui.test_demo_and_language import demo, demo_actions  # noqa: F401 - the fixture
+from tests.helpers.logs import TOKEN_REJECTED
 
 
 @pytest.fixture
@@ -87,6 +88,7 @@ def test_first_run_can_remove_a_channel_and_needs_one(qtbot: Any, offline: Any) 
     assert not page.isComplete() and not page.hint.isHidden()
 
 
+@pytest.mark.expect_log(TOKEN_REJECTED)
 def test_the_demo_explains_itself_and_restore_token_reconnects(qtbot: Any, demo: Any) -> None:  # noqa: F811
     service, sandbox, window, _tray = demo
     assert any("This is the demo" in text and "Demo menu" in text for _l, text in window.banners.messages())

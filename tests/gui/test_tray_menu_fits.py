@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu
@@ -20,6 +21,7 @@ from cdp_desktop.ui.bridge import ServiceBridge
 from cdp_desktop.ui.main_window import MainWindow
 from cdp_desktop.ui.tray import Tray
 from tests.gui.dialog_support import connect, make_service
+from tests.helpers.logs import RUN_FAILURES
 from tests.helpers.window import add_sandbox_targets
 
 
@@ -47,6 +49,7 @@ def check_menu(qtbot: Any, menu: QMenu, at: QPoint) -> None:
         menu.hide()
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_the_tray_menu_fits_in_every_state(
     qtbot: Any,
     language: str,

@@ -21,6 +21,7 @@ from cdp_desktop.core.errors import State
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.ui.settings_dialog import SettingsDialog
 from tests.gui.dialog_support import opened
+from tests.helpers.logs import RUN_FAILURES
 from tests.helpers.window import Ui, window_on_sandbox
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,6 +89,7 @@ def test_the_tray_icon_follows_a_failure_written_by_another_process(
     assert ui.states()[locked.uid] == State.NO_ACCESS
 
 
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_the_missing_banner_goes_away_after_the_re_add(qtbot: Any, ui: Ui, sandbox: SandboxThread) -> None:
     w = ui.window
     gone = ui.service.config.targets[0]

@@ -11,7 +11,19 @@ import pytest
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.discord_client import DeleteRefusedError, DiscordClient, Endpoints, check_token
 from cdp_desktop.sandbox import Sandbox
+from tests.helpers.logs import (
+    CONNECTION_LOST,
+    DELETE_REFUSED,
+    DISCORD_RATE_LIMITED,
+    INTENTS_REFUSED,
+    TOKEN_REJECTED,
+)
 from tests.integration.harness import TOKEN, eventually, harness, run
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(
+    DELETE_REFUSED, CONNECTION_LOST, TOKEN_REJECTED, INTENTS_REFUSED, DISCORD_RATE_LIMITED
+)
 
 MSG_PATH = "/channels/*/messages"
 

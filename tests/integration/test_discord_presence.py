@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.helpers.logs import INTENTS_REFUSED
 from tests.integration.harness import eventually, harness, run
 
 
@@ -42,6 +45,7 @@ def test_presence_is_unknown_without_the_intents() -> None:
     run(main())
 
 
+@pytest.mark.expect_log(INTENTS_REFUSED)
 def test_presence_is_unknown_when_discord_refuses_the_intents() -> None:
     async def main() -> None:
         async with harness(sandbox={"privileged_intents": False}, presence_intents=True) as h:

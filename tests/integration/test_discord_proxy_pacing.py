@@ -12,6 +12,7 @@ import pytest
 from cdp_desktop.core.errors import DiscordFailure, State
 from cdp_desktop.core.messages import Message
 from cdp_desktop.discord_client import Endpoints, check_token
+from tests.helpers.logs import CONNECTION_LOST
 from tests.integration.harness import TOKEN, harness, run
 from tests.integration.proxies import HttpProxy, Socks5Proxy
 
@@ -56,6 +57,7 @@ def test_rest_and_gateway_go_through_the_proxy(kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", ["http", "socks5"])
+@pytest.mark.expect_log(CONNECTION_LOST)
 def test_wrong_proxy_password_is_network(kind: str) -> None:
     async def main() -> None:
         proxy = _make_proxy(kind)

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from cdp_desktop.discord_client import DeleteRefusedError, DiscordClient, Endpoints
+from tests.helpers.logs import DELETE_REFUSED
 from tests.integration.harness import TOKEN, Harness, eventually, harness, run
 
 MARKER = "cdp-keepalive 2026-01-02"
@@ -127,6 +128,7 @@ def test_markers_since_reads_the_channel_when_the_session_changed() -> None:
     run(main())
 
 
+@pytest.mark.expect_log(DELETE_REFUSED)
 def test_message_delete_guard_allows_only_a_message_this_process_just_sent() -> None:
     async def main() -> None:
         async with harness() as h, other_machine(h) as other:

@@ -8,6 +8,7 @@ import aiohttp
 import discord
 import pytest
 
+from tests.helpers.logs import DISCORD_RECONNECT
 from tests.sandbox.helpers import (
     Stopwatch,
     expect,
@@ -84,6 +85,7 @@ def test_op9_invalid_session(resumable: bool) -> None:
     run(scenario())
 
 
+@pytest.mark.expect_log(r"^discord\.gateway: Shard ID \S+ has stopped responding to the gateway")
 def test_unanswered_heartbeats_make_the_client_reconnect() -> None:
     async def scenario() -> None:
         async with sandbox(heartbeat_interval=150) as sb:
@@ -142,6 +144,7 @@ def test_revoked_token_closes_4004_and_rest_answers_401() -> None:
     run(scenario())
 
 
+@pytest.mark.expect_log(DISCORD_RECONNECT)
 def test_outage_refuses_connections_then_client_resumes() -> None:
     async def scenario() -> None:
         async with sandbox() as sb:

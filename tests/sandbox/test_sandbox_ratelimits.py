@@ -8,7 +8,11 @@ import discord
 import pytest
 
 from cdp_desktop.sandbox.ratelimit import BucketRule, GlobalLimiter, RouteLimiter
+from tests.helpers.logs import DISCORD_RATE_LIMITED
 from tests.sandbox.helpers import FastClient, Stopwatch, connected, point_at, run, sandbox, text_channel
+
+# This module provokes failures on purpose: the warnings they log are expected.
+pytestmark = pytest.mark.expect_log(DISCORD_RATE_LIMITED)
 
 
 def test_injected_429_is_retried_transparently() -> None:
