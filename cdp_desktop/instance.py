@@ -1,19 +1,22 @@
 """One scheduling process per home: an OS file lock shared by the GUI and the daemon.
 
-The lock is an advisory OS lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) held on an open file, so
-the operating system releases it when the holder exits or crashes: a file left behind by a dead process is
-simply taken over. The holder's PID is written into the file only so that messages can name it.
+The same advisory OS lock as `core.locking` (``flock`` on POSIX, ``msvcrt.locking`` on Windows),
+released by the operating system when the holder exits or crashes: a file left behind by a dead process is
+simply taken over. Unlike ``FileLock`` it is never waited for and never shared within a process (a second
+``InstanceLock`` on the same file fails), and the holder writes its PID into the file so that messages can
+name it.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from types import TracebackType
 
-# Windows locks byte ranges and a locked range cannot be read by others, so the lock sits past the PID text.
-_WIN_LOCK_OFFSET = 1 << 20
+from .core.locking import PRIVATE_FILE_MODE, make_private_dir, try_lock_fd, unlock_fd
+
+# On Windows the locked byte sits past the PID text, which other processes read to name the holder.
+_LOCK_OFFSET = 1 << 20
 
 
 class AlreadyRunning(RuntimeError):
@@ -38,9 +41,9 @@ class InstanceLock:
         """Take the lock without waiting; False while another process (or another lock object) holds it."""
         if self._fd is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
+        make_private_dir(self.path.parent)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
+        if not try_lock_fd(fd, _LOCK_OFFSET):
             os.close(fd)
             return False
         os.ftruncate(fd, 0)
@@ -55,7 +58,7 @@ class InstanceLock:
         fd, self._fd = self._fd, None
         try:
             os.ftruncate(fd, 0)  # the file stays (unlinking a lock file races with the next opener)
-            _unlock(fd)
+            unlock_fd(fd, _LOCK_OFFSET)
         finally:
             os.close(fd)
 
@@ -68,8 +71,8 @@ class InstanceLock:
         except FileNotFoundError:
             return None
         try:
-            if _try_lock(fd):  # free: whatever PID the file names is stale
-                _unlock(fd)
+            if try_lock_fd(fd, _LOCK_OFFSET):  # free: whatever PID the file names is stale
+                unlock_fd(fd, _LOCK_OFFSET)
                 return None
             os.lseek(fd, 0, os.SEEK_SET)
             text = os.read(fd, 32).decode("ascii", "replace").strip()
@@ -86,32 +89,3 @@ class InstanceLock:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.release()
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)

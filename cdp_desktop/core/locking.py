@@ -93,7 +93,7 @@ class FileLock:
                 return True
             make_private_dir(self.path.parent)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE_MODE)
-            if not _try_lock(fd):
+            if not try_lock_fd(fd):
                 os.close(fd)
                 return False
             _held[key] = _Held(fd)
@@ -133,7 +133,7 @@ class FileLock:
                 return
             del _held[key]
             try:
-                _unlock(held.fd)
+                unlock_fd(held.fd)
             finally:
                 os.close(held.fd)
 
@@ -154,30 +154,35 @@ class FileLock:
             self.release()
 
 
+# The OS lock on an open file, shared with instance.py. Windows locks byte ranges, and a locked range
+# cannot be read by others: a lock file that also holds text locks a byte past it (``offset``).
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
+    def try_lock_fd(fd: int, offset: int = 0) -> bool:
+        """Take the exclusive OS lock on ``fd`` without waiting; False while someone else holds it."""
+        os.lseek(fd, offset, os.SEEK_SET)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
 
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+    def unlock_fd(fd: int, offset: int = 0) -> None:
+        os.lseek(fd, offset, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _try_lock(fd: int) -> bool:
+    def try_lock_fd(fd: int, offset: int = 0) -> bool:
+        """Take the exclusive OS lock on ``fd`` without waiting; False while someone else holds it (another
+        process, or another open file description of the same file in this process)."""
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(fd: int) -> None:
+    def unlock_fd(fd: int, offset: int = 0) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
