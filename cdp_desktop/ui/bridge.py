@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..core.ports import ConnectionStatus
-from ..service.events import Notice, RunStarted, ScheduleChanged, ServiceEvent
+from ..service.events import Notice, RunFinished, RunStarted, ScheduleChanged, ServiceEvent
+from .service_api import ServiceApi
 
 if TYPE_CHECKING:
     import asyncio
 
     from .history_watch import HistoryWatcher
-    from .service_api import ServiceApi
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -32,11 +32,11 @@ class ServiceBridge(QObject):
     connectionChanged = Signal(ConnectionStatus)
     scheduleChanged = Signal(ScheduleChanged)
     runStarted = Signal(RunStarted)
-    runFinished = Signal(object)  # core.engine.RunReport (the engine is not loaded before the first paint)
+    runFinished = Signal(RunFinished)
     channelsChanged = Signal()
     notice = Signal(Notice)
     error = Signal(str)  # a message for the error banner
-    serviceReady = Signal(object)  # the ServiceApi just attached
+    serviceReady = Signal(ServiceApi)  # the service just attached
     busyChanged = Signal()
     historyChanged = Signal()  # the history database changed on disk (any process: run-now, the daemon)
 
@@ -83,8 +83,8 @@ class ServiceBridge(QObject):
                 self.scheduleChanged.emit(event)
             case events.RunStarted():
                 self.runStarted.emit(event)
-            case events.RunFinished(report=report):
-                self.runFinished.emit(report)
+            case events.RunFinished():
+                self.runFinished.emit(event)
             case events.ChannelsChanged():
                 self.channelsChanged.emit()
             case events.Notice():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.errors import State
 from ..core.ports import ConnectionState
-from ..service.events import SchedulerState
+from ..service.events import RunFinished, RunStarted, ScheduleChanged, SchedulerState
 from . import icons, texts
 from .action_button import ActionButton
 from .banner import BannerArea
@@ -42,7 +42,9 @@ from .run_detail import RunsPanel
 from .status_header import StatusHeader
 
 if TYPE_CHECKING:
-    from ..core.ports import ConnectionStatus
+    from ..core.config import Target
+    from ..core.engine import RunReport
+    from ..core.ports import ConnectionStatus, GuildInfo
     from ..core.readd import ReaddReport
     from .service_api import ServiceApi
 
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
                 self.service.list_guilds(), what=self.tr("List servers"), on_done=self._got_guilds
             )
 
-    def _got_guilds(self, guilds: list[Any]) -> None:
+    def _got_guilds(self, guilds: list[GuildInfo]) -> None:
         """Names for the guild and target bot columns (IDs are shown until these are known)."""
         names: dict[int, str] = {}
         for g in guilds:
@@ -300,22 +302,22 @@ class MainWindow(QMainWindow):
                 names[b.id] = b.name
         self.channels_model.set_names(names)
 
-    def _on_schedule(self, event: Any) -> None:
+    def _on_schedule(self, event: ScheduleChanged) -> None:
         self._next_run = event.next_run
         self._schedule_state = event.state
         self._update_countdown()
         self._update_buttons()
 
-    def _on_run_started(self, _event: Any) -> None:
+    def _on_run_started(self, _event: RunStarted) -> None:
         self._running = True
         self.progress.show()
         self.statusBar().showMessage(self.tr("Running keep-alive\u2026"))
         self._update_buttons()
 
-    def _on_run_finished(self, report: Any) -> None:
+    def _on_run_finished(self, event: RunFinished) -> None:
         self._running = False
         self.progress.setVisible("run_now" in self.bridge.busy or "readd" in self.bridge.busy)
-        summary = texts.run_summary(report) if hasattr(report, "counts") else ""
+        summary = texts.run_summary(event.report)
         self.statusBar().showMessage(self.tr("Run finished: {0}").format(summary) if summary else "", 8000)
         self.refresh_channels()
         self.refresh_runs(newest=True)
@@ -408,13 +410,13 @@ class MainWindow(QMainWindow):
         self.banners.show_message(text, "error", key="token_invalid")
         self.statusBar().showMessage(text, 10000)
 
-    def _run_done(self, report: Any) -> None:
+    def _run_done(self, report: RunReport) -> None:
         self.refresh_channels()
         self.refresh_runs(newest=True)
-        results = list(getattr(report, "results", []) or [])
+        results = report.results
         if any(r.state == State.TOKEN_INVALID for r in results):
             self._token_problem("token_invalid")
-        skipped = list(getattr(report, "skipped_done", []) or [])
+        skipped = list(report.skipped_done)
         if skipped and not results:
             self._offer_send_again(set(skipped))
         elif skipped:
@@ -547,7 +549,7 @@ class MainWindow(QMainWindow):
     def add_channel(self) -> None:
         self._open_editor(None)
 
-    def _channel_menu(self, pos: Any) -> None:
+    def _channel_menu(self, pos: QPoint) -> None:
         if self.table.indexAt(pos).isValid():
             menu = QMenu(self)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -572,7 +574,7 @@ class MainWindow(QMainWindow):
         if row is not None:
             self._open_editor(row.target)
 
-    def _open_editor(self, target: Any) -> None:
+    def _open_editor(self, target: Target | None) -> None:
         if self.service is None:
             return
         from .channel_editor import ChannelEditor

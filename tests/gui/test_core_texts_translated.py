@@ -12,6 +12,7 @@ from cdp_desktop.core import readd
 from cdp_desktop.core.config import ConfigStore
 from cdp_desktop.core.engine import RunReport, Trigger
 from cdp_desktop.core.errors import EXPLANATIONS, State
+from cdp_desktop.core.events import RunFinished
 from cdp_desktop.core.history import ChannelResult
 from cdp_desktop.core.messages import Message
 from cdp_desktop.core.readd import ReaddEntry, ReaddReport
@@ -43,7 +44,7 @@ def test_english_ui_keeps_the_cores_wording() -> None:
 def test_run_finished_status_bar_is_chinese(qtbot: Any, chinese: None) -> None:
     window = MainWindow(ServiceBridge())
     qtbot.addWidget(window)
-    window.bridge.runFinished.emit(report())
+    window.bridge.runFinished.emit(RunFinished(report()))
     message = window.statusBar().currentMessage()
     assert cjk(message), message
     assert "replied" not in message and "Run finished" not in message and "manual" not in message
