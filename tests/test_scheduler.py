@@ -491,18 +491,15 @@ def test_stop_ends_run_within_a_second(tmp_path: Path) -> None:
     w.config.paused = True
     s = w.real_time_scheduler()
 
-    async def main() -> float:
+    async def main() -> None:
         stop = asyncio.Event()
         task = asyncio.ensure_future(s.run(stop))
         await asyncio.sleep(0.1)
         assert not task.done()
-        loop = asyncio.get_running_loop()
-        t0 = loop.time()
         stop.set()
-        await asyncio.wait_for(task, 1.0)
-        return loop.time() - t0
+        await asyncio.wait_for(task, 1.0)  # TimeoutError unless the run ends within a second
 
-    assert asyncio.run(main()) < 1.0
+    asyncio.run(main())
 
 
 def test_stop_during_a_run_cancels_it_promptly(tmp_path: Path) -> None:
@@ -561,7 +558,7 @@ def test_under_qasync_fires_at_the_slot_and_stops(
         tick_seconds=TICK,
     )
 
-    async def scenario() -> float:
+    async def scenario() -> None:
         stop = asyncio.Event()
         task = asyncio.ensure_future(s.run(stop))
         for _ in range(300):
@@ -569,14 +566,10 @@ def test_under_qasync_fires_at_the_slot_and_stops(
                 break
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.1)
-        loop = asyncio.get_running_loop()
-        t0 = loop.time()
         stop.set()
         await asyncio.wait_for(task, 1.0)
-        return loop.time() - t0
 
-    took = wait_for(scenario(), timeout=5.0)
-    assert took < 1.0
+    wait_for(scenario(), timeout=5.0)  # stopping is prompt: the scenario waits 1 s at most for the task
     assert port.count(C1, "2025-06-11") == 1 and port.count(C2, "2025-06-11") == 1
     # woken by the precise timer at the slot (qasync's coarse timers allow some slack), not by a 30 s tick
     assert port.times(C1)[0] - berlin("2025-06-11T00:00") < timedelta(seconds=1)

@@ -85,6 +85,8 @@ class FakeDiscord:
         self.created: list[ChannelInfo] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.waiting_replies = 0
+        self.max_waiting_replies = 0  # reply waits that overlapped at the same moment
         self.after_created: Callable[[ChannelInfo], None] | None = None
         self._base_time = datetime(2025, 3, 1, tzinfo=UTC)
         self._next_id = snowflake_at(self._base_time)  # IDs encode their time, as Discord's do
@@ -193,13 +195,18 @@ class FakeDiscord:
     ) -> Reply | None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout * self.time_scale
-        while True:
-            for m in self.messages[channel_id]:
-                if m.author_id == author_id and m.id > after.id:
-                    return Reply(m.id, author_id, (m.created_at - after.created_at).total_seconds())
-            if loop.time() >= deadline:
-                return None
-            await asyncio.sleep(min(0.01, max(0.0, deadline - loop.time())))
+        self.waiting_replies += 1
+        self.max_waiting_replies = max(self.max_waiting_replies, self.waiting_replies)
+        try:
+            while True:
+                for m in self.messages[channel_id]:
+                    if m.author_id == author_id and m.id > after.id:
+                        return Reply(m.id, author_id, (m.created_at - after.created_at).total_seconds())
+                if loop.time() >= deadline:
+                    return None
+                await asyncio.sleep(min(0.01, max(0.0, deadline - loop.time())))
+        finally:
+            self.waiting_replies -= 1
 
     def _markers(self, channel_id: int, marker: str, after: int) -> list[SentMessage]:
         return sorted(

@@ -7,7 +7,6 @@ share a loop. Nothing is mocked: a server-side deletion is a real CHANNEL_DELETE
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -265,14 +264,11 @@ def test_opens_fast_with_a_long_history(
         h.add_result(run_id, ChannelResult(run_id, t.uid, t.channel_id, t.label, State.REPLIED, at=at))
         h.finish_run(run_id, at, "ok")
     bridge = ServiceBridge()
-    began = time.perf_counter()
     window = MainWindow(bridge)
     qtbot.addWidget(window)
     bridge.attach(service)
     window.show()
     qtbot.waitExposed(window)
-    elapsed = time.perf_counter() - began
-    assert window.runs_model.rowCount() == 50
-    assert elapsed < 1.5, elapsed
+    assert window.runs_model.rowCount() == 50  # how long that takes: bench (memory section, window open)
     bridge.detach()
     wait_for(service.stop(), timeout=10)

@@ -118,5 +118,4 @@ def test_pacing_200_sends_without_a_single_429(capfd: pytest.CaptureFixture[str]
         print(
             f"\npacing: {n} sends in {elapsed:.2f} s (floor {n / 50:.1f} s, ratio {elapsed / (n / 50):.2f})"
         )
-    assert elapsed >= (n - 50) / 50  # it was paced, not burst
-    assert elapsed < 3 * n / 50
+    assert elapsed >= (n - 50) / 50  # it was paced, not burst (how close to the floor: bench, keepalive)
