@@ -7,6 +7,10 @@ up while nothing changes. A burst of events becomes one callback on the next loo
 
 Where inotify is missing (macOS, Windows, unusual kernels) :meth:`FileWatch.start` returns False and the
 caller relies on its cheap ``stat`` check before each slot instead.
+
+Why not ``QFileSystemWatcher``, which the window uses for the history database (``ui/history_watch.py``):
+the service runs in the daemon too, which has no Qt at all; the window's watcher may use Qt, which covers
+macOS and Windows where this one does not.
 """
 
 from __future__ import annotations

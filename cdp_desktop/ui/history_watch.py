@@ -5,6 +5,9 @@ SQLite in WAL mode appends to ``history.sqlite3-wal`` on every commit and touche
 checkpoints; both are watched with the OS's file notifications (inotify, kqueue, ReadDirectoryChangesW), so
 an idle app is not woken by a polling timer. The folder is watched too: the ``-wal`` file comes and goes,
 and an atomic replace gives the file a new inode that a plain file watch would lose.
+
+The service's config watch (``filewatch.py``) is a separate, Qt-free inotify reader because it also runs in
+the daemon; this one is only ever in the window, and Qt's watcher works on every desktop system.
 """
 
 from __future__ import annotations
