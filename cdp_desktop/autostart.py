@@ -60,6 +60,13 @@ class AutostartError(OSError):
 
 
 # ------------------------------------------------------------------------------------------------- XDG
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise AutostartError(f"{path}: {exc.strerror or exc}") from exc
+
+
 class XdgAutostart:
     system = "xdg"
 
@@ -118,10 +125,7 @@ class XdgAutostart:
         return self.status()
 
     def disable(self) -> AutostartStatus:
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError as exc:
-            raise AutostartError(f"{self.path}: {exc.strerror or exc}") from exc
+        _remove(self.path)
         self._drop_legacy()
         if self._system_entry() is not None:  # a system-wide entry is overridden, not deleted
             self._write(f"[Desktop Entry]\nType=Application\nName={DESKTOP_ID}\nHidden=true\n")
@@ -331,10 +335,7 @@ class MacLaunchAgent:
         return self.status()
 
     def disable(self) -> AutostartStatus:
-        try:
-            self.path.unlink(missing_ok=True)
-        except OSError as exc:
-            raise AutostartError(f"{self.path}: {exc.strerror or exc}") from exc
+        _remove(self.path)
         return self.status()
 
 

@@ -6,6 +6,7 @@ chart library): reply time per day as a line, the days that failed marked on the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -53,6 +54,20 @@ def _nice_ceiling(value: float) -> float:
     return float(int(value) + 1)
 
 
+def show_day_tooltip(
+    widget: QWidget, e: QEvent, strip: Strip, day_at: Callable[[QPoint], int | None]
+) -> bool:
+    """Answer a tooltip event with the day under the pointer (True), or let the widget handle ``e``."""
+    if e.type() != QEvent.Type.ToolTip or not isinstance(e, QHelpEvent):
+        return False
+    i = day_at(e.pos())
+    if i is None:
+        QToolTip.hideText()
+    else:
+        QToolTip.showText(e.globalPos(), day_tooltip(strip.day(i)), widget)
+    return True
+
+
 class StripWidget(QWidget):
     """A larger heartbeat strip with a tooltip per day."""
 
@@ -80,14 +95,7 @@ class StripWidget(QWidget):
         p.end()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            i = self._layout().day_at(e.pos())
-            if i is None:
-                QToolTip.hideText()
-            else:
-                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.day(i)), self)
-            return True
-        return super().event(e)
+        return show_day_tooltip(self, e, self.strip, self._layout().day_at) or super().event(e)
 
 
 class Legend(QWidget):
@@ -242,14 +250,7 @@ class ReplyChart(QWidget):
         return min(max(i, 0), len(self.strip.dates) - 1)
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ToolTip and isinstance(e, QHelpEvent):
-            i = self.day_at(e.pos())
-            if i is None:
-                QToolTip.hideText()
-            else:
-                QToolTip.showText(e.globalPos(), day_tooltip(self.strip.day(i)), self)
-            return True
-        return super().event(e)
+        return show_day_tooltip(self, e, self.strip, self.day_at) or super().event(e)
 
 
 class ChannelDetailDialog(QDialog):
