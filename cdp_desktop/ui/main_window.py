@@ -43,9 +43,8 @@ from .status_header import StatusHeader
 
 if TYPE_CHECKING:
     from ..core.config import Target
-    from ..core.engine import RunReport
+    from ..core.engine import ReaddReport, RunReport
     from ..core.ports import ConnectionStatus, GuildInfo
-    from ..core.readd import ReaddReport
     from .service_api import ServiceApi
 
 log = logging.getLogger(__name__)
@@ -394,17 +393,17 @@ class MainWindow(QMainWindow):
         if "run_now" in self.bridge.busy or self._running:
             self.statusBar().showMessage(self.tr("A keep-alive run is already going."), 5000)
             return
-        state = getattr(svc.connection, "state", "")
-        if state in ("token_invalid", "no_token"):
+        state = svc.connection.state
+        if state in (ConnectionState.TOKEN_INVALID, ConnectionState.NO_TOKEN):
             self._token_problem(state)
             return
         self.statusBar().showMessage(self.tr("Sending the keep-alive\u2026"))
         self.bridge.spawn(svc.run_now(), what=self.tr("Run now"), busy="run_now", on_done=self._run_done)
 
-    def _token_problem(self, state: str) -> None:
+    def _token_problem(self, state: ConnectionState) -> None:
         text = (
             self.tr("Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token\u2026")
-            if state == "token_invalid"
+            if state == ConnectionState.TOKEN_INVALID
             else self.tr("No bot token is set, so nothing was sent. Enter one in Bot token\u2026")
         )
         self.banners.show_message(text, "error", key="token_invalid")
@@ -415,7 +414,7 @@ class MainWindow(QMainWindow):
         self.refresh_runs(newest=True)
         results = report.results
         if any(r.state == State.TOKEN_INVALID for r in results):
-            self._token_problem("token_invalid")
+            self._token_problem(ConnectionState.TOKEN_INVALID)
         skipped = list(report.skipped_done)
         if skipped and not results:
             self._offer_send_again(set(skipped))
@@ -452,7 +451,6 @@ class MainWindow(QMainWindow):
         svc = self.service
         assert svc is not None  # asked only after a run finished
         s = svc.config.settings
-
         slot = s.current_slot(svc.clock.now())
         return when_text(slot.at, s.zone())
 
