@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,6 +28,9 @@ from ..core.events import counts_message
 from ..core.messages import Message, Template, template
 from ..i18n import qt_translate
 from . import icons, none_guard
+
+if TYPE_CHECKING:
+    from ..service.rows import ChannelRow
 
 Index = QModelIndex | QPersistentModelIndex
 StateRole = Qt.ItemDataRole.UserRole + 1
@@ -62,15 +65,14 @@ def shown(text: Message | str | None) -> str:
     return text or ""
 
 
-def detail_of(row: Any) -> Message | str | None:
+def detail_of(row: ChannelRow) -> Message | str | None:
     """A channel row's detail: its message when the service gave one, else its (English) text."""
-    detail: Message | str | None = getattr(row, "detail_note", None) or row.detail
-    return detail
+    return row.detail_note or row.detail
 
 
-def error_text(row: Any) -> str:
+def error_text(row: ChannelRow) -> str:
     """A channel row's last error in the window's language."""
-    return shown(getattr(row, "last_error_note", None) or row.last_error)
+    return shown(row.last_error_note or row.last_error)
 
 
 def state_name(state: State | str) -> str:
@@ -126,10 +128,10 @@ def when_text(value: datetime, zone: Any = None, now: datetime | None = None) ->
     return translate("Due", "{date} at {time}").format(date=local.strftime("%Y-%m-%d"), time=at)
 
 
-def due_text(row: Any, zone: Any = None, now: datetime | None = None) -> str:
+def due_text(row: ChannelRow, zone: Any = None, now: datetime | None = None) -> str:
     """When a channel's keep-alive is next due, and why, in words."""
     translate = QCoreApplication.translate
-    due, due_at = getattr(row, "due", ""), getattr(row, "due_at", None)
+    due, due_at = row.due, row.due_at
     if due == "disabled":
         return translate("Due", "disabled \u2014 no keep-alive")
     if due == "paused":
@@ -138,7 +140,7 @@ def due_text(row: Any, zone: Any = None, now: datetime | None = None) -> str:
         return "\u2014"
     when = when_text(due_at, zone, now)
     if due == "sent":
-        other = getattr(row, "sent_by_other_at", None)
+        other = row.sent_by_other_at
         if other is not None:  # found in the channel: another machine (or process) sent it
             at = other.astimezone(zone).strftime("%H:%M:%S")
             return translate("Due", "sent by another machine at {0} \u2014 next {1}").format(at, when)
@@ -349,7 +351,7 @@ class ChannelsModel(_ListModel):
                 return self.tr("Guild ID: {0}").format(t.guild_id)
             if col == self.COL_ERROR and r.last_error:
                 return error_text(r)
-            if col == self.COL_SUCCESS and getattr(r, "sent_by_other_at", None) is not None:
+            if col == self.COL_SUCCESS and r.sent_by_other_at is not None:
                 return self.tr("Sent by another machine at {0}").format(fmt_time(r.sent_by_other_at))
             if col == self.COL_SUCCESS:
                 return self.tr("Last success: {0}").format(fmt_time(r.last_success))
