@@ -33,7 +33,8 @@ sys.path.insert(0, str(REPO))
 
 from cdp_desktop.sandbox import SandboxThread  # noqa: E402
 from tests.e2e import shared_home as sh  # noqa: E402
-from tests.e2e_daemon.helpers import cli_argv, cli_env, run_cli  # noqa: E402
+from tests.e2e_daemon.helpers import cli_env, run_cli  # noqa: E402
+from tests.helpers.cli import cli_argv  # noqa: E402
 
 
 @dataclass

@@ -18,7 +18,7 @@ from cdp_desktop.sandbox import Sandbox
 from cdp_desktop.sandbox.cdp import DEMO_MODELS, DEMO_SECRET
 from cdp_desktop.service import LOOPBACK_TIMING, AppService, Notice, ServiceEvent
 from cdp_desktop.token_store import TokenStore
-from tests.test_cli import run_cli
+from tests.helpers.cli import run_cli
 
 
 def closed_port() -> int:

@@ -18,7 +18,8 @@ from cdp_desktop.core.cdp_files import CdpFileError, interpolate, load_jsonc, pa
 from cdp_desktop.core.cdp_import import apply_plan, compare, read_cdp
 from cdp_desktop.core.config import Config
 from tests.desktop_session import Service
-from tests.test_cli import files_containing, one_error_line, run_cli
+from tests.helpers.cli import REPO, cli_argv, cli_env, run_cli
+from tests.test_cli import files_containing, one_error_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cdp"
 
@@ -202,7 +203,7 @@ def test_token_without_a_keyring_fails_whole_import(cdp: Path, tmp_path: Path) -
         str(cdp / "readme"),
         "--token",
         "--no-verify",  # straight to the keyring (verification has its own test)
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        env=cli_env(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"),
     )
     assert proc.returncode == 2
     assert "keyring" in one_error_line(proc.stderr).lower()
@@ -367,13 +368,13 @@ def test_channels_are_verified_with_discord_like_channels_add(tmp_path: Path, sa
     cdp = tmp_path / "cdp"
     cdp.mkdir()
     (cdp / ".env").write_text(f"GUILD_ID={sandbox.guild_id}\nCHANNEL_ID=1390000000000000999\n")
-    missing = run_cli(home, "import-cdp", str(cdp), **env)
+    missing = run_cli(home, "import-cdp", str(cdp), env=cli_env(**env))
     assert missing.returncode == 2
     assert f"{cdp / '.env'}:2: " in one_error_line(missing.stderr) and "does not exist" in missing.stderr
     assert not (home / "config.json").exists()
 
     (cdp / ".env").write_text(f"GUILD_ID={sandbox.guild_id}\nCHANNEL_ID={channel}\n")
-    ok = run_cli(home, "import-cdp", str(cdp), **env)
+    ok = run_cli(home, "import-cdp", str(cdp), env=cli_env(**env))
     assert ok.returncode == 0, ok.stderr
     listed = json.loads(run_cli(home, "channels", "list", "--json").stdout)["channels"]
     assert [(c["channel_id"], c["name"]) for c in listed] == [(str(channel), name)]
@@ -381,27 +382,12 @@ def test_channels_are_verified_with_discord_like_channels_add(tmp_path: Path, sa
 
 def test_concurrent_imports_keep_each_others_channels(cdp: Path, tmp_path: Path) -> None:
     """Two imports into the same home at once (real processes): both sets of channels end up configured."""
-    import os
-    import sys
-
-    from tests.test_cli import REPO
-
     home = tmp_path / "home"
-    env = {k: v for k, v in os.environ.items() if k not in ("CDP_DESKTOP_TOKEN", "PYTHON_KEYRING_BACKEND")}
     procs = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "cdp_desktop",
-                "--home",
-                str(home),
-                "import-cdp",
-                str(cdp / name),
-                "--no-verify",
-            ],
+            cli_argv(home, "import-cdp", str(cdp / name), "--no-verify"),
             cwd=REPO,
-            env=env,
+            env=cli_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -19,8 +19,8 @@ from cdp_desktop import __version__, cli
 from cdp_desktop.cli import main
 from cdp_desktop.core.config import SCHEMA_VERSION
 from tests.desktop_session import Service
+from tests.helpers.cli import REPO, cli_env, run_cli
 
-REPO = Path(__file__).resolve().parents[1]
 GUILD, CHANNEL, BOT = "123456789012345678", "234567890123456789", "345678901234567890"
 TOKEN = base64.urlsafe_b64encode(b"345678901234567890").decode().rstrip("=") + ".Hq7rTw." + "Cli_tk-" * 5
 
@@ -35,22 +35,6 @@ def _restore_logging() -> Iterator[None]:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
-
-
-def run_cli(home: Path, *args: str, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {
-        k: v for k, v in os.environ.items() if k not in ("CDP_DESKTOP_TOKEN", "PYTHON_KEYRING_BACKEND")
-    }
-    environ.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "cdp_desktop", "--home", str(home), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=environ,
-        timeout=60,
-    )
 
 
 def one_error_line(stderr: str) -> str:
@@ -149,10 +133,12 @@ def test_acceptance_token_set_without_backend_writes_nothing(tmp_path: Path) -> 
         "token",
         "set",
         stdin=TOKEN,
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
-        HOME=str(tmp_path / "userhome"),
-        XDG_DATA_HOME=str(xdg / "data"),
-        XDG_CONFIG_HOME=str(xdg / "config"),
+        env=cli_env(
+            PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+            HOME=str(tmp_path / "userhome"),
+            XDG_DATA_HOME=str(xdg / "data"),
+            XDG_CONFIG_HOME=str(xdg / "config"),
+        ),
     )
     assert proc.returncode == 2
     line = one_error_line(proc.stderr)
@@ -515,23 +501,23 @@ def test_cli_modules_do_not_import_the_entry_point() -> None:
 
 def test_cli_follows_lang_and_the_language_setting_wins(tmp_path: Path) -> None:
     home = tmp_path / "h"
-    zh = run_cli(home, "status", LANG="zh_CN.UTF-8")
+    zh = run_cli(home, "status", env=cli_env(LANG="zh_CN.UTF-8"))
     assert zh.returncode == 0, zh.stderr
     assert "频道：已配置 0 个，已启用 0 个" in zh.stdout
-    helped = run_cli(home, "channels", "--help", LC_ALL="zh_CN.UTF-8")
+    helped = run_cli(home, "channels", "--help", env=cli_env(LC_ALL="zh_CN.UTF-8"))
     assert helped.stdout.startswith("用法：cdp-desktop channels") and "显示此帮助信息并退出" in helped.stdout
     assert "位置参数：" in helped.stdout and "选项：" in helped.stdout
-    bad = run_cli(home, "channels", "add", "--channel", CHANNEL, LANG="zh_CN.UTF-8")
+    bad = run_cli(home, "channels", "add", "--channel", CHANNEL, env=cli_env(LANG="zh_CN.UTF-8"))
     assert one_error_line(bad.stderr.replace("cdp-desktop：错误：", "cdp-desktop: error: ")).endswith(
         "缺少以下必需参数：--guild（参见 `cdp-desktop channels add --help`）"
     )
-    assert run_cli(home, "config", "set", "language", "en", LANG="zh_CN.UTF-8").returncode == 0
-    english = run_cli(home, "channels", "--help", LANG="zh_CN.UTF-8")
+    assert run_cli(home, "config", "set", "language", "en", env=cli_env(LANG="zh_CN.UTF-8")).returncode == 0
+    english = run_cli(home, "channels", "--help", env=cli_env(LANG="zh_CN.UTF-8"))
     assert (
         english.stdout.startswith("usage: cdp-desktop channels")
         and "show this help message" in english.stdout
     )
-    assert run_cli(tmp_path / "c", "--help", LANG="C.UTF-8").stdout.startswith("usage: ")
+    assert run_cli(tmp_path / "c", "--help", env=cli_env(LANG="C.UTF-8")).stdout.startswith("usage: ")
 
 
 def test_default_keep_alive_text_follows_the_first_run_language(tmp_path: Path) -> None:
@@ -546,15 +532,20 @@ def test_default_keep_alive_text_follows_the_first_run_language(tmp_path: Path) 
         )
 
     zh, en = tmp_path / "zh", tmp_path / "en"
-    assert run_cli(zh, "config", "set", "timezone", "UTC", LANG="zh_CN.UTF-8").returncode == 0
+    assert run_cli(zh, "config", "set", "timezone", "UTC", env=cli_env(LANG="zh_CN.UTF-8")).returncode == 0
     assert template(zh) == "{mention} 每日保活 · {date} {time}"
-    assert run_cli(en, "config", "set", "timezone", "UTC", LANG="en_US.UTF-8").returncode == 0
+    assert run_cli(en, "config", "set", "timezone", "UTC", env=cli_env(LANG="en_US.UTF-8")).returncode == 0
     assert template(en) == DEFAULT_TEMPLATE
     # Later runs in another language leave the text alone: it was chosen at the first run.
-    assert run_cli(en, "config", "set", "jitter_seconds", "5", LANG="zh_CN.UTF-8").returncode == 0
+    assert (
+        run_cli(en, "config", "set", "jitter_seconds", "5", env=cli_env(LANG="zh_CN.UTF-8")).returncode == 0
+    )
     assert template(en) == DEFAULT_TEMPLATE
     # The user's own text is theirs in every language.
     assert (
-        run_cli(zh, "config", "set", "message_template", "{mention} hi", LANG="zh_CN.UTF-8").returncode == 0
+        run_cli(
+            zh, "config", "set", "message_template", "{mention} hi", env=cli_env(LANG="zh_CN.UTF-8")
+        ).returncode
+        == 0
     )
     assert template(zh) == "{mention} hi"

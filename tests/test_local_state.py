@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from cdp_desktop.core.history import SCHEMA_VERSION, History
-from tests.e2e_daemon.helpers import REPO, cli_argv, cli_env, run_cli
+from tests.e2e_daemon.helpers import cli_env, run_cli
+from tests.helpers.cli import REPO, cli_argv
 
 GUILD, CHANNEL, OTHER = "123456789012345678", "234567890123456789", "234567890123456790"
 

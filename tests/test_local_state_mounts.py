@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.desktop_session import on_ci
-from tests.e2e_daemon.helpers import REPO
+from tests.helpers.cli import REPO
 
 
 def _unshare_prefix(probe_dir: Path) -> list[str]:

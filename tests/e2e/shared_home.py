@@ -23,9 +23,9 @@ from typing import Any
 from cdp_desktop.core.config import Config, ConfigStore, Settings, Target
 from cdp_desktop.core.history import History
 from cdp_desktop.sandbox import SandboxThread
-from tests.e2e.support import OUTPUTS, REPO, TOKEN, cli_env, safe_schedule_time
+from tests.e2e.support import OUTPUTS, TOKEN, cli_env, safe_schedule_time
+from tests.helpers.cli import REPO, cli_argv
 
-CLI = [sys.executable, "-m", "cdp_desktop"]
 PASSWORD = "S3cretPw"  # a proxy password that must never be printed
 
 # Adds a target for CHANNEL to the config of HOME as any other writer might (an older version, a script):
@@ -54,7 +54,7 @@ def spawn(
     home: Path, *args: str, api_base: str | None = None, token: str | None = TOKEN
 ) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [*CLI, "--home", str(home), *args],
+        cli_argv(home, *args),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -23,10 +22,11 @@ from queue import Empty, Queue
 from typing import Any, TypeVar
 
 from cdp_desktop.sandbox import BOT_ID
+from tests.helpers import cli
+from tests.helpers.cli import REPO
 
 T = TypeVar("T")
 
-REPO = Path(__file__).resolve().parents[2]
 # Shaped like a real bot token for the sandbox's bot (the CLI checks the shape before logging in).
 TOKEN_SECRET = "e2e_Only-Secret-part-never-written-anywhere-7Qx"
 TOKEN = base64.b64encode(str(BOT_ID).encode()).decode().rstrip("=") + ".E2eTkn." + TOKEN_SECRET
@@ -65,17 +65,9 @@ def safe_schedule_time(now: datetime | None = None) -> str:
 
 
 def cli_env(api_base: str | None, token: str | None = TOKEN, **extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("CDP_DESKTOP_") and k not in ("PYTHON_KEYRING_BACKEND",)
-    }
-    if api_base is not None:
-        env["CDP_DESKTOP_API_BASE"] = api_base
-    if token is not None:
-        env["CDP_DESKTOP_TOKEN"] = token
-    env.update(extra)
-    return env
+    """:func:`tests.helpers.cli.cli_env` pointed at ``api_base`` with ``token`` (``None``: not set); ``extra``
+    comes last and may replace either."""
+    return cli.cli_env(**{"CDP_DESKTOP_API_BASE": api_base, "CDP_DESKTOP_TOKEN": token, **extra})
 
 
 def run_cli(
@@ -87,14 +79,10 @@ def run_cli(
     timeout: float = 60,
     **extra_env: str,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m cdp_desktop --home HOME -v ARGS`` (``-v``: more log lines to leak a token into)."""
-    proc = subprocess.run(
-        [*(program or [sys.executable, "-m", "cdp_desktop"]), "--home", str(home), "-v", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=cli_env(api_base, token, **extra_env),
-        timeout=timeout,
+    """``python -m cdp_desktop --home HOME -v ARGS`` (``-v``: more log lines to leak a token into); the
+    output is kept in :data:`OUTPUTS` for the token scan."""
+    proc = cli.run_cli(
+        home, "-v", *args, env=cli_env(api_base, token, **extra_env), program=program, timeout=timeout
     )
     OUTPUTS.extend([proc.stdout, proc.stderr])
     return proc

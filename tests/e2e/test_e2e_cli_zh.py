@@ -9,8 +9,6 @@ then its own test, so that a case still English because of another module's text
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,8 @@ import pytest
 
 from cdp_desktop.core.config import SETTING_KEYS
 from tests.e2e import support
-from tests.e2e.support import REPO, TOKEN, WRONG_TOKEN, SandboxProcess, cli_env, safe_schedule_time
+from tests.e2e.support import TOKEN, WRONG_TOKEN, SandboxProcess, cli_env, safe_schedule_time
+from tests.helpers.cli import run_cli
 from tests.helpers.no_english import english_words
 
 # The commands run once per language, inside the first test's setup: about two minutes each on a busy machine.
@@ -110,15 +109,7 @@ class Runner:
         return env
 
     def __call__(self, name: str, *args: str, stdin: str | None = None, **extra: str) -> Output:
-        proc = subprocess.run(
-            [sys.executable, "-m", "cdp_desktop", "--home", str(self.home), *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            env=self.env(**extra),
-            timeout=120,
-        )
+        proc = run_cli(self.home, *args, env=self.env(**extra), stdin=stdin, timeout=120)
         support.OUTPUTS.extend([proc.stdout, proc.stderr])  # the module's token scan reads them
         assert "Traceback" not in proc.stderr, proc.stderr
         out = Output(args, proc.returncode, proc.stdout, proc.stderr)

@@ -30,6 +30,7 @@ from tests.e2e.support import (
     run_json,
     safe_schedule_time,
 )
+from tests.helpers import cli
 
 CHANNELS = 6
 
@@ -149,14 +150,7 @@ def test_second_machine_sends_nothing_and_says_who_sent(
         assert channel["state"] == "sent_elsewhere"
         assert channel["sent_by_other_at"] is not None
         assert "another machine" in channel["explanation"]
-    human = subprocess.run(
-        [sys.executable, "-m", "cdp_desktop", "--home", str(desktop), "status"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=cli_env(api),
-        timeout=60,
-    )
+    human = cli.run_cli(desktop, "status", env=cli_env(api), timeout=60)
     assert human.returncode == 0 and "sent by another machine at " in human.stdout
     # The first machine still shows its own send, with no "other machine" note.
     assert {c["state"] for c in _status(laptop, api)["channels"]} == {"replied"}

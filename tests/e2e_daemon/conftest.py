@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e_daemon.helpers import REPO, Daemon, SandboxProc, cli_argv, cli_env, stop_process
+from tests.e2e_daemon.helpers import Daemon, SandboxProc, cli_env, stop_process
+from tests.helpers.cli import REPO, cli_argv
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ backend, API base or time zone never leaks in. Processes are stopped by their ow
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,40 +20,26 @@ from typing import Any
 import pytest
 
 from tests.desktop_session import on_ci
+from tests.helpers import cli
 
-REPO = Path(__file__).resolve().parents[2]
-_LEAKY = ("CDP_DESKTOP_TOKEN", "CDP_DESKTOP_HOME", "CDP_DESKTOP_API_BASE", "PYTHON_KEYRING_BACKEND", "TZ")
 # Nothing here may talk to a keyring: the daemon gets its token from the environment, status needs none.
 NO_KEYRING = "keyring.backends.fail.Keyring"
 
 
-def cli_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in _LEAKY and not k.startswith("FAKETIME")}
-    env["PYTHON_KEYRING_BACKEND"] = NO_KEYRING
-    env["PYTHONUNBUFFERED"] = "1"
-    env.update(extra)
-    return env
-
-
-def cli_argv(home: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "cdp_desktop", "--home", str(home), *args]
+def cli_env(**extra: str | None) -> dict[str, str]:
+    """:func:`tests.helpers.cli.cli_env` without a keyring or a time zone, with unbuffered output."""
+    return cli.cli_env(**{"TZ": None, "PYTHON_KEYRING_BACKEND": NO_KEYRING, "PYTHONUNBUFFERED": "1", **extra})
 
 
 def run_cli(
     home: Path,
     *args: str,
     env: dict[str, str] | None = None,
-    prefix: tuple[str, ...] = (),
+    program: Sequence[str] | None = None,
     timeout: float = 30,
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*prefix, *cli_argv(home, *args)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env if env is not None else cli_env(),
-        timeout=timeout,
-    )
+    """:func:`tests.helpers.cli.run_cli` with this module's :func:`cli_env` and a 30 s timeout."""
+    return cli.run_cli(home, *args, env=cli_env() if env is None else env, program=program, timeout=timeout)
 
 
 def ok(proc: subprocess.CompletedProcess[str]) -> str:

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.e2e_daemon.helpers import cli_env, ok, require_tool, run_cli
+from tests.helpers.cli import CLI
 
 # (zone, day D): 23:00 on D-1 is "now"; D's midnight is missing (gap) or repeated (fold), or ordinary.
 CASES = [
@@ -59,7 +60,7 @@ def status(home: Path, now: datetime, tz: str) -> dict[str, Any]:
     env = cli_env(TZ=tz, FAKETIME_DONT_FAKE_MONOTONIC="1", CDP_DESKTOP_API_BASE=OFFLINE_API)
     assert "CDP_DESKTOP_TOKEN" not in env
     started = time.monotonic()
-    proc = run_cli(home, "status", "--json", env=env, prefix=faked(now))
+    proc = run_cli(home, "status", "--json", env=env, program=[*faked(now), *CLI])
     data: dict[str, Any] = json.loads(ok(proc))
     assert time.monotonic() - started < 15, "status must not wait for a network or a keyring"
     assert proc.stderr == "", proc.stderr
@@ -115,7 +116,7 @@ def test_status_reports_a_missed_slot_as_catch_up_due(tmp_path: Path) -> None:
         "--no-verify",
         "--no-mention",
         env=cli_env(FAKETIME_DONT_FAKE_MONOTONIC="1"),
-        prefix=faked(added_at),
+        program=[*faked(added_at), *CLI],
     )
     ok(add)
 

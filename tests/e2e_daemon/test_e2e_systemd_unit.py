@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e_daemon.helpers import REPO, cli_env, ok, run_cli
+from tests.e2e_daemon.helpers import cli_env, ok, run_cli
+from tests.helpers.cli import REPO
 
 UNIT = REPO / "packaging" / "cdp-desktop.service"
 
