@@ -32,6 +32,7 @@ from cdp_desktop.scheduler import (
     StateChanged,
     WokeUp,
 )
+from tests.helpers.clock import FakeClock
 from tests.helpers.logs import RUN_FAILURES
 
 # This module provokes failures on purpose: the warnings they log are expected.
@@ -46,40 +47,6 @@ TICK = 30.0
 
 def berlin(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=BERLIN)
-
-
-class FakeClock:
-    """Wall + monotonic time; ``sleep`` advances both, then runs the actions that have come due."""
-
-    def __init__(self, start: datetime) -> None:
-        self.wall = start.astimezone(UTC)
-        self.mono = 1000.0
-        self.actions: list[tuple[datetime, Callable[[], None]]] = []
-        self.longest_sleep = 0.0
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def at(self, when: datetime, action: Callable[[], None]) -> None:
-        self.actions.append((when, action))
-
-    def suspend(self, seconds: float) -> None:
-        self.wall += timedelta(seconds=seconds)  # the monotonic clock stops during suspend
-
-    def jump(self, seconds: float) -> None:
-        self.wall += timedelta(seconds=seconds)
-
-    async def sleep(self, seconds: float) -> None:
-        self.longest_sleep = max(self.longest_sleep, seconds)
-        self.wall += timedelta(seconds=seconds)
-        self.mono += seconds
-        for item in [a for a in self.actions if a[0] <= self.wall]:
-            self.actions.remove(item)
-            item[1]()
-        await asyncio.sleep(0)
 
 
 class FakePort:

@@ -27,6 +27,7 @@ from cdp_desktop.core.history import History
 from cdp_desktop.core.message import compose_message, slot_marker
 from cdp_desktop.core.schedule import Slot
 from tests.core.fake_discord import BOT_ID, DeliveredThenFail, FakeDiscord
+from tests.helpers.clock import FakeClock
 from tests.helpers.logs import NOT_RECREATED, RUN_FAILURES, RUN_STOPPED, TEMP_CHANNEL_KEPT
 
 # This module provokes failures on purpose: the warnings they log are expected.
@@ -46,16 +47,9 @@ def arun(coro: Coroutine[Any, Any, T], timeout: float = 20.0) -> T:
     return asyncio.run(asyncio.wait_for(coro, timeout))
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = datetime(2025, 3, 1, 0, 1, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        self.t += timedelta(milliseconds=1)
-        return self.t
-
-    def monotonic(self) -> float:
-        return self.t.timestamp()
+def fake_clock() -> FakeClock:
+    """Each reading a millisecond after the last, so the records of a run keep their order in time."""
+    return FakeClock(datetime(2025, 3, 1, 0, 1, tzinfo=UTC), step=timedelta(milliseconds=1))
 
 
 class World:
@@ -75,7 +69,7 @@ class World:
         self.sleeps: list[float] = []
         engine_kw.setdefault("sleep", self._sleep)
         self.engine = Engine(
-            self.discord, self.history, FakeClock(), on_event=self.events.append, **engine_kw
+            self.discord, self.history, fake_clock(), on_event=self.events.append, **engine_kw
         )
 
     async def _sleep(self, seconds: float) -> None:
@@ -300,7 +294,7 @@ def test_exactly_once_across_a_crash_between_send_and_record(tmp_path: Path) -> 
     history = History(db)
     record = history.send_record(a.uid, SLOT.key)
     assert record is not None and record.message_id is None and record.marker == slot_marker(SLOT.key)
-    engine = Engine(w.discord, history, FakeClock())
+    engine = Engine(w.discord, history, fake_clock())
     report = arun(engine.run(w.config, SLOT, Trigger.CATCH_UP))
     assert states(report) == {a.uid: State.OK}
     assert "earlier attempt" in report.results[0].message
