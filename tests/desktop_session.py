@@ -23,6 +23,8 @@ from jeepney import DBusAddress, HeaderFields, Message, MessageType, Properties
 from jeepney.bus_messages import Monitoring, message_bus
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
+from tests.helpers.wait import wait_until
+
 SECRETS_NAME = "org.freedesktop.secrets"
 NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
 WATCHER_NAME = "org.kde.StatusNotifierWatcher"
@@ -81,31 +83,6 @@ def get_property(conn: DBusConnection, address: DBusAddress, prop: str) -> Any:
     return reply.body[0][1]  # (signature, value)
 
 
-def wait_until(
-    check: Callable[[], bool], timeout: float, what: str, proc: subprocess.Popen[Any] | None = None
-) -> None:
-    """Poll ``check`` until true; fail with ``what`` (and the process's output) on timeout or early exit."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            if check():
-                return
-        except (OSError, RuntimeError, ConnectionError):
-            pass  # service not up yet
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{what}: process exited with {proc.returncode}\n{_output(proc)}")
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"{what}: not ready after {timeout:.0f} s\n{_output(proc)}")
-        time.sleep(0.02)
-
-
-def _output(proc: subprocess.Popen[Any] | None) -> str:
-    log = getattr(proc, "log_path", None)
-    if log is None or not Path(log).exists():
-        return ""
-    return Path(log).read_text(errors="replace")[-4000:]
-
-
 # ----------------------------------------------------------------------------------------------------
 # Services. Each one is a Popen we own and stop by handle.
 
@@ -139,12 +116,25 @@ def _spawn(name: str, argv: Sequence[str], workdir: Path, stdin_data: bytes | No
             stderr=subprocess.STDOUT,
             env={**os.environ, "NO_AT_BRIDGE": "1"},
         )
-    proc.log_path = log_path  # type: ignore[attr-defined]  # read by wait_until's error message
     if stdin_data is not None:
         assert proc.stdin is not None
         proc.stdin.write(stdin_data)
         proc.stdin.close()  # gnome-keyring reads the unlock password up to EOF
     return Service(name, proc, log_path)
+
+
+def _wait_ready(svc: Service, check: Callable[[], Any], what: str) -> None:
+    """Poll ``check`` until the service is up; RuntimeError if it exits first, TimeoutError after
+    ``STARTUP_TIMEOUT`` (both with the end of its log). Bus errors meanwhile mean "not up yet"."""
+    wait_until(
+        check,
+        STARTUP_TIMEOUT,
+        what,
+        interval=0.02,
+        proc=svc.proc,
+        log=svc.log_path,
+        ignore=(OSError, RuntimeError, ConnectionError),
+    )
 
 
 def _refuse_foreign_owner(name: str) -> None:
@@ -174,7 +164,7 @@ def start_secret_service(workdir: Path, password: str = "ci-unlock-pass") -> Ser
     )
     try:
         with bus() as conn:
-            wait_until(lambda: name_has_owner(conn, SECRETS_NAME), STARTUP_TIMEOUT, SECRETS_NAME, svc.proc)
+            _wait_ready(svc, lambda: name_has_owner(conn, SECRETS_NAME), SECRETS_NAME)
     except BaseException:
         svc.stop()
         raise
@@ -203,7 +193,7 @@ def start_tray_host(workdir: Path, attempts: int = 3) -> Service:
             workdir,
         )
         try:
-            wait_until(ready, STARTUP_TIMEOUT, "StatusNotifierWatcher host", svc.proc)
+            _wait_ready(svc, ready, "StatusNotifierWatcher host")
             return svc
         except RuntimeError:  # it exited at start: the race above
             svc.stop()
@@ -245,12 +235,7 @@ def start_notification_daemon(workdir: Path) -> Service:
     svc = _spawn("dunst", ["dunst", "-config", str(rc)], workdir)
     try:
         with bus() as conn:
-            wait_until(
-                lambda: name_has_owner(conn, NOTIFICATIONS_NAME),
-                STARTUP_TIMEOUT,
-                NOTIFICATIONS_NAME,
-                svc.proc,
-            )
+            _wait_ready(svc, lambda: name_has_owner(conn, NOTIFICATIONS_NAME), NOTIFICATIONS_NAME)
     except BaseException:
         svc.stop()
         raise

@@ -20,7 +20,8 @@ import pytest
 
 from bench import clockstep
 from tests.desktop_session import on_ci
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli, wait_until
+from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.helpers.wait import wait_until
 
 
 def libfaketime() -> str:

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli, wait_until
+from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.helpers.wait import wait_until
 
 ZONE = "Asia/Kolkata"
 LEAD = 45.0  # seconds from choosing the old slot to it: the daemon connects and the edits are made

@@ -7,7 +7,8 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, cli_env, wait_until
+from tests.e2e_daemon.helpers import Daemon, SandboxProc, cli_env
+from tests.helpers.wait import wait_until
 
 
 def test_daemon_waits_for_a_locked_keyring_then_connects(

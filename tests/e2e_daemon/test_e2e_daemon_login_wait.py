@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from cdp_desktop.core.config import Config, ConfigStore, Settings, Target
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, wait_until
+from tests.e2e_daemon.helpers import Daemon, SandboxProc
+from tests.helpers.wait import wait_until
 
 LOGIN_DELAY = 8.0
 

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli, wait_until
+from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.helpers.wait import wait_until
 
 # Not the machine's zone, and a half-hour offset: HH:MM must be read in the configured zone.
 ZONE = "Asia/Kolkata"
