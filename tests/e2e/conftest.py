@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.e2e import support
-from tests.e2e.support import TOKEN, TOKEN_SECRET, SandboxProcess, files_containing
+from tests.e2e.support import TOKEN, TOKEN_SECRET, files_containing
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.sandbox.helpers import endpoints_restored
 
 _UNCLEAN = ("Unclosed client session", "Unclosed connector", "Task was destroyed but it is pending")

@@ -1,7 +1,6 @@
 """Helpers for the end-to-end tests: the whole stack (CLI or Engine + DiscordClient + History) against the
-sandbox, a standalone sandbox subprocess driven over its HTTP control routes, and a registry of every home
-directory and every piece of output the tests produced, so that the last test can look for the token in all
-of them.
+sandbox (the standalone one is ``tests.helpers.sandbox_process``), and a registry of every home directory
+and every piece of output the tests produced, so that the last test can look for the token in all of them.
 """
 
 from __future__ import annotations
@@ -10,20 +9,13 @@ import asyncio
 import base64
 import json
 import subprocess
-import sys
-import threading
-import time
-import urllib.request
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from queue import Empty, Queue
 from typing import Any, TypeVar
 
 from cdp_desktop.sandbox import BOT_ID
 from tests.helpers import cli
-from tests.helpers.cli import REPO
 
 T = TypeVar("T")
 
@@ -95,96 +87,6 @@ def run_json(home: Path, *args: str, api_base: str | None, expect: int | None = 
     assert "Traceback" not in proc.stderr, proc.stderr
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
-
-
-# --------------------------------------------------------------------------- sandbox subprocess
-
-
-@dataclass
-class SandboxProcess:
-    """``python -m cdp_desktop.sandbox --port 0``, read from its stdout and driven through /_sandbox."""
-
-    proc: subprocess.Popen[str]
-    api_base: str
-    info: dict[str, str] = field(default_factory=dict)
-    reader: threading.Thread | None = None
-
-    @classmethod
-    def start(cls, *extra: str, token: str = TOKEN, timeout: float = 15.0) -> SandboxProcess:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0", "--token", token, *extra],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            cwd=REPO,
-            env=cli_env(None, None),
-        )
-        assert proc.stdout is not None
-        # A reader thread, not select(): the text wrapper may buffer several lines from one read.
-        queue: Queue[str | None] = Queue()
-        stream = proc.stdout
-
-        def pump() -> None:
-            for raw in stream:
-                queue.put(raw.strip())
-            queue.put(None)
-
-        reader = threading.Thread(target=pump, name="sandbox-stdout", daemon=True)
-        reader.start()
-        lines: list[str] = []
-        deadline = time.monotonic() + timeout
-        try:
-            while not any(line.startswith("text_channel_ids:") for line in lines):
-                try:
-                    line = queue.get(timeout=max(0.01, deadline - time.monotonic()))
-                except Empty:
-                    raise TimeoutError(f"sandbox did not print its address; got {lines!r}") from None
-                if line is None:
-                    raise RuntimeError(f"sandbox exited ({proc.wait(5)}); printed {lines!r}")
-                lines.append(line)
-        except BaseException:
-            proc.kill()
-            proc.wait(5)
-            raise
-        info = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
-        return cls(proc, lines[0], info, reader)
-
-    @property
-    def root(self) -> str:
-        return self.api_base.rsplit("/api/", 1)[0] + "/_sandbox"
-
-    def control(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.root + path, data=data, method=method)
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return json.loads(resp.read() or b"null")
-
-    def requests(self) -> list[dict[str, Any]]:
-        result: list[dict[str, Any]] = self.control("GET", "/requests")
-        return result
-
-    def messages(self, channel_id: int | str) -> list[dict[str, Any]]:
-        result: list[dict[str, Any]] = self.control("GET", f"/channels/{channel_id}/messages")
-        return result
-
-    def channels(self, guild_id: int | str) -> list[dict[str, Any]]:
-        result: list[dict[str, Any]] = self.control("GET", f"/guilds/{guild_id}/channels")
-        return result
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        if self.reader is not None:
-            self.reader.join(5)  # it ends at EOF; closing the pipe under it would raise in the thread
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
 
 
 # --------------------------------------------------------------------------- message counting

@@ -7,14 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.support import (
-    WRONG_TOKEN,
-    SandboxProcess,
-    bot_messages,
-    run_cli,
-    run_json,
-    safe_schedule_time,
-)
+from tests.e2e.support import WRONG_TOKEN, bot_messages, run_cli, run_json, safe_schedule_time
+from tests.helpers.sandbox_process import SandboxProcess
 
 
 def _by_channel(report: dict[str, Any]) -> dict[str, dict[str, Any]]:

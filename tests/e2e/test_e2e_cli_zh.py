@@ -17,9 +17,10 @@ import pytest
 
 from cdp_desktop.core.config import SETTING_KEYS
 from tests.e2e import support
-from tests.e2e.support import TOKEN, WRONG_TOKEN, SandboxProcess, cli_env, safe_schedule_time
+from tests.e2e.support import TOKEN, WRONG_TOKEN, cli_env, safe_schedule_time
 from tests.helpers.cli import run_cli
 from tests.helpers.no_english import english_words
+from tests.helpers.sandbox_process import SandboxProcess
 
 # The commands run once per language, inside the first test's setup: about two minutes each on a busy machine.
 pytestmark = pytest.mark.timeout(900)

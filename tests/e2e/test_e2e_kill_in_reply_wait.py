@@ -18,7 +18,8 @@ import pytest
 
 from cdp_desktop.core.config import Config, ConfigStore, Settings, Target
 from cdp_desktop.sandbox import SandboxThread
-from tests.e2e.support import OUTPUTS, REPO, TOKEN, bot_messages, cli_env, run_json, safe_schedule_time
+from tests.e2e.support import OUTPUTS, TOKEN, bot_messages, cli_env, run_json, safe_schedule_time
+from tests.helpers.cli import REPO
 
 
 @pytest.fixture

@@ -37,7 +37,8 @@ from cdp_desktop.core.config import ConfigError, Target
 from cdp_desktop.core.engine import temporary_channel_name
 from cdp_desktop.core.schedule import Slot
 from tests.e2e.stack import SLOT, Stack, stack
-from tests.e2e.support import OUTPUTS, REPO, arun, bot_messages, cli_env
+from tests.e2e.support import OUTPUTS, arun, bot_messages, cli_env
+from tests.helpers.cli import REPO
 from tests.helpers.logs import FAULT_INJECTION
 
 NEXT_SLOT = Slot(date(2025, 3, 2), datetime(2025, 3, 2, 0, 0, tzinfo=UTC))

@@ -22,7 +22,6 @@ from cdp_desktop.sandbox import SandboxThread
 from tests.e2e import barrier_cli
 from tests.e2e.support import (
     OUTPUTS,
-    REPO,
     TOKEN,
     bot_messages,
     cli_env,
@@ -31,6 +30,7 @@ from tests.e2e.support import (
     safe_schedule_time,
 )
 from tests.helpers import cli
+from tests.helpers.cli import REPO
 
 CHANNELS = 6
 

@@ -6,51 +6,35 @@ Whatever a test started is stopped at the end by its own process handle, never b
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, cli_env, stop_process
+from tests.e2e_daemon.helpers import Daemon, cli_env
 from tests.helpers.cli import REPO, cli_argv
+from tests.helpers.sandbox_process import SandboxProcess
 
 
 @pytest.fixture
-def start_sandbox(tmp_path: Path) -> Iterator[Callable[[], SandboxProc]]:
-    """``start_sandbox()``: a ``python -m cdp_desktop.sandbox --port 0`` subprocess (API base on the first
-    line, then ``key: value`` lines); each is stopped at the end by its own handle."""
-    procs: list[subprocess.Popen[str]] = []
+def start_sandbox(tmp_path: Path) -> Iterator[Callable[[], SandboxProcess]]:
+    """``start_sandbox()``: a :class:`SandboxProcess` (its demo token, this suite's :func:`cli_env`, its
+    stderr in ``sandbox<N>.stderr``); each is stopped at the end by its own handle."""
+    started: list[SandboxProcess] = []
 
-    def start() -> SandboxProc:
-        with (tmp_path / f"sandbox{len(procs)}.stderr").open("w") as err:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "cdp_desktop.sandbox", "--port", "0"],
-                stdout=subprocess.PIPE,
-                stderr=err,
-                text=True,
-                cwd=REPO,
-                env=cli_env(),
-            )
-        procs.append(proc)
-        assert proc.stdout is not None
-        api_base = proc.stdout.readline().strip()
-        assert api_base.startswith("http://127.0.0.1:") and api_base.endswith("/api/v10"), api_base
-        info: dict[str, str] = {}
-        while "text_channel_ids" not in info:
-            line = proc.stdout.readline()
-            assert line, "the sandbox stopped before printing its channels"
-            key, _, value = line.partition(":")
-            info[key.strip()] = value.strip()
-        return SandboxProc(proc, api_base, info)
+    def start() -> SandboxProcess:
+        err = tmp_path / f"sandbox{len(started)}.stderr"
+        sb = SandboxProcess.start(stderr=err, env=cli_env(), timeout=None)  # bounded by the test's timeout
+        started.append(sb)
+        return sb
 
     yield start
-    for proc in procs:
-        stop_process(proc)
+    for sb in started:
+        sb.stop()
 
 
 @pytest.fixture
-def sandbox(start_sandbox: Callable[[], SandboxProc]) -> SandboxProc:
+def sandbox(start_sandbox: Callable[[], SandboxProcess]) -> SandboxProcess:
     return start_sandbox()
 
 

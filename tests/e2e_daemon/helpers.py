@@ -1,4 +1,5 @@
-"""Helpers for the daemon and ``status --json``: the real CLI and the real sandbox, as subprocesses.
+"""Helpers for the daemon and ``status --json``: the real CLI as a subprocess (the sandbox beside it is
+``tests.helpers.sandbox_process``).
 
 Every process gets its own ``--home`` and an environment built here, so a developer's token, home, keyring
 backend, API base or time zone never leaks in. Processes are stopped by their own handle only.
@@ -6,15 +7,11 @@ backend, API base or time zone never leaks in. Processes are stopped by their ow
 
 from __future__ import annotations
 
-import json
 import shutil
-import signal
 import subprocess
-import urllib.request
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -56,72 +53,6 @@ def require_tool(name: str) -> str:
             pytest.fail(f"CI=true but the test {why}", pytrace=False)
         pytest.skip(why)
     return path
-
-
-# --------------------------------------------------------------------------- the sandbox subprocess
-
-
-@dataclass
-class SandboxProc:
-    proc: subprocess.Popen[str]
-    api_base: str
-    info: dict[str, str]
-    root: str = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.root = self.api_base.removesuffix("/api/v10")
-
-    @property
-    def token(self) -> str:
-        return self.info["token"]
-
-    @property
-    def guild_id(self) -> str:
-        return self.info["guild_id"]
-
-    @property
-    def target_bot_id(self) -> str:
-        return self.info["target_bot_id"]
-
-    @property
-    def bot_user_id(self) -> str:
-        return self.info["bot_user_id"]
-
-    @property
-    def text_channel_ids(self) -> list[str]:
-        return self.info["text_channel_ids"].split()
-
-    def control(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(
-            f"{self.root}/_sandbox{path}",
-            data=data,
-            method="GET" if body is None else "POST",
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(req, timeout=5) as resp:
-            return json.loads(resp.read())
-
-    def messages(self, channel_id: str) -> list[dict[str, Any]]:
-        return list(self.control(f"/channels/{channel_id}/messages"))
-
-    def bot_messages(self, channel_id: str) -> list[dict[str, Any]]:
-        """Messages our bot posted (the target bot's replies are left out)."""
-        return [m for m in self.messages(channel_id) if m["author"]["id"] == self.bot_user_id]
-
-    def env(self, **extra: str) -> dict[str, str]:
-        return cli_env(CDP_DESKTOP_API_BASE=self.api_base, CDP_DESKTOP_TOKEN=self.token, **extra)
-
-
-def stop_process(proc: subprocess.Popen[Any], grace: float = 5) -> None:
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(grace)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
 
 
 @dataclass

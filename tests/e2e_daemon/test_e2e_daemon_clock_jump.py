@@ -20,7 +20,8 @@ import pytest
 
 from bench import clockstep
 from tests.desktop_session import on_ci
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.e2e_daemon.helpers import Daemon, ok, run_cli
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.helpers.wait import wait_until
 
 
@@ -45,7 +46,7 @@ def daemon_log(home: Path) -> str:
 @pytest.mark.slow
 @pytest.mark.timeout(180)
 def test_a_jump_past_the_slot_runs_it_at_once(
-    tmp_path: Path, sandbox: SandboxProc, start_daemon: Callable[..., Daemon]
+    tmp_path: Path, sandbox: SandboxProcess, start_daemon: Callable[..., Daemon]
 ) -> None:
     preload = libfaketime()
     home, sb = tmp_path / "home", sandbox

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.e2e_daemon.helpers import Daemon, ok, run_cli
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.helpers.wait import wait_until
 
 ZONE = "Asia/Kolkata"
@@ -31,7 +32,7 @@ def whole_minute_after(seconds: float) -> datetime:
     return (now + timedelta(seconds=seconds, minutes=1)).replace(second=0, microsecond=0)
 
 
-def status(home: Path, sb: SandboxProc) -> dict[str, Any]:
+def status(home: Path, sb: SandboxProcess) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(ok(run_cli(home, "status", "--json", env=sb.env())))
     return data
 
@@ -44,12 +45,12 @@ def daemon_log(home: Path) -> str:
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_daemon_follows_channel_and_schedule_edits_from_the_cli(
-    tmp_path: Path, sandbox: SandboxProc, start_daemon: Callable[..., Daemon]
+    tmp_path: Path, sandbox: SandboxProcess, start_daemon: Callable[..., Daemon]
 ) -> None:
     home, sb = tmp_path / "home", sandbox
     env = sb.env()
     a, b, c = sb.text_channel_ids[:3]
-    d = str(sb.control(f"/guilds/{sb.guild_id}/channels", {"name": "d-added-later"})["id"])
+    d = str(sb.control("POST", f"/guilds/{sb.guild_id}/channels", {"name": "d-added-later"})["id"])
     for channel in (a, b, c):
         add = ["channels", "add", "--guild", sb.guild_id, "--channel", channel, "--mention", sb.target_bot_id]
         ok(run_cli(home, *add, env=env))

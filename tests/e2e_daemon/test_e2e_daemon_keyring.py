@@ -7,12 +7,13 @@ import signal
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, cli_env
+from tests.e2e_daemon.helpers import Daemon, cli_env
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.helpers.wait import wait_until
 
 
 def test_daemon_waits_for_a_locked_keyring_then_connects(
-    tmp_path: Path, sandbox: SandboxProc, start_daemon: Callable[..., Daemon]
+    tmp_path: Path, sandbox: SandboxProcess, start_daemon: Callable[..., Daemon]
 ) -> None:
     home = tmp_path / "home"
     unlocked = tmp_path / "unlocked"

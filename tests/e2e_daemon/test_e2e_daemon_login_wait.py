@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from cdp_desktop.core.config import Config, ConfigStore, Settings, Target
-from tests.e2e_daemon.helpers import Daemon, SandboxProc
+from tests.e2e_daemon.helpers import Daemon
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.helpers.wait import wait_until
 
 LOGIN_DELAY = 8.0
@@ -26,7 +27,7 @@ def results(home: Path) -> list[tuple[str, str]]:
 
 
 def test_due_catch_up_waits_for_a_slow_login(
-    tmp_path: Path, sandbox: SandboxProc, start_daemon: Callable[..., Daemon]
+    tmp_path: Path, sandbox: SandboxProcess, start_daemon: Callable[..., Daemon]
 ) -> None:
     home = tmp_path / "home"
     channels = sandbox.text_channel_ids[:2]
@@ -45,7 +46,7 @@ def test_due_catch_up_waits_for_a_slow_login(
     settings = Settings(schedule_time=slot, timezone="UTC", jitter_seconds=0, reply_timeout_seconds=20)
     ConfigStore(home).save(Config(settings=settings, targets=targets))
 
-    sandbox.control("/delay_next", {"method": "GET", "path": "/users/@me", "seconds": LOGIN_DELAY})
+    sandbox.control("POST", "/delay_next", {"method": "GET", "path": "/users/@me", "seconds": LOGIN_DELAY})
     daemon = start_daemon(home, sandbox.env())
 
     def delivered() -> bool:
@@ -59,7 +60,7 @@ def test_due_catch_up_waits_for_a_slow_login(
     log = (home / "logs" / "cdp-desktop.log").read_text(errors="replace")
 
     # The login really was slow, and the run waited for it instead of failing.
-    requests: list[dict[str, Any]] = sandbox.control("/requests")
+    requests: list[dict[str, Any]] = sandbox.requests()
     logins = [r for r in requests if r["method"] == "GET" and r["path"] == "/users/@me"]
     posts = [r for r in requests if r["method"] == "POST" and r["path"].endswith("/messages")]
     assert logins and posts and posts[0]["mono"] >= logins[0]["mono"] + LOGIN_DELAY

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.e2e_daemon.helpers import Daemon, SandboxProc, ok, run_cli
+from tests.e2e_daemon.helpers import Daemon, ok, run_cli
+from tests.helpers.sandbox_process import SandboxProcess
 from tests.helpers.wait import wait_until
 
 # Not the machine's zone, and a half-hour offset: HH:MM must be read in the configured zone.
@@ -35,7 +36,7 @@ def pick_slot(zone: ZoneInfo) -> datetime:
     return (now + timedelta(seconds=MIN_LEAD, minutes=1)).replace(second=0, microsecond=0)
 
 
-def status(home: Path, sb: SandboxProc) -> dict[str, Any]:
+def status(home: Path, sb: SandboxProcess) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(ok(run_cli(home, "status", "--json", env=sb.env())))
     return data
 
@@ -49,7 +50,7 @@ def stamp(message: dict[str, Any]) -> datetime:
     return datetime.fromisoformat(message["timestamp"])
 
 
-def add_channels(home: Path, sb: SandboxProc, enabled: list[str], disabled: list[str]) -> None:
+def add_channels(home: Path, sb: SandboxProcess, enabled: list[str], disabled: list[str]) -> None:
     env = sb.env()
     for channel in (*enabled, *disabled):
         add = ["channels", "add", "--guild", sb.guild_id, "--channel", channel, "--mention", sb.target_bot_id]
@@ -82,8 +83,8 @@ def sigterm(daemon: Daemon) -> float:
 @pytest.mark.timeout(240)
 def test_daemon_sends_once_per_slot_survives_sigkill_and_stops_on_sigterm(
     tmp_path: Path,
-    sandbox: SandboxProc,
-    start_sandbox: Callable[[], SandboxProc],
+    sandbox: SandboxProcess,
+    start_sandbox: Callable[[], SandboxProcess],
     start_daemon: Callable[..., Daemon],
 ) -> None:
     home, sb = tmp_path / "home", sandbox
@@ -91,7 +92,7 @@ def test_daemon_sends_once_per_slot_survives_sigkill_and_stops_on_sigterm(
     on_a, on_b, off = sb.text_channel_ids[:3]
     # The second home: its own sandbox, whose target bot never answers (the run waits reply_timeout, 60 s).
     home2, sb2 = tmp_path / "home2", start_sandbox()
-    sb2.control("/target", {"silent": True})
+    sb2.control("POST", "/target", {"silent": True})
     (quiet,) = sb2.text_channel_ids[:1]
 
     # Channels first (verified with the sandbox), then the schedule: all are active before the slot.
@@ -141,7 +142,9 @@ def test_daemon_sends_once_per_slot_survives_sigkill_and_stops_on_sigterm(
     assert slot_key == slot.date().isoformat() and finished is not None, (finished, outcome)
     assert status(home2, sb2)["catch_up_due"] is False  # the message went out: a restart must not resend
     assert len(sb2.bot_messages(quiet)) == 1
-    wait_until(lambda: sb2.control("/state")["gateway_connections"] == 0, 5, "the second gateway to close")
+    wait_until(
+        lambda: sb2.control("GET", "/state")["gateway_connections"] == 0, 5, "the second gateway to close"
+    )
 
     # The run is recorded as finished (read by another process while the daemon runs), then a crash.
     def finished_run() -> dict[str, Any] | None:
@@ -179,7 +182,9 @@ def test_daemon_sends_once_per_slot_survives_sigkill_and_stops_on_sigterm(
     assert stop_seconds < 5, f"SIGTERM took {stop_seconds:.2f} s"
     err = restarted.stderr_text()
     assert "daemon running; next keep-alive at" in err and "stopping" in err, err  # logs reach stderr
-    wait_until(lambda: sb.control("/state")["gateway_connections"] == 0, 5, "the gateway connection to close")
+    wait_until(
+        lambda: sb.control("GET", "/state")["gateway_connections"] == 0, 5, "the gateway connection to close"
+    )
 
     # ---- the history afterwards: one finished run for the slot, both channels done, nothing owed
     after = status(home, sb)
