@@ -33,8 +33,10 @@ sys.path.insert(0, str(REPO))
 
 from cdp_desktop.sandbox import SandboxThread  # noqa: E402
 from tests.e2e import shared_home as sh  # noqa: E402
+from tests.e2e.support import TOKEN  # noqa: E402
 from tests.e2e_daemon.helpers import cli_env, run_cli  # noqa: E402
 from tests.helpers.cli import cli_argv  # noqa: E402
+from tests.helpers.sandbox_thread import sandbox_thread  # noqa: E402
 
 
 @dataclass
@@ -437,7 +439,7 @@ def main() -> int:
     trials = [t for t in TRIALS if not args.only or t.__name__ in args.only]
     started = time.monotonic()
     rows: list[Row] = []
-    sandbox = sh.start_sandbox()
+    sandbox = sandbox_thread(token=TOKEN)
     try:
         with tempfile.TemporaryDirectory(prefix="cdp-reliability-") as scratch:
             env = Env(sandbox, Path(scratch), args.quick)

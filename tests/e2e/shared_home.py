@@ -44,12 +44,6 @@ print("written")
 """
 
 
-def start_sandbox() -> SandboxThread:
-    sb = SandboxThread(token=TOKEN, rate_limits=False)
-    sb.start()
-    return sb
-
-
 def spawn(
     home: Path, *args: str, api_base: str | None = None, token: str | None = TOKEN
 ) -> subprocess.Popen[str]:

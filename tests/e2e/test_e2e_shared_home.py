@@ -15,11 +15,13 @@ import pytest
 
 from cdp_desktop.sandbox import SandboxThread
 from tests.e2e import shared_home
+from tests.e2e.support import TOKEN
+from tests.helpers.sandbox_thread import sandbox_thread
 
 
 @pytest.fixture
 def sandbox() -> Iterator[SandboxThread]:
-    sb = shared_home.start_sandbox()
+    sb = sandbox_thread(token=TOKEN)
     try:
         yield sb
     finally:

@@ -13,6 +13,7 @@ from cdp_desktop.paths import AppPaths
 from cdp_desktop.sandbox.thread import SandboxThread
 from cdp_desktop.service import LOOPBACK_TIMING, AppService
 from cdp_desktop.token_store import TokenStore
+from tests.helpers.sandbox_thread import sandbox_thread
 
 D = TypeVar("D", bound=QDialog)
 
@@ -25,7 +26,8 @@ def no_keyring() -> TokenStore:
 
 
 def start_sandbox() -> SandboxThread:
-    return SandboxThread(rate_limits=False, reply_delay=0.05).start()
+    """The sandbox of tests/conftest.py's ``sandbox`` fixture: quick replies (50 ms)."""
+    return sandbox_thread(reply_delay=0.05)
 
 
 def make_service(
