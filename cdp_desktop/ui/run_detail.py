@@ -147,12 +147,17 @@ class RunsPanel(QWidget):
         row = self.runs_model.row_of(run_id) if run_id is not None else None
         if row is None and self.runs_model.rowCount():
             row = 0
-        if row is not None:
-            self.runs.selectionModel().setCurrentIndex(
-                self.runs_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.show_row(row)
+        if row is None:
+            return
+        if self.runs.currentIndex().row() == row:
+            self.show_row(row)  # the same row again: no currentRowChanged, so fill the detail here
+            return
+        # Moving the current row fills the detail through currentRowChanged; once, not twice (500 results
+        # rendered twice were a quarter of the window's opening time).
+        self.runs.selectionModel().setCurrentIndex(
+            self.runs_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def show_row(self, row: int) -> None:
         svc = self.bridge.service
