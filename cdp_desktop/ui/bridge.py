@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from ..core.ports import ConnectionStatus
 from ..service.events import Notice, RunFinished, RunStarted, ScheduleChanged, ServiceEvent
 from .service_api import ServiceApi
+from .texts import error_text
 
 if TYPE_CHECKING:
     import asyncio
@@ -131,7 +132,7 @@ class ServiceBridge(QObject):
 
     def report_exception(self, exc: BaseException, what: str = "") -> None:
         log.error("%s failed", what or "background task", exc_info=(type(exc), exc, exc.__traceback__))
-        text = str(exc) or type(exc).__name__
+        text = error_text(exc)  # a message it carries in the window's language, else its own words
         if what:
             text = QCoreApplication.translate("ServiceBridge", "{action} failed: {error}").format(
                 action=what, error=text

@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
             fn()
         except Exception as exc:
             log.warning("action failed: %s", exc)
-            text = config_error_text(exc) if isinstance(exc, ConfigError) else str(exc)
+            text = config_error_text(exc) if isinstance(exc, ConfigError) else texts.error_text(exc)
             self.banners.show_message(text, "error")
 
     def open_log_folder(self) -> None:

@@ -23,6 +23,15 @@ def shown(text: Message | str) -> str:
     return render(text) if isinstance(text, Message) else str(text)
 
 
+def error_text(exc: BaseException) -> str:
+    """An error in the window's language: the message it carries (``exc.message`` or its argument, as the
+    history, lock and configuration errors do), else its own words."""
+    for candidate in (getattr(exc, "message", None), *exc.args[:1]):
+        if isinstance(candidate, Message):
+            return render(candidate)
+    return str(exc) or type(exc).__name__
+
+
 def trigger_label(trigger: Any) -> str:
     """Translated name of a run trigger ("scheduled", "catch-up", "manual", "retry")."""
     value = str(getattr(trigger, "value", trigger))
