@@ -281,7 +281,7 @@ def runtime_status(ctx: Context) -> dict[str, Any]:
         rows = service.channel_rows()
         last = service.last_run()
         return {
-            "history_warnings": list(service.history_warnings),
+            "history_warnings": [str(w) for w in service.history_warnings],  # English, like --json
             "next_run": next_run.isoformat() if next_run else None,
             "catch_up_due": service.catch_up_due(),
             "paused": service.paused,

@@ -79,10 +79,9 @@ def _refuse_owned_temporary(ctx: Context, channel_id: int | None) -> None:
 
     with History(ctx.paths.history_file, recover=True) as history:  # a damaged one is kept aside
         owned = history.is_owned(channel_id)
-        if history.moved_aside is not None:
-            log.warning(
-                "%s It was moved to %s; a new history was started.", history.damage, history.moved_aside
-            )
+        moved = history.moved_aside_message()
+        if moved is not None:
+            log.warning("%s", moved)  # the terminal in the user's language, the log file in English
     if owned:
         raise ConfigError(
             "channel",

@@ -22,6 +22,7 @@ import pytest
 from cdp_desktop.core.history import SCHEMA_VERSION, History
 from tests.e2e_daemon.helpers import cli_env, run_cli
 from tests.helpers.cli import REPO, cli_argv
+from tests.helpers.no_english import english_words
 
 GUILD, CHANNEL, OTHER = "123456789012345678", "234567890123456789", "234567890123456790"
 
@@ -34,6 +35,21 @@ def error_line(proc: subprocess.CompletedProcess[str], code: int = 2) -> str:
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("cdp-desktop: error: "), proc.stderr
     return lines[0]
+
+
+def zh_env(**extra: str) -> dict[str, str]:
+    """The CLI's environment on a Chinese desktop (no ``language`` setting: the locale decides)."""
+    return cli_env(LANG="zh_CN.UTF-8", LC_ALL=None, LC_MESSAGES=None, LANGUAGE=None, **extra)
+
+
+def chinese(text: str, *quoted: str) -> str:
+    """``text`` (stderr lines) is Chinese, full-width colon after the program name, with no English word but
+    the program's and its commands' names and what is ``quoted`` as it came (SQLite's own words)."""
+    for line in text.strip().splitlines():
+        assert line.startswith("cdp-desktop："), text
+        assert english_words(line, {"cdp-desktop status", "cdp-desktop", *quoted}) == [], text
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in line), text  # not only punctuation
+    return text
 
 
 def answered(proc: subprocess.CompletedProcess[str]) -> str:
@@ -263,6 +279,34 @@ def test_newer_history_is_refused_not_destroyed(tmp_path: Path) -> None:
     assert history.read_bytes() == before and not list(home.glob("history.sqlite3.corrupt-*"))
 
 
+def test_history_problems_are_said_in_chinese(tmp_path: Path) -> None:
+    """On a Chinese desktop what a damaged or newer history makes the commands say is Chinese: the error of
+    a command that needs it, and the warning of one that goes on without it (SQLite's own words are kept)."""
+    home = configured_home(tmp_path / "home")
+    history = home / "history.sqlite3"
+    _garbage(history)
+    refused = run_cli(home, "history", env=zh_env())
+    assert refused.returncode == 2, refused.stderr
+    assert "`cdp-desktop status`" in chinese(refused.stderr, "file is not a database")
+    status = run_cli(home, "status", env=zh_env())
+    assert answered(status) and len(status.stderr.strip().splitlines()) == 1
+    (aside,) = home.glob("history.sqlite3.corrupt-*")
+    assert str(aside) in chinese(status.stderr, "file is not a database")
+
+    db = sqlite3.connect(history)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 5}")
+    db.commit()
+    db.close()
+    assert "CDP Desktop" in chinese(run_cli(home, "status", env=zh_env()).stderr)
+    token = "x" * 24 + ".abcdef." + "y" * 27
+    run_now = run_cli(
+        home,
+        "run-now",
+        env=zh_env(CDP_DESKTOP_TOKEN=token, CDP_DESKTOP_API_BASE="http://127.0.0.1:9/api/v10"),
+    )
+    assert run_now.returncode == 2 and f"{SCHEMA_VERSION + 5}" in chinese(run_now.stderr), run_now.stderr
+
+
 # --------------------------------------------------------------------------- item 6: broken homes
 
 
@@ -358,6 +402,9 @@ def test_history_locked_by_another_process_waits_then_says_so(tmp_path: Path) ->
         line = error_line(proc)
         assert "another cdp-desktop process is writing" in line and "try again" in line
         assert waited >= 5  # it waited for the lock rather than failing at once
+        zh = run_cli(home, "status", env=zh_env())
+        assert zh.returncode == 2 and len(zh.stderr.strip().splitlines()) == 1, zh.stderr
+        assert "另一个 cdp-desktop 进程正在写入" in chinese(zh.stderr)
     finally:
         assert locker.stdin is not None
         locker.stdin.close()

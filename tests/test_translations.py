@@ -98,3 +98,54 @@ def test_translation_files_are_up_to_date() -> None:
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.expect_log(
+    r"^cdp_desktop\.service: .+ is damaged \(file is not a database\)\. It was moved to ",
+    r"^cdp_desktop\.service: .+ was written by a newer version .+ Channel states and past runs",
+)
+def test_history_errors_and_service_warnings_read_in_chinese(zh_cn: QTranslator, tmp_path: Path) -> None:
+    """What the window shows (``texts.shown`` for the banners, ``texts.error_text`` for a failed start or
+    action) when the history is damaged, written by a newer version or busy:
+    Chinese sentences, SQLite's own words kept as they came; ``str()`` stays English for the log file."""
+    import sqlite3
+
+    from cdp_desktop.core.history import SCHEMA_VERSION, History, HistoryBusy, HistoryNewer
+    from cdp_desktop.core.history_errors import BUSY
+    from cdp_desktop.paths import AppPaths
+    from cdp_desktop.service import AppService
+    from cdp_desktop.ui import texts
+    from tests.helpers.no_english import english_words
+
+    def chinese(text: str, *quoted: str) -> None:
+        assert re.search(r"[\u4e00-\u9fff]", text) and not english_words(text, quoted), text
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "history.sqlite3").write_bytes(b"\0" * 8192)  # zeros: not a database
+    service = AppService(AppPaths.resolve(home), history_optional=True)
+    try:
+        (moved,) = service.load_warnings
+        assert str(moved).endswith("; a new history was started.")  # the log file's English
+        chinese(texts.shown(moved), "file is not a database")
+    finally:
+        service.history.close()
+
+    db = sqlite3.connect(home / "history.sqlite3")
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    service = AppService(AppPaths.resolve(home), history_optional=True)
+    try:
+        (left_out,) = service.load_warnings
+        assert "newer version" in str(left_out)
+        chinese(texts.shown(left_out))
+    finally:
+        service.history.close()
+    with pytest.raises(HistoryNewer) as newer:
+        History(home / "history.sqlite3")
+    chinese(texts.error_text(newer.value))
+
+    busy = HistoryBusy(BUSY(path=str(home / "history.sqlite3")))
+    assert str(busy).startswith("another cdp-desktop process is writing ")
+    chinese(texts.error_text(busy), "cdp-desktop")

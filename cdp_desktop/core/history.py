@@ -28,7 +28,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import FAILURE_STATES, SUCCESS_STATES, CdpError, State
+from . import history_errors as _say
+from .errors import FAILURE_STATES, SUCCESS_STATES, State
+from .history_errors import HistoryBusy, HistoryDamaged, HistoryError, HistoryNewer
+from .history_errors import classify as _classify
 from .history_records import (
     ChannelResult,
     DayRow,
@@ -59,53 +62,6 @@ __all__ = [
     "RunRecord",
     "SendRecord",
 ]
-
-
-class HistoryError(CdpError):
-    """The history database cannot be used; ``str(exc)`` says why and what to do."""
-
-
-class HistoryBusy(HistoryError):
-    """Another process held the database lock for longer than the busy timeout."""
-
-
-class HistoryDamaged(HistoryError):
-    """The file is not a usable SQLite database (garbage, zeros, truncated, a folder).
-
-    ``detail`` says what is wrong; the message adds what to do (opened with ``recover`` it is moved aside)."""
-
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"{detail} Run `cdp-desktop status` (or start the app) to keep it aside and start a new history."
-        )
-        self.detail = detail
-
-
-class HistoryNewer(HistoryError):
-    """Written by a newer version of the app: never changed nor moved by this one."""
-
-
-def _classify(exc: sqlite3.Error, path: str) -> HistoryError:
-    """A SQLite failure as a one-line message saying what is wrong and what to do."""
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
-    text = str(exc)
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in text:
-        return HistoryBusy(f"another cdp-desktop process is writing {path}; try again in a moment.")
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
-        return HistoryError(f"the disk is full: {path} could not be written; free some space and try again.")
-    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT) or "malformed" in text:
-        return HistoryDamaged(f"{path} is damaged ({text}).")
-    if code == sqlite3.SQLITE_READONLY:
-        return HistoryError(f"{path} is read-only ({text}); make it and its folder writable.")
-    if code == sqlite3.SQLITE_CANTOPEN:
-        return HistoryError(
-            f"{path} cannot be opened ({text}); check that its folder exists and is writable."
-        )
-    if code == sqlite3.SQLITE_IOERR:
-        return HistoryError(
-            f"{path} could not be read or written ({text}); check the disk and its free space."
-        )
-    return HistoryError(f"{path} could not be used ({text}).")
 
 
 # --------------------------------------------------------------------------- conversions
@@ -174,7 +130,7 @@ class History:
         self.path = str(path)
         self.busy_timeout = busy_timeout
         self.moved_aside: Path | None = None
-        self.damage: str | None = None
+        self.damage: Message | None = None  # what was wrong with a file moved aside
         self.journal_mode = ""
         self._lock = threading.RLock()
         try:
@@ -182,7 +138,7 @@ class History:
         except HistoryDamaged as exc:
             if not recover or self.path == ":memory:":
                 raise
-            self.damage = exc.detail
+            self.damage = exc.damage
             self.moved_aside = self._move_aside()
             self._db = self._open()
 
@@ -190,14 +146,12 @@ class History:
         if self.path != ":memory:":
             target = Path(self.path)
             if target.is_dir():
-                raise HistoryDamaged(f"{self.path} is a folder, not a history database.")
+                raise HistoryDamaged(_say.IS_FOLDER(path=self.path))
             try:
                 make_private_file(target)  # 0600: SQLite gives its -wal and -shm files the same mode
             except OSError as exc:
-                raise HistoryError(
-                    f"cannot create {target} ({exc.strerror}); check that its folder is writable, "
-                    "or pass --home DIR."
-                ) from None
+                reason = exc.strerror or str(exc)
+                raise HistoryError(_say.CANNOT_CREATE(path=str(target), reason=reason)) from None
         try:
             # isolation_level=None: autocommit; multi-statement changes use _tx() explicitly.
             db = sqlite3.connect(
@@ -214,7 +168,7 @@ class History:
             problems = [r[0] for r in db.execute("PRAGMA quick_check(3)").fetchall()]
             if problems != ["ok"]:
                 found = " ".join(" ".join(problems).replace("*** in database main ***", "").split())
-                raise HistoryDamaged(f"{self.path} is damaged ({found[:200]}).")
+                raise HistoryDamaged(_say.DAMAGED(path=self.path, reason=found[:200]))
         except HistoryError:
             db.close()
             raise
@@ -238,10 +192,15 @@ class History:
                     os.replace(journal, main.with_name(main.name + extra + suffix))
             os.replace(main, aside)
         except OSError as exc:
-            raise HistoryError(
-                f"{self.path} is damaged and could not be moved aside ({exc.strerror}); move it away by hand."
-            ) from None
+            reason = exc.strerror or str(exc)
+            raise HistoryError(_say.CANNOT_MOVE_ASIDE(path=self.path, reason=reason)) from None
         return aside
+
+    def moved_aside_message(self) -> Message | None:
+        """What to tell the user when opening kept a damaged file aside (None when it did not)."""
+        if self.moved_aside is None or self.damage is None:
+            return None
+        return _say.MOVED_ASIDE(damage=self.damage, aside=str(self.moved_aside))
 
     def close(self) -> None:
         with self._lock:
@@ -258,10 +217,7 @@ class History:
         return int(self._one("PRAGMA user_version")[0])
 
     def _newer(self, version: int) -> HistoryNewer:
-        return HistoryNewer(
-            f"{self.path} was written by a newer version of CDP Desktop (history schema {version}); "
-            "upgrade CDP Desktop, or move the file away to start a new history."
-        )
+        return HistoryNewer(_say.NEWER(path=self.path, version=version))
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -344,7 +300,7 @@ class History:
             (str(message_id), _ts(at), target_uid, slot_key),
         )
         if cur.rowcount == 0:
-            raise HistoryError(f"no send intent recorded for {target_uid} / {slot_key}")
+            raise HistoryError(_say.NO_SEND_INTENT(target=target_uid, slot=slot_key))
 
     def send_record(self, target_uid: str, slot_key: str) -> SendRecord | None:
         row = self._one(

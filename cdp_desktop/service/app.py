@@ -21,6 +21,7 @@ from ..core.cdp_endpoint import EndpointCheck
 from ..core.config import Config, ConfigError, ConfigStore
 from ..core.errors import SetupError, State
 from ..core.history import ChannelResult, History, HistoryBusy, HistoryError, LogLine, RunRecord
+from ..core.history_errors import LEFT_OUT as HISTORY_LEFT_OUT
 from ..core.locking import FileLock
 from ..core.messages import Message, template
 from ..core.ports import ChannelInfo, Clock, ConnectionState, ConnectionStatus, GuildInfo, SystemClock
@@ -123,9 +124,9 @@ class AppService(ConfigUpdates):
         self._store = ConfigStore(paths.config_dir)
         loaded = self._store.load()
         self.config: Config = loaded.config
-        self.load_warnings: list[Message | str] = list(loaded.warnings)
+        self.load_warnings: list[Message] = list(loaded.warnings)
         # The history was moved aside or left out (these are in load_warnings too).
-        self.history_warnings: list[str] = []
+        self.history_warnings: list[Message] = []
         self.history = self._open_history(history_optional)
         self._token_store = token_store
         self.token_state: TokenResult | None = None
@@ -169,16 +170,17 @@ class AppService(ConfigUpdates):
         except HistoryError as exc:
             if not optional:
                 raise
-            self._warn(f"{exc} Channel states and past runs are not shown.")
+            self._warn(HISTORY_LEFT_OUT(problem=exc.message))
             return History(":memory:")
-        if history.moved_aside is not None:
-            self._warn(f"{history.damage} It was moved to {history.moved_aside}; a new history was started.")
+        moved = history.moved_aside_message()
+        if moved is not None:
+            self._warn(moved)
         return history
 
-    def _warn(self, text: str) -> None:
-        log.warning("%s", text)
-        self.load_warnings.append(text)
-        self.history_warnings.append(text)
+    def _warn(self, message: Message) -> None:
+        log.warning("%s", message)  # the log file in English, a terminal in the user's language
+        self.load_warnings.append(message)
+        self.history_warnings.append(message)
 
     # ------------------------------------------------------------------------------- events
     def subscribe(self, listener: Listener) -> Callable[[], None]:

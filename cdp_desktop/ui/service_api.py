@@ -34,7 +34,7 @@ class ServiceApi(Protocol):
     history: History
     connection: ConnectionStatus
     token_state: TokenResult | None
-    load_warnings: list[Message | str]  # config file warnings are messages
+    load_warnings: list[Message]  # the config file's and the history's warnings
     demo: DemoControls | None
 
     @property

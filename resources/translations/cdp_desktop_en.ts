@@ -2150,6 +2150,69 @@ Start CDP Desktop again to bring the window back.</translation>
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message>
+            <source>another cdp-desktop process is writing {path}; try again in a moment.</source>
+            <translation>another cdp-desktop process is writing {path}; try again in a moment.</translation>
+        </message>
+        <message>
+            <source>cannot create {path} ({reason}); check that its folder is writable, or pass --home DIR.</source>
+            <translation>cannot create {path} ({reason}); check that its folder is writable, or pass --home DIR.</translation>
+        </message>
+        <message>
+            <source>no send intent recorded for {target} / {slot}</source>
+            <translation>no send intent recorded for {target} / {slot}</translation>
+        </message>
+        <message>
+            <source>the disk is full: {path} could not be written; free some space and try again.</source>
+            <translation>the disk is full: {path} could not be written; free some space and try again.</translation>
+        </message>
+        <message>
+            <source>{damage} It was moved to {aside}; a new history was started.</source>
+            <translation>{damage} It was moved to {aside}; a new history was started.</translation>
+        </message>
+        <message>
+            <source>{damage} Run `cdp-desktop status` (or start the app) to keep it aside and start a new history.</source>
+            <translation>{damage} Run `cdp-desktop status` (or start the app) to keep it aside and start a new history.</translation>
+        </message>
+        <message>
+            <source>{path} cannot be opened ({reason}); check that its folder exists and is writable.</source>
+            <translation>{path} cannot be opened ({reason}); check that its folder exists and is writable.</translation>
+        </message>
+        <message>
+            <source>{path} could not be read or written ({reason}); check the disk and its free space.</source>
+            <translation>{path} could not be read or written ({reason}); check the disk and its free space.</translation>
+        </message>
+        <message>
+            <source>{path} could not be used ({reason}).</source>
+            <translation>{path} could not be used ({reason}).</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a history database.</source>
+            <translation>{path} is a folder, not a history database.</translation>
+        </message>
+        <message>
+            <source>{path} is damaged ({reason}).</source>
+            <translation>{path} is damaged ({reason}).</translation>
+        </message>
+        <message>
+            <source>{path} is damaged and could not be moved aside ({reason}); move it away by hand.</source>
+            <translation>{path} is damaged and could not be moved aside ({reason}); move it away by hand.</translation>
+        </message>
+        <message>
+            <source>{path} is read-only ({reason}); make it and its folder writable.</source>
+            <translation>{path} is read-only ({reason}); make it and its folder writable.</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop (history schema {version}); upgrade CDP Desktop, or move the file away to start a new history.</source>
+            <translation>{path} was written by a newer version of CDP Desktop (history schema {version}); upgrade CDP Desktop, or move the file away to start a new history.</translation>
+        </message>
+        <message>
+            <source>{problem} Channel states and past runs are not shown.</source>
+            <translation>{problem} Channel states and past runs are not shown.</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;About CDP Desktop</source>

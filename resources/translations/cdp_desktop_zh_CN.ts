@@ -2148,6 +2148,69 @@ Start CDP Desktop again to bring the window back.</source>
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message>
+            <source>another cdp-desktop process is writing {path}; try again in a moment.</source>
+            <translation>另一个 cdp-desktop 进程正在写入 {path}；请稍后重试。</translation>
+        </message>
+        <message>
+            <source>cannot create {path} ({reason}); check that its folder is writable, or pass --home DIR.</source>
+            <translation>无法创建 {path}（{reason}）；请检查它所在的文件夹是否可写，或使用 --home DIR。</translation>
+        </message>
+        <message>
+            <source>no send intent recorded for {target} / {slot}</source>
+            <translation>没有为 {target} / {slot} 记录发送意图</translation>
+        </message>
+        <message>
+            <source>the disk is full: {path} could not be written; free some space and try again.</source>
+            <translation>磁盘已满：无法写入 {path}；请释放一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>{damage} It was moved to {aside}; a new history was started.</source>
+            <translation>{damage}它已被移到 {aside}，并已开始新的历史记录。</translation>
+        </message>
+        <message>
+            <source>{damage} Run `cdp-desktop status` (or start the app) to keep it aside and start a new history.</source>
+            <translation>{damage}请运行 `cdp-desktop status`（或启动应用），将它移到一旁并开始新的历史记录。</translation>
+        </message>
+        <message>
+            <source>{path} cannot be opened ({reason}); check that its folder exists and is writable.</source>
+            <translation>无法打开 {path}（{reason}）；请检查它所在的文件夹是否存在且可写。</translation>
+        </message>
+        <message>
+            <source>{path} could not be read or written ({reason}); check the disk and its free space.</source>
+            <translation>无法读写 {path}（{reason}）；请检查磁盘及其剩余空间。</translation>
+        </message>
+        <message>
+            <source>{path} could not be used ({reason}).</source>
+            <translation>无法使用 {path}（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a history database.</source>
+            <translation>{path} 是一个文件夹，而不是历史记录数据库。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged ({reason}).</source>
+            <translation>{path} 已损坏（{reason}）。</translation>
+        </message>
+        <message>
+            <source>{path} is damaged and could not be moved aside ({reason}); move it away by hand.</source>
+            <translation>{path} 已损坏，且无法移到一旁（{reason}）；请手动将它移走。</translation>
+        </message>
+        <message>
+            <source>{path} is read-only ({reason}); make it and its folder writable.</source>
+            <translation>{path} 是只读的（{reason}）；请使它及其所在的文件夹可写。</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of CDP Desktop (history schema {version}); upgrade CDP Desktop, or move the file away to start a new history.</source>
+            <translation>{path} 由更新版本的 CDP Desktop 写入（历史记录格式版本 {version}）；请升级 CDP Desktop，或将该文件移走以开始新的历史记录。</translation>
+        </message>
+        <message>
+            <source>{problem} Channel states and past runs are not shown.</source>
+            <translation>{problem}频道状态和以往的运行记录不会显示。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;About CDP Desktop</source>

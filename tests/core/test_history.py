@@ -222,7 +222,7 @@ def test_damaged_file_moved_aside_without_its_old_journal(tmp_path: Path) -> Non
     with History(path, recover=True) as h:
         assert h.moved_aside is not None and h.moved_aside.read_bytes() == b"\0" * 8192
         assert h.moved_aside.name.startswith("history.sqlite3.corrupt-")
-        assert h.damage is not None and "damaged" in h.damage
+        assert h.damage is not None and "damaged" in str(h.damage)
         assert h.schema_version == SCHEMA_VERSION and h.recent_runs() == []
         wal = tmp_path / "history.sqlite3-wal"
         assert not wal.exists() or b"old journal" not in wal.read_bytes()
