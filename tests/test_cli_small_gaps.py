@@ -15,6 +15,8 @@ import pytest
 from cdp_desktop.cli import main
 from cdp_desktop.core.config import DEFAULT_TEMPLATE, ConfigStore
 from cdp_desktop.core.locking import FileLock
+from tests.helpers.cli import cli_env
+from tests.helpers.no_english import english_words
 
 GUILD, CHANNEL = "123456789012345678", "234567890123456789"
 REPO = Path(__file__).resolve().parents[1]
@@ -132,8 +134,12 @@ def test_run_now_json_prints_an_error_document_when_setup_fails(
     assert code == 2 and out == ""
 
 
-def test_a_held_config_lock_is_a_one_line_error_exit_2(isolated_home: Path) -> None:
-    """Another process holding the config lock past the timeout: `config set` says so and exits 2."""
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_held_config_lock_is_a_one_line_error_exit_2(isolated_home: Path, language: str) -> None:
+    """Another process holding the config lock past the timeout: `config set` says so and exits 2, in the
+    user's language (one whole sentence: Chinese says the seconds as 秒)."""
+    lang = {"en": "C.UTF-8", "zh_CN": "zh_CN.UTF-8"}[language]
+    env = cli_env(LANG=lang, LC_ALL=None, LC_MESSAGES=None, LANGUAGE=None)
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -164,6 +170,7 @@ def test_a_held_config_lock_is_a_one_line_error_exit_2(isolated_home: Path) -> N
             capture_output=True,
             text=True,
             cwd=REPO,
+            env=env,
             timeout=60,
         )
     finally:
@@ -171,7 +178,16 @@ def test_a_held_config_lock_is_a_one_line_error_exit_2(isolated_home: Path) -> N
         holder.wait()
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "another cdp-desktop process" in lines[0] and "try again" in lines[0]
+    assert len(lines) == 1, proc.stderr
+    if language == "en":
+        assert (
+            "another cdp-desktop process has been changing the configuration for more than 0.5 s" in lines[0]
+        )
+        assert "try again" in lines[0]
+    else:
+        prefix = "cdp-desktop：错误：config："  # the setting at fault names it as typed
+        assert lines[0].startswith(prefix) and "修改配置已超过 0.5 秒（锁文件 " in lines[0], lines[0]
+        assert english_words(lines[0].removeprefix(prefix), {"cdp-desktop"}) == [], lines[0]
     assert not (isolated_home / "config.json").exists()
     lock = FileLock(isolated_home / "config.json.lock")
     lock.acquire(timeout=5)  # free again once the holder is gone

@@ -104,14 +104,17 @@ def test_translation_files_are_up_to_date() -> None:
     r"^cdp_desktop\.service: .+ is damaged \(file is not a database\)\. It was moved to ",
     r"^cdp_desktop\.service: .+ was written by a newer version .+ Channel states and past runs",
 )
-def test_history_errors_and_service_warnings_read_in_chinese(zh_cn: QTranslator, tmp_path: Path) -> None:
+def test_history_and_lock_errors_and_service_warnings_read_in_chinese(
+    zh_cn: QTranslator, tmp_path: Path
+) -> None:
     """What the window shows (``texts.shown`` for the banners, ``texts.error_text`` for a failed start or
-    action) when the history is damaged, written by a newer version or busy:
+    action) when the history is damaged, written by a newer version or busy, or a lock is held too long:
     Chinese sentences, SQLite's own words kept as they came; ``str()`` stays English for the log file."""
     import sqlite3
 
     from cdp_desktop.core.history import SCHEMA_VERSION, History, HistoryBusy, HistoryNewer
     from cdp_desktop.core.history_errors import BUSY
+    from cdp_desktop.core.locking import READDING, LockTimeout
     from cdp_desktop.paths import AppPaths
     from cdp_desktop.service import AppService
     from cdp_desktop.ui import texts
@@ -149,3 +152,8 @@ def test_history_errors_and_service_warnings_read_in_chinese(zh_cn: QTranslator,
     busy = HistoryBusy(BUSY(path=str(home / "history.sqlite3")))
     assert str(busy).startswith("another cdp-desktop process is writing ")
     chinese(texts.error_text(busy), "cdp-desktop")
+
+    readd = LockTimeout(READDING(seconds="120", path=str(home / "readd.lock")))  # a re-add waited too long
+    assert str(readd).startswith("another cdp-desktop process has been re-adding missing channels for more")
+    chinese(texts.error_text(readd), "cdp-desktop")
+    assert "120 秒" in texts.error_text(readd)

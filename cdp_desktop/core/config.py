@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from . import schedule
-from .locking import FileLock, LockTimeout, make_private_dir
+from .locking import CHANGING_CONFIG, FileLock, LockTimeout, make_private_dir
 from .messages import Message, Param, template
 from .schedule import Slot
 from .validation import (
@@ -506,7 +506,7 @@ class ConfigStore:
         self.lock = FileLock(
             self.directory / LOCK_FILENAME,
             timeout=LOCK_TIMEOUT if lock_timeout is None else lock_timeout,
-            what="changing the configuration",
+            what=CHANGING_CONFIG,
         )
         self.read_only = False
         self.read_only_reason: Message | None = None
@@ -643,7 +643,7 @@ class ConfigStore:
         try:
             self.lock.acquire()
         except LockTimeout as exc:
-            raise ConfigError("config", str(exc)) from None
+            raise ConfigError("config", exc.message) from None
         try:
             yield
         finally:

@@ -22,14 +22,42 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 from .errors import CdpError
+from .messages import Message, Template, template
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 _POLL = 0.02  # seconds between attempts while another process holds the lock
 
 
+_C = "Lock"
+# What waiting too long says: one whole sentence per kind of lock ({seconds}: the wait, {path}: the file).
+HELD = template(
+    _C,
+    "lock.held",
+    "another cdp-desktop process has held the lock {path} for more than {seconds} s; "
+    "wait for it to finish and try again",
+)
+CHANGING_CONFIG = template(
+    _C,
+    "lock.changing_config",
+    "another cdp-desktop process has been changing the configuration for more than {seconds} s "
+    "(lock {path}); wait for it to finish and try again",
+)
+READDING = template(
+    _C,
+    "lock.readding",
+    "another cdp-desktop process has been re-adding missing channels for more than {seconds} s "
+    "(lock {path}); wait for it to finish and try again",
+)
+
+
 class LockTimeout(CdpError):
-    """Another process held the lock for longer than we were willing to wait."""
+    """Another process held the lock for longer than we were willing to wait; ``message`` says so in the
+    reader's language (``str(exc)``: in English)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def make_private_dir(path: Path) -> None:
@@ -75,10 +103,11 @@ _held_guard = threading.Lock()
 class FileLock:
     """An exclusive lock on ``path`` shared by every user in this process, exclusive between processes."""
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0, what: str = "") -> None:
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0, what: Template = HELD) -> None:
+        """``what``: the sentence a timeout says (``HELD``, ``CHANGING_CONFIG``, ``READDING``)."""
         self.path = Path(path)
         self.timeout = timeout
-        self.what = what or self.path.name
+        self.what = what
 
     def _key(self) -> str:
         return os.path.abspath(self.path)
@@ -99,27 +128,26 @@ class FileLock:
             _held[key] = _Held(fd)
             return True
 
-    def _timeout_error(self) -> LockTimeout:
-        return LockTimeout(
-            f"another cdp-desktop process has been {self.what} for more than {self.timeout:g} s "
-            f"(lock {self.path}); wait for it to finish and try again"
-        )
+    def _timeout_error(self, waited: float) -> LockTimeout:
+        return LockTimeout(self.what(seconds=f"{waited:g}", path=str(self.path)))
 
     def acquire(self, timeout: float | None = None) -> None:
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        wait = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + wait
         while not self._try():
             if time.monotonic() >= deadline:
-                raise self._timeout_error()
+                raise self._timeout_error(wait)
             time.sleep(_POLL)
 
     async def acquire_async(self, timeout: float | None = None) -> None:
         """Like :meth:`acquire`, without blocking the event loop while another process holds the lock."""
         import asyncio  # here: the GUI imports this module (through logs) before its first paint
 
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        wait = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + wait
         while not self._try():
             if time.monotonic() >= deadline:
-                raise self._timeout_error()
+                raise self._timeout_error(wait)
             await asyncio.sleep(_POLL)
 
     def release(self) -> None:

@@ -22,7 +22,7 @@ from ..core.config import Config, ConfigError, ConfigStore
 from ..core.errors import SetupError, State
 from ..core.history import ChannelResult, History, HistoryBusy, HistoryError, LogLine, RunRecord
 from ..core.history_errors import LEFT_OUT as HISTORY_LEFT_OUT
-from ..core.locking import FileLock
+from ..core.locking import READDING, FileLock
 from ..core.messages import Message, template
 from ..core.ports import ChannelInfo, Clock, ConnectionState, ConnectionStatus, GuildInfo, SystemClock
 from ..paths import AppPaths
@@ -510,7 +510,7 @@ class AppService(ConfigUpdates):
         lock = FileLock(
             self.paths.data_dir / READD_LOCK_FILENAME,
             timeout=READD_LOCK_TIMEOUT,
-            what="re-adding missing channels",
+            what=READDING,
         )
         async with self._run_lock, lock.hold_async():
             self.reload_config()

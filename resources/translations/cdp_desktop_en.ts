@@ -2213,6 +2213,21 @@ Start CDP Desktop again to bring the window back.</translation>
         </message>
     </context>
     <context>
+        <name>Lock</name>
+        <message>
+            <source>another cdp-desktop process has been changing the configuration for more than {seconds} s (lock {path}); wait for it to finish and try again</source>
+            <translation>another cdp-desktop process has been changing the configuration for more than {seconds} s (lock {path}); wait for it to finish and try again</translation>
+        </message>
+        <message>
+            <source>another cdp-desktop process has been re-adding missing channels for more than {seconds} s (lock {path}); wait for it to finish and try again</source>
+            <translation>another cdp-desktop process has been re-adding missing channels for more than {seconds} s (lock {path}); wait for it to finish and try again</translation>
+        </message>
+        <message>
+            <source>another cdp-desktop process has held the lock {path} for more than {seconds} s; wait for it to finish and try again</source>
+            <translation>another cdp-desktop process has held the lock {path} for more than {seconds} s; wait for it to finish and try again</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;About CDP Desktop</source>

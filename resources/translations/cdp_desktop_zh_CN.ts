@@ -2211,6 +2211,21 @@ Start CDP Desktop again to bring the window back.</source>
         </message>
     </context>
     <context>
+        <name>Lock</name>
+        <message>
+            <source>another cdp-desktop process has been changing the configuration for more than {seconds} s (lock {path}); wait for it to finish and try again</source>
+            <translation>另一个 cdp-desktop 进程修改配置已超过 {seconds} 秒（锁文件 {path}）；请等它完成后重试</translation>
+        </message>
+        <message>
+            <source>another cdp-desktop process has been re-adding missing channels for more than {seconds} s (lock {path}); wait for it to finish and try again</source>
+            <translation>另一个 cdp-desktop 进程重新创建缺失的频道已超过 {seconds} 秒（锁文件 {path}）；请等它完成后重试</translation>
+        </message>
+        <message>
+            <source>another cdp-desktop process has held the lock {path} for more than {seconds} s; wait for it to finish and try again</source>
+            <translation>另一个 cdp-desktop 进程占用锁文件 {path} 已超过 {seconds} 秒；请等它完成后重试</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;About CDP Desktop</source>

@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from cdp_desktop.core.locking import FileLock, LockTimeout, make_private_dir, make_private_file
+from cdp_desktop.core.locking import (
+    CHANGING_CONFIG,
+    FileLock,
+    LockTimeout,
+    make_private_dir,
+    make_private_file,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 HOLD = (
@@ -33,7 +39,7 @@ def test_another_process_holding_the_lock_makes_us_wait_then_time_out(tmp_path: 
     path = tmp_path / "config.json.lock"
     holder = _holder(path)
     try:
-        lock = FileLock(path, timeout=0.3, what="changing the configuration")
+        lock = FileLock(path, timeout=0.3, what=CHANGING_CONFIG)
         with pytest.raises(
             LockTimeout, match="another cdp-desktop process has been changing the configuration"
         ):
