@@ -385,7 +385,7 @@ async def _daemon(ctx: Context) -> int:
         if isinstance(event, RunFinished):
             log.info(event.report.summary_message())  # the terminal renders it, the log file in English
         elif isinstance(event, Notice):
-            log.warning("%s: %s", event.title, event.body)
+            log.warning("%s", event.line)  # the terminal in the user's language, the log file in English
         elif isinstance(event, ConnectionChanged):
             log.info(
                 "Discord: %s%s",

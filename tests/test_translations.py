@@ -157,3 +157,33 @@ def test_history_and_lock_errors_and_service_warnings_read_in_chinese(
     assert str(readd).startswith("another cdp-desktop process has been re-adding missing channels for more")
     chinese(texts.error_text(readd), "cdp-desktop")
     assert "120 秒" in texts.error_text(readd)
+
+
+def test_a_daemon_notice_line_is_one_chinese_sentence(
+    zh_cn: QTranslator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The daemon logs a notice as "title: body": on a Chinese terminal the two parts are joined by a
+    full-width colon (one translated pattern, not an ASCII colon between Chinese parts); the log file keeps
+    the English."""
+    import logging
+
+    from cdp_desktop.cli_context import TerminalFormatter
+    from cdp_desktop.logs import RedactingFilter
+    from cdp_desktop.service.events import Notice
+    from cdp_desktop.service.notices import NOTICE_TITLES
+
+    monkeypatch.setattr(
+        i18n, "_active", True
+    )  # the command line's language is Chinese (the .qm is installed)
+    notice = Notice("token_invalid", NOTICE_TITLES["token_invalid"](), EXPLANATIONS[State.TOKEN_INVALID].what)
+    record = logging.LogRecord(
+        "cdp_desktop.cli_runtime", logging.WARNING, __file__, 1, "%s", (notice.line,), None
+    )
+    RedactingFilter().filter(record)
+    assert (
+        logging.Formatter("%(message)s").format(record)
+        == "Bot token rejected: Discord rejected the bot token."
+    )
+    line = TerminalFormatter(tracebacks=False).format(record)
+    assert line.startswith("cdp-desktop：警告：机器人令牌被拒绝：Discord "), line
+    assert ": " not in line and re.search(r"[\u4e00-\u9fff]$|。$", line), line

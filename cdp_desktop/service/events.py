@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..core.events import RunFinished as RunFinished  # re-exported: part of ServiceEvent
 from ..core.events import RunStarted as RunStarted
-from ..core.messages import Message
+from ..core.messages import Message, template
 from ..core.ports import ConnectionStatus
 
 if TYPE_CHECKING:
@@ -78,6 +78,14 @@ class Notice:
     @property
     def text(self) -> str:
         return str(self.body)
+
+    @property
+    def line(self) -> Message:
+        """Title and body as one line (the daemon's terminal and log), joined as the language joins them."""
+        return NOTICE_LINE(title=self.title, body=self.body)
+
+
+NOTICE_LINE = template("Notice", "notice.line", "{title}: {body}")
 
 
 ServiceEvent = (

@@ -2613,6 +2613,10 @@ The channel itself stays on Discord; only this app forgets it.</translation>
             <translation>{first}, …</translation>
         </message>
         <message>
+            <source>{title}: {body}</source>
+            <translation>{title}: {body}</translation>
+        </message>
+        <message>
             <source>{url}: {state}</source>
             <translation>{url}: {state}</translation>
         </message>

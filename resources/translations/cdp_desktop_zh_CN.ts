@@ -2611,6 +2611,10 @@ The channel itself stays on Discord; only this app forgets it.</source>
             <translation>{first}等</translation>
         </message>
         <message>
+            <source>{title}: {body}</source>
+            <translation>{title}：{body}</translation>
+        </message>
+        <message>
             <source>{url}: {state}</source>
             <translation>{url}：{state}</translation>
         </message>
