@@ -184,7 +184,14 @@ class WallClockAlarm:
             if not done.done():
                 done.set_result(DUE)
 
-        self._binding.arm(fd, epoch_seconds)  # re-arming also clears a pending cancel
+        try:
+            self._binding.arm(fd, epoch_seconds)
+        except OSError as exc:
+            # A clock change since the last wait that nobody read yet: timerfd_settime reports it (and
+            # consumes it) with ECANCELED, just as read would. The caller recomputes and waits again.
+            if exc.errno == errno.ECANCELED:
+                return CLOCK_CHANGED
+            raise
         loop.add_reader(fd, readable)
         try:
             return await done

@@ -79,6 +79,30 @@ def test_a_clock_change_cancels_the_alarm() -> None:
         alarm.close()
 
 
+def test_a_clock_change_between_two_waits_is_reported_by_the_next_wait() -> None:
+    """The clock changes while nobody waits (the scheduler is busy with a run): re-arming reports it.
+
+    The kernel answers the next ``timerfd_settime`` with ECANCELED; that is the clock change, not a broken
+    alarm (CI once saw the scheduler give up the alarm for a tick here), and it is reported once."""
+    need_clock_step()
+    alarm = make_alarm()
+    assert alarm is not None
+
+    async def main() -> tuple[str, str]:
+        first = await asyncio.wait_for(alarm.wait_until(kernel_realtime() + 0.05), 10)
+        clockstep.announce_clock_change()
+        second = await asyncio.wait_for(alarm.wait_until(kernel_realtime() + 120), 10)
+        third = await asyncio.wait_for(alarm.wait_until(kernel_realtime() + 0.05), 10)
+        return first, second + "," + third
+
+    try:
+        first, rest = asyncio.run(main())
+    finally:
+        alarm.close()
+    assert first == DUE
+    assert rest == f"{CLOCK_CHANGED},{DUE}"
+
+
 # --------------------------------------------------------------------------- the scheduler on the alarm
 
 
