@@ -23,22 +23,27 @@ class Pacer:
         self._interval = 1.0 / rate if rate > 0 else 0.0
         self._window = window
         self._margin = margin
+        # When the last ``rate`` requests really started (not when they were planned to: a loop that stalls
+        # under load would otherwise let planned-apart requests start together and cross the server's window).
         self._recent: deque[float] = deque(maxlen=max(1, int(rate * window)))
-        self._next = 0.0
+        self._lock = asyncio.Lock()  # fair (FIFO): callers go out in arrival order
+        self._next = 0.0  # the planned start of the next request (planned, so timer lateness never adds up)
 
     async def wait(self) -> None:
         if not self._interval:
             return
         loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._next)
-        if len(self._recent) == self._recent.maxlen:
-            slot = max(slot, self._recent[0] + self._window + self._margin)
-        # reserve before sleeping, so callers go out in arrival order
-        self._recent.append(slot)
-        self._next = slot + self._interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        async with self._lock:
+            while True:
+                now = loop.time()
+                slot = max(now, self._next)
+                if len(self._recent) == self._recent.maxlen:
+                    slot = max(slot, self._recent[0] + self._window + self._margin)
+                if slot <= now:
+                    break
+                await asyncio.sleep(slot - now)
+            self._next = slot + self._interval
+            self._recent.append(loop.time())
 
     def trace_config(self) -> aiohttp.TraceConfig:
         """Hooks the pacer into every HTTP request a session makes, including discord.py's own retries."""
