@@ -175,6 +175,15 @@ class CdpError(Exception):
     """Base of the app's own errors; ``str(exc)`` is a message fit for the user."""
 
 
+class MessageError(CdpError):
+    """An error that says what is wrong as a :class:`Message` (``message``), rendered in the reader's
+    language; ``str(exc)`` is its English sentence (log files, ``--json``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 class SetupError(CdpError):
     """The run cannot start at all (no token, unreachable API, invalid configuration)."""
 

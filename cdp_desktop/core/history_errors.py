@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import CdpError
+from .errors import MessageError
 from .messages import Message, template
 
 _C = "History"
@@ -64,12 +64,8 @@ MOVED_ASIDE = template(
 LEFT_OUT = template(_C, "history.left_out", "{problem} Channel states and past runs are not shown.")
 
 
-class HistoryError(CdpError):
+class HistoryError(MessageError):
     """The history database cannot be used; ``message`` says why and what to do (``str(exc)`` in English)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 class HistoryBusy(HistoryError):

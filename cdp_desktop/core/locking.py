@@ -21,8 +21,8 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-from .errors import CdpError
-from .messages import Message, Template, template
+from .errors import MessageError
+from .messages import Template, template
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -51,13 +51,9 @@ READDING = template(
 )
 
 
-class LockTimeout(CdpError):
+class LockTimeout(MessageError):
     """Another process held the lock for longer than we were willing to wait; ``message`` says so in the
     reader's language (``str(exc)``: in English)."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(str(message))
-        self.message = message
 
 
 def make_private_dir(path: Path) -> None:
