@@ -147,29 +147,6 @@ class _StderrFormatter(RedactingFormatter):
             record.levelname = record.levelname.upper()
 
 
-class ReconnectIsInfo(logging.Filter):
-    """discord.py logs every reconnect attempt as an ERROR with the full traceback of the network error
-    (``Attempting a reconnect in 0.54s``): during an outage that filled the log and printed
-    ``cdp-desktop: error: …`` on the terminal. A reconnect is expected, not a bug: one INFO line naming the
-    cause. Installed on the ``discord.client`` logger, where those records are made."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.msg == "Attempting a reconnect in %.2fs":
-            exc = record.exc_info[1] if record.exc_info else None
-            cause = f"{type(exc).__name__}: {exc}" if exc is not None else "connection lost"
-            record.msg = "Discord connection lost (%s); reconnecting in %.1f s"
-            record.args = (cause, *(record.args or ()))
-            record.levelno, record.levelname = logging.INFO, "INFO"
-            record.exc_info, record.exc_text = None, None
-        return True
-
-
-def install_reconnect_filter() -> None:
-    logger = logging.getLogger("discord.client")
-    if not any(isinstance(f, ReconnectIsInfo) for f in logger.filters):
-        logger.addFilter(ReconnectIsInfo())
-
-
 class _NotFileOnly(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not getattr(record, "cdp_file_only", False)
@@ -288,7 +265,6 @@ def setup_logging(paths: AppPaths, *, stderr: bool, verbose: int = 0) -> Path | 
         install_redaction(handler)
         root.addHandler(handler)
     _current_log_file = log_file
-    install_reconnect_filter()
     if problem:
         logging.getLogger(__name__).warning(problem)
     return log_file

@@ -305,7 +305,7 @@ class ConnectionSupervisor:
             delay = self._backoff(attempt)
             attempt += 1
             reason = self.scrubbed(failure).explain() if failure else CONNECTION_ENDED()
-            log.warning("%s", RECONNECTING(reason=reason, seconds=round(delay, 1)))
+            log.info("%s", RECONNECTING(reason=reason, seconds=round(delay, 1)))  # expected, not a fault
             self._set_status(ConnectionState.RECONNECTING, detail=reason)
             state = ConnectionState.RECONNECTING
             with contextlib.suppress(asyncio.TimeoutError):
@@ -355,9 +355,17 @@ class ConnectionSupervisor:
                 self._status.bot_id = user.id
             self._set_status(self._status.state)
             try:
-                await client.connect(reconnect=True)
+                # discord.py resumes a dropped session by itself either way. With reconnect=False, a
+                # reconnect that fails (the network is down) ends the client here instead of retrying on
+                # discord.py's own backoff (uncapped up to 17 minutes, an ERROR with a traceback each time):
+                # one backoff, this supervisor's, with the cap the settings give.
+                await client.connect(reconnect=False)
             except discord.PrivilegedIntentsRequired:
                 return self._intents_refused()
+            except discord.ConnectionClosed as exc:
+                if exc.code == 4014:  # raised as such only with reconnect=True
+                    return self._intents_refused()
+                raise
             return _Next.BACK_OFF
         finally:
             await self._dispose(client)

@@ -23,7 +23,7 @@ from cdp_desktop.ui.notifications import Notifications
 from cdp_desktop.ui.tray import Tray
 from tests.desktop_session import NOTIFY_RULE, SNI_REGISTER_RULE, BusMonitor, Service, dunst_history
 from tests.gui.dialog_support import connect, make_service
-from tests.helpers.logs import DISCORD_RECONNECT, RUN_FAILURES
+from tests.helpers.logs import RUN_FAILURES
 
 pytestmark = pytest.mark.desktop
 CHANNELS = 20
@@ -81,7 +81,7 @@ def run_and_wait(qtbot: Any, window: MainWindow) -> None:
     qtbot.wait(500)  # let Qt send the D-Bus call, if there is one
 
 
-@pytest.mark.expect_log(*RUN_FAILURES, DISCORD_RECONNECT)
+@pytest.mark.expect_log(*RUN_FAILURES)
 def test_an_outage_over_20_channels_is_one_notification_and_recovery_is_one_more(
     qtbot: Any, twenty: Any, sandbox: SandboxThread
 ) -> None:

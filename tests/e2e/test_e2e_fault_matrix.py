@@ -19,7 +19,6 @@ from tests.e2e.stack import SLOT, Stack, stack
 from tests.e2e.support import arun
 from tests.helpers.logs import (
     DISCORD_RATE_LIMITED,
-    DISCORD_RECONNECT,
     INTENTS_REFUSED,
     RUN_FAILURES,
     RUN_STOPPED,
@@ -28,7 +27,7 @@ from tests.helpers.logs import (
 
 # This module provokes failures on purpose: the warnings they log are expected.
 pytestmark = pytest.mark.expect_log(
-    *RUN_FAILURES, RUN_STOPPED, TOKEN_REJECTED, INTENTS_REFUSED, DISCORD_RECONNECT, DISCORD_RATE_LIMITED
+    *RUN_FAILURES, RUN_STOPPED, TOKEN_REJECTED, INTENTS_REFUSED, DISCORD_RATE_LIMITED
 )
 
 MSGS = "/channels/{c}/messages"

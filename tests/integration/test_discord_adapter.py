@@ -197,6 +197,30 @@ def test_connection_refused_mid_session_is_network_then_recovers() -> None:
     run(main())
 
 
+def test_after_a_long_outage_the_supervisors_capped_backoff_brings_it_back(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """discord.py's own reconnect loop backs off up to 1024 s, logging an ERROR with a traceback each time;
+    the supervisor's backoff (capped at 2 s in this harness, 300 s in the app) is the one that decides."""
+
+    async def main() -> float:
+        async with harness() as h:
+            await h.sb.go_offline()
+            await eventually(lambda: not h.client.is_connected)
+            await asyncio.sleep(10)  # several failed reconnects
+            await h.sb.go_online()
+            t0 = time.monotonic()
+            await eventually(lambda: h.client.is_connected, timeout=15)
+            return time.monotonic() - t0
+
+    with caplog.at_level(logging.INFO):
+        back_after = run(main())
+    attempts = [r for r in caplog.records if "reconnecting in" in r.getMessage()]
+    assert len(attempts) >= 3 and all(r.levelno == logging.INFO for r in attempts), attempts
+    assert not [r for r in caplog.records if r.name == "discord.client" and r.levelno >= logging.WARNING]
+    assert back_after < 2.0 + 3.0  # the cap, and room for a loaded machine
+
+
 def test_close_is_clean_and_quick(caplog: pytest.LogCaptureFixture) -> None:
     async def main() -> float:
         async with harness() as h:
