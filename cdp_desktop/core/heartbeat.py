@@ -142,8 +142,8 @@ class Strip:
         self._rows = rows or {}
         self._loader = loader
         self._days: tuple[Day, ...] | None = None
-        self.delivered = sum(1 for o in self.outcomes if o in DELIVERED)
-        self.counted = sum(1 for o in self.outcomes if o not in UNCOUNTED)
+        self.delivered = sum(map(DELIVERED.__contains__, self.outcomes))
+        self.counted = len(self.outcomes) - sum(map(UNCOUNTED.__contains__, self.outcomes))
 
     @classmethod
     def of_days(cls, days: Sequence[Day]) -> Strip:
@@ -257,11 +257,14 @@ def load_strips(
     ran = set(run_days)
     last = len(dates) - 1
     strips: dict[str, Strip] = {}
+    rank_of: dict[str, int] = {}  # a state's rank, looked up once per state, not per result row
     for t in targets:
         best: dict[str, int] = {}
         for entry in per_target.get(t.uid, ()):
             key, _, state = entry.partition(" ")
-            rank = _RANK[outcome_of_state(state)]
+            rank = rank_of.get(state)
+            if rank is None:
+                rank = rank_of[state] = _RANK[outcome_of_state(state)]
             if rank < best.get(key, 99):
                 best[key] = rank
         outcomes = []

@@ -99,6 +99,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE results ADD COLUMN message_json TEXT;
     ALTER TABLE logs ADD COLUMN message_json TEXT;
     """,
+    # 5: covering indexes for the channels table's "last delivered" and "last success" columns; without them
+    #    both scanned every row with a table lookup each (65 ms of the window's opening at 15,000 rows).
+    """
+    CREATE INDEX IF NOT EXISTS sends_delivered ON sends(target_uid, sent_at) WHERE message_id IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS results_target_state_at ON results(target_uid, state, at);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

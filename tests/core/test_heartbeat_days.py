@@ -136,6 +136,21 @@ def test_one_indexed_query_for_all_channels(tmp_path: Path) -> None:
     assert day.outcome == Outcome.REPLIED and day.attempts == 1
 
 
+def test_last_delivered_and_last_success_read_an_index_not_the_table(tmp_path: Path) -> None:
+    """The channels table's two "last" columns: an index per channel, not a table lookup per row (65 ms of
+    the window's opening at 500 channels and 15,000 rows before the version 5 indexes)."""
+    with History(tmp_path / "h.sqlite") as h:
+        statements: list[str] = []
+        h._db.set_trace_callback(statements.append)
+        h.last_delivered()
+        h.last_success()
+        h._db.set_trace_callback(None)
+        plans = [" ".join(str(step) for step in h._db.execute("EXPLAIN QUERY PLAN " + q)) for q in statements]
+    assert len(plans) == 2
+    assert "sends_delivered" in plans[0], plans[0]
+    assert "COVERING INDEX results_target_state_at" in plans[1], plans[1]
+
+
 def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
     path = tmp_path / "h.sqlite"
     with History(path) as h:
@@ -143,6 +158,8 @@ def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
         h.add_result(run, ChannelResult(run, "u", 2, "#a", State.REPLIED))
     db = sqlite3.connect(path)  # as version 1 wrote it: no slot index
     db.execute("DROP INDEX runs_slot")
+    for index in ("sends_delivered", "results_target_state_at"):  # added by version 5
+        db.execute(f"DROP INDEX {index}")
     for column in ("owner", "origin", "withdrawn_id"):  # added by version 3
         db.execute(f"ALTER TABLE sends DROP COLUMN {column}")
     for table in ("results", "logs"):  # added by version 4
@@ -153,7 +170,7 @@ def test_version_1_database_gains_the_index(tmp_path: Path) -> None:
     with History(path) as h:
         assert h.schema_version == SCHEMA_VERSION >= 2
         names = {r[0] for r in h._all("SELECT name FROM sqlite_master WHERE type='index'")}
-        assert "runs_slot" in names
+        assert {"runs_slot", "sends_delivered", "results_target_state_at"} <= names
         rows = h.day_rows("2025-03-01")
     assert [(r.slot_key, r.target_uid, r.state) for r in rows] == [("2025-03-01", "u", "replied")]
 
