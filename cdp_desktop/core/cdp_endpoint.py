@@ -15,7 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from .config import atomic_write
+from .atomic_file import atomic_write
 from .messages import Message, template
 
 FILENAME = "cdp_endpoint.json"

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime, time
@@ -21,7 +20,8 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from . import schedule
-from .locking import CHANGING_CONFIG, FileLock, LockTimeout, make_private_dir
+from .atomic_file import atomic_write
+from .locking import CHANGING_CONFIG, FileLock, LockTimeout
 from .messages import Message, Param, template
 from .schedule import Slot
 from .validation import (
@@ -68,7 +68,6 @@ __all__ = [
     "LoadResult",
     "Settings",
     "Target",
-    "atomic_write",
     "clean_name",
     "config_from_dict",
     "config_to_dict",
@@ -666,31 +665,6 @@ class ConfigStore:
             if digits:
                 ids.add(int(digits))
         return ids
-
-
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file, never half of one."""
-    make_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode) if hasattr(os, "fchmod") else None
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.filename is None:  # a failed write names no file: name ours
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def with_changes(target: Target, **changes: Any) -> Target:
