@@ -16,8 +16,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .cli_context import EXIT_INVALID, EXIT_OK, Context, err, out, out_json, pad, state_name, text
-from .core.config import TEMPORARY_LABEL
 from .core.errors import EXPLANATIONS, State
+from .core.run_texts import shown_label
 from .i18n import _
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ async def _run_now_with_progress(ctx: Context, force: bool, progress: RunProgres
 
 def _shown(label: str) -> str:
     """Reports name a temporary channel by its English label (stored so): say it in the user's language."""
-    return text(TEMPORARY_LABEL()) if label == str(TEMPORARY_LABEL()) else label
+    return text(shown_label(label))
 
 
 def cmd_run_now(ctx: Context) -> int:

@@ -23,6 +23,7 @@ from . import schedule
 from .atomic_file import atomic_write
 from .locking import CHANGING_CONFIG, FileLock, LockTimeout
 from .messages import Message, Param, template
+from .run_texts import TEMPORARY_LABEL
 from .schedule import Slot
 from .validation import (
     MAX_MESSAGE_LENGTH,
@@ -103,7 +104,6 @@ LOCK_TIMEOUT = 30.0  # seconds a writer waits for another process's edit (or a t
 DEFAULT_TEMPLATE = "{mention} daily keep-alive \u00b7 {date} {time}"
 
 _C = "ConfigError"
-TEMPORARY_LABEL = template(_C, "target.temporary", "temporary channel")
 NOT_CONFIGURED = template(
     _C, "config.not_configured", "{value} is not a configured channel; see `channels list`."
 )

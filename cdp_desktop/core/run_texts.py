@@ -3,7 +3,7 @@ rendered in the reader's language when shown and in English in the log files."""
 
 from __future__ import annotations
 
-from .messages import template
+from .messages import Message, template
 
 _C = "Engine"
 
@@ -76,3 +76,13 @@ TEMP_DELETE_ERROR = template(_C, "temp.delete_error", "Temporary channel #{name}
 ORPHANS_STOPPED = template(_C, "orphans.stopped", "Orphan cleanup stopped: {reason}")
 ORPHAN_NOT_DELETED = template(_C, "orphans.not_deleted", "Temporary channel {channel} not deleted: {reason}")
 ORPHAN_REMOVED = template(_C, "orphans.removed", "Removed temporary channel {channel} left by run {run}.")
+
+
+# How a target without a name or channel is called; its context is the configuration's, where it was born.
+TEMPORARY_LABEL = template("ConfigError", "target.temporary", "temporary channel")
+
+
+def shown_label(label: str) -> Message | str:
+    """A label as results store it (English) as a sentence parameter: "temporary channel" becomes its message
+    again, so it reads in the reader's language; ``#name`` and IDs stay as they are."""
+    return TEMPORARY_LABEL() if label == str(TEMPORARY_LABEL()) else label

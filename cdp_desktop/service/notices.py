@@ -8,7 +8,7 @@ failure stays quiet and a channel that starts failing later in the day is still 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from ..core.errors import State
 from ..core.history import ChannelResult, History
 from ..core.messages import Message, Param, Template, template
 from ..core.ports import Clock
+from ..core.run_texts import shown_label
 from .events import Notice
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ _LABELS_MORE = template(_N, "notice.labels.more", "{first}, \u2026")
 MAX_LABELS = 3  # labels named in a summary before "…"
 
 
-def labels_message(labels: list[str]) -> Param:
+def labels_message(labels: Sequence[Param]) -> Param:
     """Up to :data:`MAX_LABELS` labels as one list in the reader's language, "…" when there are more."""
     if len(labels) == 1:
         return labels[0]
@@ -204,7 +205,7 @@ class NoticePolicy:
         if not fresh:
             return
         bodies = NOTICE_BODIES[kind]
-        labels = [r.label for r in results]
+        labels = [shown_label(r.label) for r in results]
         retry = retry_at is not None and len(bodies) > _ONE_RETRY
         body = bodies[(_ONE if len(results) == 1 else _SEVERAL) + (_ONE_RETRY if retry else 0)]
         params: dict[str, Param] = {"channel": labels[0]} if len(results) == 1 else {}

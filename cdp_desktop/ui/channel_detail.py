@@ -261,7 +261,7 @@ class ChannelDetailDialog(QDialog):
         self.service = service
         self.row = row
         t = row.target
-        self.setWindowTitle(tr("Channel details \u2014 {0}").format(t.label))
+        self.setWindowTitle(tr("Channel details \u2014 {0}").format(shown(t.label_message())))
         self.resize(760, 760)
 
         s = service.config.settings

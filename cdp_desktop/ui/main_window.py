@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Stop sending keep-alives to {0}?\n"
                 "The channel itself stays on Discord; only this app forgets it."
-            ).format(row.target.label),
+            ).format(texts.shown(row.target.label_message())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
+from ..core.run_texts import shown_label
 from . import icons
-from .models import RunsModel, state_name, when_text
+from .models import RunsModel, shown, state_name, when_text
 
 if TYPE_CHECKING:
     from ..core.history import ChannelResult, LogLine, RunRecord
@@ -78,7 +79,7 @@ class RunDetailView(QTextBrowser):
         detail = _result_detail(r)
         msg = f" \u2014 {html.escape(detail)}" if detail else ""
         return (
-            f"<tr><td><span style='color:{col}'>\u25cf</span> {html.escape(r.label)}</td>"
+            f"<tr><td><span style='color:{col}'>\u25cf</span> {html.escape(shown(shown_label(r.label)))}</td>"
             f"<td>&nbsp;<span style='color:{col}'>{html.escape(state_name(r.state))}</span>"
             f"{html.escape(latency)}{msg}</td></tr>"
         )

@@ -53,3 +53,19 @@ def test_log_lines_and_notes_render_their_messages_and_old_lines_their_text(qtbo
     assert len(shown) == 2 and cjk(shown[0]) and "#a" in shown[0] and "could not" not in shown[0], text
     assert shown[1].endswith(" an old line in English"), text
     assert "\u673a\u5668\u4eba\u65e0\u6cd5\u67e5\u770b #a" in text, text  # 机器人无法查看 #a
+
+
+def test_a_temporary_channel_is_named_in_the_windows_language(qtbot: Any, chinese: str) -> None:
+    """Results store the English label of a run's temporary channel; the window says it in Chinese."""
+    view = RunDetailView()
+    qtbot.addWidget(view)
+    at = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    run = RunRecord(1, "2026-11-28", at, "manual", at, at, "ok", {State.REPLIED: 2})
+    results = [
+        ChannelResult(1, "t", 5, "temporary channel", State.REPLIED, reply_latency=0.4),
+        ChannelResult(1, "a", 6, "#temporary channel", State.REPLIED, reply_latency=0.5),  # a real name
+    ]
+    view.show_run(run, "manual", UTC, results, [])
+    text = view.toPlainText()
+    assert "\u4e34\u65f6\u9891\u9053" in text, text  # 临时频道
+    assert "#temporary channel" in text and text.count("temporary channel") == 1, text
