@@ -115,9 +115,10 @@ def _why_startup(doc: dict[str, Any]) -> str:
     return (
         f"the app needs {_ms(diff)} more than a bare window before its first paint. The window is painted "
         "before asyncio, qasync, QtNetwork and the service are imported (ui/app.py), so what is left is what "
-        "the window itself needs: its modules and Qt's Python types (the Qt namespace alone costs about "
-        "11 ms of enum creation on first use, which the bare window never touches), the log file, building "
-        "the window (menu bar, two tables, the run log) and painting more than an empty frame. The imports "
+        "the window itself needs: its modules and Qt's Python types (the Qt namespace's enums are created "
+        "on first use, which the bare window never does; PySide6's import hook also reads the source of "
+        "every module imported after it), the log file, building the window (menu bar, two tables, the run "
+        "log) and painting more than an empty frame. The imports "
         f"the bare window does not have take {_ms(imports)} on their own (fresh process), the largest: "
         + ", ".join(f"{k} {_ms(v)}" for k, v in steps)
         + f". Through the command a user types (python -m cdp_desktop --demo, with the CLI's own imports) "
