@@ -88,8 +88,13 @@ def outcome_of_state(state: str) -> Outcome:
     return found if found is not None else _outcome_of(state)
 
 
+# The rank each state's outcome has, looked up once per result row by load_strips.
+_RANK_BY_STATE: dict[str, int] = {s: _RANK[o] for s, o in _BY_STATE.items()}
+
+
 def _rank(state: str | None) -> int:
-    return _RANK[outcome_of_state(state or "")]
+    found = _RANK_BY_STATE.get(state or "")
+    return found if found is not None else _RANK[outcome_of_state(state or "")]
 
 
 @dataclass(frozen=True)
@@ -257,14 +262,13 @@ def load_strips(
     ran = set(run_days)
     last = len(dates) - 1
     strips: dict[str, Strip] = {}
-    rank_of: dict[str, int] = {}  # a state's rank, looked up once per state, not per result row
     for t in targets:
         best: dict[str, int] = {}
         for entry in per_target.get(t.uid, ()):
             key, _, state = entry.partition(" ")
-            rank = rank_of.get(state)
+            rank = _RANK_BY_STATE.get(state)
             if rank is None:
-                rank = rank_of[state] = _RANK[outcome_of_state(state)]
+                rank = _rank(state)
             if rank < best.get(key, 99):
                 best[key] = rank
         outcomes = []

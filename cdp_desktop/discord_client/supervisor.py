@@ -360,10 +360,10 @@ class ConnectionSupervisor:
                 # discord.py's own backoff (uncapped up to 17 minutes, an ERROR with a traceback each time):
                 # one backoff, this supervisor's, with the cap the settings give.
                 await client.connect(reconnect=False)
-            except discord.PrivilegedIntentsRequired:
-                return self._intents_refused()
             except discord.ConnectionClosed as exc:
-                if exc.code == 4014:  # raised as such only with reconnect=True
+                # 4014 comes as ConnectionClosed: discord.py wraps it in PrivilegedIntentsRequired only
+                # on its own reconnect path, which reconnect=False never takes.
+                if exc.code == 4014:
                     return self._intents_refused()
                 raise
             return _Next.BACK_OFF
