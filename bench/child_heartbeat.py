@@ -30,6 +30,7 @@ def main() -> int:
     from cdp_desktop.ui.bridge import ServiceBridge
     from cdp_desktop.ui.main_window import MainWindow
     from cdp_desktop.ui.models import ChannelsModel
+    from cdp_desktop.ui.window_layout import lay_out  # noqa: F401 - before the clock
 
     if mode == "plain":  # the strip taken out: no history query for it, nothing to paint
         AppService.heartbeat = lambda self, *a, **k: {}  # type: ignore[method-assign]

@@ -31,6 +31,7 @@ def main() -> int:
         from cdp_desktop.service import AppService
         from cdp_desktop.ui.bridge import ServiceBridge
         from cdp_desktop.ui.main_window import MainWindow
+        from cdp_desktop.ui.window_layout import lay_out  # noqa: F401 - before the clock
 
     async def run() -> None:
         nonlocal done

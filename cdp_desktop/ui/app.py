@@ -1,14 +1,17 @@
 """The GUI entry point: QApplication + qasync loop, single instance, startup order, clean shutdown.
 
-Order: Qt application → single-instance check → translator → window shown and painted → tray → only then
-asyncio, qasync and the service (which imports discord.py) → wait for Quit → stop the service within 5 s →
-return. The first paint happens in a short Qt event loop of its own before asyncio is even imported: what the
-window does not need is not loaded before it is on screen. Quit never calls ``app.quit()``: it sets an asyncio
-Event and ``main()`` returns, so the Discord client is closed while the loop still runs. The session ending
-(``commitDataRequest``) and Qt ending its loop by itself (``aboutToQuit``: X server gone) take the same path.
+Order: Qt application → single-instance check → translator → the window's frame shown and painted → the
+rest of the window built → tray → only then asyncio, qasync and the service (which imports discord.py) → wait
+for Quit → stop the service within 5 s → return. The first paint happens in a short Qt event loop of its own
+before asyncio is even imported, and shows the frame (title, menu bar, "Starting…"): only what that frame
+needs is loaded before it is on screen; the tables, the header and the bridge to the service follow at once.
 
-``CDP_DESKTOP_BENCH_MARKERS=1`` prints ``first_paint <time.monotonic()>`` (and ``tray_shown``) to stderr,
-for the benchmarks (bench/startup.py).
+Quit never calls ``app.quit()``: it sets an asyncio Event and ``main()`` returns, so the Discord client is
+closed while the loop still runs. The session ending (``commitDataRequest``) and Qt ending its loop by itself
+(``aboutToQuit``: X server gone) take the same path.
+
+``CDP_DESKTOP_BENCH_MARKERS=1`` prints ``first_paint <time.monotonic()>`` (then ``window_complete`` once the
+built window has painted, and ``tray_shown``) to stderr, for the benchmarks (bench/startup.py).
 """
 
 from __future__ import annotations
@@ -17,9 +20,7 @@ import contextlib
 import logging
 import os
 import sys
-import tempfile
 import time
-import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -249,11 +250,13 @@ class GuiApp:
             return
         log.error("unhandled exception", exc_info=(etype, value, tb))
         if not log.isEnabledFor(logging.ERROR):
+            import traceback
+
             traceback.print_exception(etype, value, tb)
         self._show_error(str(value) or etype.__name__)
 
     def _show_error(self, text: str) -> None:
-        if self.window is None or self._reporting:
+        if self.window is None or not self.window.built or self._reporting:
             return
         self._reporting = True
         try:
@@ -286,16 +289,14 @@ class GuiApp:
     # -- lifecycle -----------------------------------------------------------------------------------------
     def show_ui(self) -> None:
         """Build the window and the tray before the asyncio loop exists. A window that is to be seen at start
-        is shown and painted first; the tray comes right after it."""
-        from .bridge import ServiceBridge
+        has its frame shown and painted first; the rest of the window and then the tray come right after."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         from .main_window import MainWindow
-        from .notifications import Notifications
-        from .tray import Tray
 
         sys.excepthook = self._excepthook
         ui_settings = QSettings(str(self.paths.config_dir / "ui.ini"), QSettings.Format.IniFormat)
-        self.bridge = ServiceBridge()
-        self.window = MainWindow(self.bridge, demo=self.demo, ui_settings=ui_settings)
+        self.window = MainWindow(demo=self.demo, ui_settings=ui_settings)  # the frame
         self.window.quitRequested.connect(self.request_quit)
         # The session ends (logout, shutdown; Windows sends no SIGTERM) or Qt ends its loop by itself (the
         # X server went away): the same orderly stop as Quit. ui/qloop.py keeps asyncio running for it.
@@ -303,8 +304,12 @@ class GuiApp:
         self.app.commitDataRequest.connect(self._session_ending)
         if self.instance is not None:
             self.attach_instance(self.instance)
-        if self.demo or not Tray.available():
+        if self.demo or not QSystemTrayIcon.isSystemTrayAvailable():
             show_and_wait_for_paint(self.window)
+        self._build_window()
+
+        from .notifications import Notifications
+        from .tray import Tray
 
         self.tray = Tray(self.window, demo=self.demo)
         self.notifications = Notifications(self.window, self.tray)
@@ -316,6 +321,14 @@ class GuiApp:
             log.info("no system tray (yet): the window stays open")
         if (self.demo or not has_tray) and not self.window.isVisible():
             self.window.show()
+
+    def _build_window(self) -> None:
+        from .bridge import ServiceBridge
+
+        self.bridge = ServiceBridge()
+        if os.environ.get(MARKERS_ENV) == "1" and self.window.isVisible():
+            _FirstPaint(self.window, lambda: bench_mark("window_complete"))
+        self.window.build(self.bridge)
 
     def attach_instance(self, instance: InstanceServer) -> None:
         """Later launches of the same home show the window or quit this instance."""
@@ -407,7 +420,11 @@ def _remove_demo_home(folder: Any) -> None:
 
 
 def _demo_home(home: str | None) -> str:
-    return home or tempfile.mkdtemp(prefix="cdp-desktop-demo-")
+    if home:
+        return home
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="cdp-desktop-demo-")
 
 
 def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> int:
@@ -415,7 +432,6 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
     instance's window and returns 0."""
     from .. import i18n, logs
     from ..instance import InstanceLock
-    from . import icons
 
     paths = AppPaths.resolve(_demo_home(home) if demo else home)
     paths.ensure()
@@ -470,6 +486,8 @@ def run_gui(argv: list[str], *, home: str | None = None, demo: bool = False) -> 
         gui = GuiApp(app, paths, demo=demo, instance=None)
         gui.install_early_signal_handlers()
         gui.show_ui()  # on screen before QtNetwork, asyncio, qasync and the service are imported
+        from . import icons
+
         app.setWindowIcon(icons.app_icon())
         collector.start()
         instance = InstanceServer(server_name(paths))

@@ -41,7 +41,8 @@ from .heartbeat import (
     paint_strip,
     tr,
 )
-from .models import detail_of, error_text, fmt_time, shown, state_explanation, state_name
+from .models import detail_of, error_text, fmt_time, state_explanation, state_name
+from .texts import shown
 
 CHART_DAYS = 90
 STRIP_DAYS = 30

@@ -4,9 +4,15 @@ where there is no tray, after asking once), or quit."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox
+from PySide6.QtCore import QObject
+
+from .open_dialogs import deleted_on_close
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 KEEP_RUNNING_KEY = "ui/keep_running_in_background"  # "yes" | "no" | missing: not asked yet
 TRAY_HINT_KEY = "ui/tray_hint_shown"  # "yes" once the "still running in the tray" hint was shown
@@ -52,6 +58,8 @@ class ClosePolicy(QObject):
     def _ask_background(self) -> None:
         if self.asking is not None:
             return
+        from PySide6.QtWidgets import QCheckBox, QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Keep running?"),
@@ -69,7 +77,7 @@ class ClosePolicy(QObject):
         remember = QCheckBox(self.tr("Don't ask again"))
         remember.setChecked(True)
         box.setCheckBox(remember)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        deleted_on_close(box)
 
         def answered(result: int) -> None:
             self.asking = None

@@ -265,22 +265,20 @@ class HeartbeatDelegate(QStyledItemDelegate):
         if strip is None:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else None
+        # Selection and alternating background, drawn by Qt without the text (initStyleOption below). Not
+        # through widget.style() or QStyle: their Python types cost ~14 ms to create on the first paint.
+        super().paint(painter, option, index)
+        view = option.widget
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         painter.save()
-        if style is not None:  # selection and alternating background
-            from PySide6.QtWidgets import QStyle
-
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        from PySide6.QtWidgets import QStyle
-
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ratio = painter.device().devicePixelRatioF()
         painter.drawPixmap(option.rect.topLeft(), self._pixmap(strip, option, selected, ratio))
         painter.restore()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(HeartbeatRole) is not None:  # the figure is drawn into the strip's pixmap
+            option.text = ""
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index

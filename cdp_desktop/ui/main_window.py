@@ -2,6 +2,12 @@
 
 Everything long (runs, re-adding channels, demo faults) goes through ``ServiceBridge.spawn`` so the window
 never blocks; confirmations and dialogs are opened with ``open()`` (never ``exec()`` inside a coroutine).
+
+Built in two steps. ``MainWindow()`` is the frame: title, size, menu bar, "Starting…" in the status bar, the
+close policy. ``build(bridge)`` adds everything else. The app (ui/app.py) paints the frame first and builds
+the rest right after that paint, so the modules this file needs only for the parts (the tables, the header,
+the service's types, Qt's ``Qt`` namespace) are imported inside the methods that use them, not at module
+level. ``MainWindow(bridge)`` does both steps at once (tests, tools).
 """
 
 from __future__ import annotations
@@ -11,41 +17,33 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from .. import APP_NAME
 from ..core.errors import State
-from ..core.ports import ConnectionState
-from ..service.events import RunFinished, RunStarted, ScheduleChanged, SchedulerState
-from . import icons, texts
-from .action_button import ActionButton
-from .banner import BannerArea
-from .bridge import ServiceBridge
-from .channels_table import ChannelsTable
 from .close_policy import ClosePolicy
-from .demo_menu import DemoMenu
 from .open_dialogs import OpenDialogs
-from .run_detail import RunsPanel
-from .status_header import StatusHeader
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QShowEvent
+    from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QTableView
+
     from ..core.config import Target
     from ..core.engine import ReaddReport, RunReport
-    from ..core.ports import ConnectionStatus, GuildInfo
+    from ..core.ports import ConnectionState, ConnectionStatus, GuildInfo
+    from ..service.events import RunFinished, RunStarted, ScheduleChanged
+    from .action_button import ActionButton
+    from .banner import BannerArea
+    from .bridge import ServiceBridge
+    from .cdp_status import CdpEndpointStatus
+    from .channels_table import ChannelsTable
+    from .demo_menu import DemoMenu
+    from .models import ChannelsModel, RunsModel
+    from .run_detail import RunDetailView, RunsPanel
     from .service_api import ServiceApi
+    from .status_header import StatusHeader
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +51,49 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     quitRequested = Signal()
 
+    # Made by build() (the names tests and the tray read).
+    bridge: ServiceBridge
+    demo_items: DemoMenu | None  # fills the Demo menus (window and tray)
+    banners: BannerArea
+    header: StatusHeader
+    conn_icon: QLabel
+    bot_label: QLabel
+    conn_label: QLabel
+    cdp_status: CdpEndpointStatus
+    next_label: QLabel
+    last_label: QLabel
+    table: ChannelsTable
+    channels_model: ChannelsModel
+    empty_hint: QLabel
+    progress: QProgressBar
+    runs_panel: RunsPanel
+    runs: QTableView
+    runs_model: RunsModel
+    run_detail: RunDetailView
+    btn_logs: QPushButton
+    btn_add: ActionButton
+    btn_edit: ActionButton
+    btn_toggle: ActionButton
+    btn_remove: ActionButton
+    btn_readd: ActionButton
+    btn_run: ActionButton
+
     def __init__(
-        self, bridge: ServiceBridge, *, demo: bool = False, ui_settings: QSettings | None = None
+        self,
+        bridge: ServiceBridge | None = None,
+        *,
+        demo: bool = False,
+        ui_settings: QSettings | None = None,
     ) -> None:
+        """The frame; with ``bridge``, the whole window (``build`` at once)."""
         super().__init__()
-        self.bridge = bridge
         self.demo = demo
         self.ui_settings = ui_settings
+        self.built = False
         self.close_policy = ClosePolicy(self, ui_settings, self.quitRequested.emit)
         self._next_run: datetime | None = None
-        self._schedule_state = SchedulerState.IDLE
         self._running = False
         self._dialogs = OpenDialogs()
-        self.demo_items = DemoMenu(self) if demo else None  # fills the Demo menus (window and tray)
 
         # Qt appends " — CDP Desktop" (the display name) to a title that does not end with it: "CDP Desktop —
         # demo" became "CDP Desktop — demo — CDP Desktop". Ending with it, the title is used as it is.
@@ -73,10 +101,31 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{demo_word} \u2014 {APP_NAME}" if demo else APP_NAME)
         self.resize(880, 600)
         self.setMinimumSize(620, 420)
+        bar = self.menuBar()  # the menus' titles are in the first frame, their items come with build()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.channels_menu = bar.addMenu(self.tr("&Channels"))
+        self.demo_menu = bar.addMenu(self.tr("&Demo")) if demo else None
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.statusBar().setSizeGripEnabled(True)
+        self.statusBar().showMessage(self.tr("Starting\u2026"))
+        if bridge is not None:
+            self.build(bridge)
 
+    def build(self, bridge: ServiceBridge) -> None:
+        """Everything but the frame: actions, menus' items, header, buttons, tables, run log, and the
+        bridge's signals."""
+        from ..service.events import SchedulerState
+        from .demo_menu import DemoMenu
+
+        self.bridge = bridge
+        self._schedule_state = SchedulerState.IDLE
+        self.demo_items = DemoMenu(self) if self.demo else None
         self._build_actions()
-        self._build_menus()
-        self._build_ui()
+        self._fill_menus()
+        from .window_layout import lay_out
+
+        lay_out(self)
+        self.statusBar().clearMessage()
 
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -94,16 +143,24 @@ class MainWindow(QMainWindow):
         self._update_buttons()
         if self.demo_items is not None:
             self.banners.show_message(self.demo_items.intro(), "info", key="demo")
+        self.built = True
+        if self.isVisible():  # built after the frame was shown: what showEvent would have started
+            self._update_countdown()
+            self._tick.start()
 
     def _on_error(self, text: str) -> None:
         self.banners.show_message(text, "error")
 
     @property
     def service(self) -> ServiceApi | None:
-        return self.bridge.service
+        return self.bridge.service if self.built else None
 
     # ------------------------------------------------------------------------------------------ building
     def _build_actions(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from . import icons
+
         def act(text: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
             a = QAction(text, self)
             a.triggered.connect(lambda _checked=False: slot())
@@ -136,101 +193,26 @@ class MainWindow(QMainWindow):
         self.act_readd.setIconText(self.tr("Re-add missing channels"))
         self.act_run.setIconText(self.tr("Run now"))
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        m = bar.addMenu(self.tr("&File"))
+    def _fill_menus(self) -> None:
+        m = self.file_menu
         m.addActions([self.act_settings, self.act_token, self.act_import_cdp, self.act_logs])
         m.addSeparator()
         m.addActions([self.act_close, self.act_quit])
-        m = bar.addMenu(self.tr("&Channels"))
+        m = self.channels_menu
         m.addActions([self.act_add, self.act_detail, self.act_edit, self.act_toggle, self.act_remove])
         m.addSeparator()
         m.addActions([self.act_run, self.act_again, self.act_readd, self.act_pause])
-        if self.demo_items is not None:
-            items = self.demo_items
-            self.demo_menu = bar.addMenu(self.tr("&Demo"))
-            self.demo_menu.aboutToShow.connect(lambda: items.fill(self.demo_menu))
-            items.fill(self.demo_menu)
-        m = bar.addMenu(self.tr("&Help"))
-        m.addAction(self.act_about)
-
-    def _build_ui(self) -> None:
-        central = QWidget()
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(10, 8, 10, 8)
-        outer.setSpacing(8)
-        self.setCentralWidget(central)
-
-        self.banners = BannerArea()
-        outer.addWidget(self.banners)
-
-        self.header = StatusHeader(self.bridge)
-        outer.addWidget(self.header)
-        h = self.header  # its parts, as the window's (tests and the tray hint read them)
-        self.conn_icon, self.bot_label, self.conn_label = h.conn_icon, h.bot_label, h.conn_label
-        self.cdp_status, self.next_label, self.last_label = h.cdp_status, h.next_label, h.last_label
-
-        # Buttons.
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        self.btn_add = ActionButton(self.act_add)
-        self.btn_edit = ActionButton(self.act_edit)
-        self.btn_toggle = ActionButton(self.act_toggle)
-        self.btn_remove = ActionButton(self.act_remove)
-        for b in (self.btn_add, self.btn_edit, self.btn_toggle, self.btn_remove):
-            row.addWidget(b)
-        row.addStretch(1)
-        self.btn_readd = ActionButton(self.act_readd)
-        warn = icons.COLORS["warning"]
-        self.btn_readd.setStyleSheet(
-            f"QPushButton {{ background: {warn}; color: white; font-weight: bold; border-radius: 4px;"
-            f" padding: 4px 12px; border: 1px solid {icons.color('warning').darker(120).name()}; }}"
-            f"QPushButton:hover {{ background: {icons.color('warning').lighter(112).name()}; }}"
-        )
-        row.addWidget(self.btn_readd)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(90)
-        self.progress.setMaximumHeight(14)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        row.addWidget(self.progress)
-        self.btn_run = ActionButton(self.act_run)
-        self.btn_run.setDefault(True)
-        row.addWidget(self.btn_run)
-        outer.addLayout(row)
-
-        # Channels table above the run log.
-        split = QSplitter(Qt.Orientation.Vertical)
-        self.table = ChannelsTable()
-        self.channels_model = self.table.channels
-        self.table.doubleClicked.connect(lambda _i: self.show_channel_detail())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._channel_menu)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.empty_hint = QLabel(self.tr("No channels yet. Click \u201cAdd\u2026\u201d to choose one."))
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.table)
-        tl.addWidget(self.empty_hint)
-        split.addWidget(top)
-
-        self.runs_panel = RunsPanel(self.bridge)
-        self.runs_panel.openLogFolder.connect(self.open_log_folder)
-        panel = self.runs_panel  # its parts, as the window's (tests read them)
-        self.runs, self.runs_model, self.run_detail = panel.runs, panel.runs_model, panel.detail
-        self.btn_logs = panel.btn_logs
-        split.addWidget(self.runs_panel)
-        split.setSizes([330, 210])
-        outer.addWidget(split, 1)
-
-        self.statusBar().setSizeGripEnabled(True)
+        if self.demo_items is not None and self.demo_menu is not None:
+            items, menu = self.demo_items, self.demo_menu
+            menu.aboutToShow.connect(lambda: items.fill(menu))
+            items.fill(menu)
+        self.help_menu.addAction(self.act_about)
 
     # ------------------------------------------------------------------------------------------ state
     def _on_service_ready(self, service: ServiceApi) -> None:
+        from ..service.events import SchedulerState
+        from . import texts
+
         for w in service.load_warnings:
             self.banners.show_message(texts.shown(w), "warning")
         self._on_connection(service.connection)
@@ -258,6 +240,8 @@ class MainWindow(QMainWindow):
     def _clear_settled_banners(self) -> None:
         """A banner about a channel state goes away once no row is in that state any more (after a re-add
         the red "channel missing" stayed)."""
+        from ..core.ports import ConnectionState
+
         states = {r.state for r in self.channels_model.rows()}
         settled = {
             kind
@@ -286,6 +270,8 @@ class MainWindow(QMainWindow):
         self.header.show_last_run(svc.last_run())
 
     def _on_connection(self, status: ConnectionStatus) -> None:
+        from ..core.ports import ConnectionState
+
         self.header.show_connection(status)
         if status.state == ConnectionState.CONNECTED and self.service is not None:
             self.bridge.spawn(
@@ -314,6 +300,8 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _on_run_finished(self, event: RunFinished) -> None:
+        from . import texts
+
         self._running = False
         self.progress.setVisible("run_now" in self.bridge.busy or "readd" in self.bridge.busy)
         summary = texts.run_summary(event.report)
@@ -323,6 +311,8 @@ class MainWindow(QMainWindow):
         self._update_buttons()
 
     def _update_countdown(self) -> None:
+        from ..service.events import SchedulerState
+
         svc = self.service
         if svc is None:
             self.next_label.setText("")
@@ -386,6 +376,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ actions
     def run_now(self) -> None:
         """Send to what is due; every click answers (a run already going, no token, nothing due)."""
+        from ..core.ports import ConnectionState
+
         svc = self.service
         if svc is None:
             self.statusBar().showMessage(self.tr("Still starting; try again in a moment."), 5000)
@@ -401,6 +393,8 @@ class MainWindow(QMainWindow):
         self.bridge.spawn(svc.run_now(), what=self.tr("Run now"), busy="run_now", on_done=self._run_done)
 
     def _token_problem(self, state: ConnectionState) -> None:
+        from ..core.ports import ConnectionState
+
         text = (
             self.tr("Discord rejected the bot token, so nothing was sent. Enter a new one in Bot token\u2026")
             if state == ConnectionState.TOKEN_INVALID
@@ -410,6 +404,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10000)
 
     def _run_done(self, report: RunReport) -> None:
+        from ..core.ports import ConnectionState
+
         self.refresh_channels()
         self.refresh_runs(newest=True)
         results = report.results
@@ -428,6 +424,8 @@ class MainWindow(QMainWindow):
             )
 
     def _offer_send_again(self, uids: set[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Nothing was due"),
@@ -439,7 +437,6 @@ class MainWindow(QMainWindow):
         )
         again = box.addButton(self.tr("Send again now"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda _r: self.send_again(uids) if box.clickedButton() is again else None)
         self._dialogs["send_again"] = box
         box.open()
@@ -481,6 +478,8 @@ class MainWindow(QMainWindow):
         )
 
     def _readd_done(self, report: ReaddReport) -> None:
+        from . import texts
+
         entries = list(report.entries)
         ok = [e for e in entries if e.ok]
         if ok:
@@ -520,6 +519,10 @@ class MainWindow(QMainWindow):
         row, svc = self.selected_row(), self.service
         if row is None or svc is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
+        from . import texts
+
         uid = row.target.uid
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -532,7 +535,6 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Remove"))
 
         def answered(result: int) -> None:
@@ -549,8 +551,9 @@ class MainWindow(QMainWindow):
 
     def _channel_menu(self, pos: QPoint) -> None:
         if self.table.indexAt(pos).isValid():
+            from PySide6.QtWidgets import QMenu
+
             menu = QMenu(self)
-            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.addActions([self.act_detail, self.act_edit, self.act_toggle, self.act_remove])
             self._dialogs["channel_menu"] = menu
             menu.popup(self.table.viewport().mapToGlobal(pos))
@@ -563,7 +566,6 @@ class MainWindow(QMainWindow):
         from .channel_detail import ChannelDetailDialog
 
         dlg = ChannelDetailDialog(self.service, row, self)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._dialogs["detail"] = dlg
         dlg.open()
 
@@ -580,7 +582,6 @@ class MainWindow(QMainWindow):
         if self._dialogs.raise_if_open("editor"):
             return
         dlg = ChannelEditor(self.service, self, target=target)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda _r: self.refresh_channels())
         self._dialogs["editor"] = dlg
         dlg.open()
@@ -624,7 +625,6 @@ class MainWindow(QMainWindow):
 
     def _show_dialog(self, key: str, dlg: QDialog) -> None:
         self.show_and_raise()
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(lambda _r: self._after_dialog())
         self._dialogs.keep(key, dlg)
         dlg.open()
@@ -636,6 +636,7 @@ class MainWindow(QMainWindow):
     def _guard(self, fn: Callable[[], Any]) -> None:
         """Run a quick synchronous service call; a ConfigError or other failure becomes a banner."""
         from ..core.config import ConfigError
+        from . import texts
         from .widgets import config_error_text
 
         try:
@@ -651,6 +652,9 @@ class MainWindow(QMainWindow):
             return
         folder = svc.paths.log_dir
         folder.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.banners.show_message(self.tr("Could not open {0}").format(folder), "warning")
 
@@ -685,12 +689,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._update_countdown()
-        self._tick.start()  # only while visible: an idle tray app should not wake up every second
+        if self.built:
+            self._update_countdown()
+            self._tick.start()  # only while visible: an idle tray app should not wake up every second
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self._tick.stop()
+        if self.built:
+            self._tick.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()  # the policy hides the window or quits the app (never a closed window left behind)

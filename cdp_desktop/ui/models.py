@@ -21,13 +21,13 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core.errors import EXPLANATIONS, QT_TRANSLATE_NOOP, STATE_NAMES, State
 from ..core.events import counts_message
 from ..core.messages import Message, Template, template
-from ..i18n import qt_translate
 from . import icons, none_guard
+from .texts import shown
 
 if TYPE_CHECKING:
     from ..service.rows import ChannelRow
@@ -56,13 +56,6 @@ _COUNT_NAMES: dict[State, Template] = {
     State.PENDING: template(_S, "state.count_name.pending", "pending"),
     State.SENT_ELSEWHERE: template(_S, "state.count_name.sent_elsewhere", "other machine"),
 }
-
-
-def shown(text: Message | str | None) -> str:
-    """A core message in the window's language (plain text, e.g. Discord's own words, as it is)."""
-    if isinstance(text, Message):
-        return text.render(qt_translate)
-    return text or ""
 
 
 def detail_of(row: ChannelRow) -> Message | str | None:
@@ -390,18 +383,10 @@ class StateBadgeDelegate(QStyledItemDelegate):
         if state is None:
             super().paint(painter, option, index)
             return
+        # The cell's background and selection, drawn by Qt without text or icon (initStyleOption below).
+        # Not through widget.style() here: the style's Python type costs ~14 ms to create on first use.
+        super().paint(painter, option, index)
         painter.save()
-        widget: QWidget | None = option.widget
-        style = widget.style() if widget else None
-        if style is not None:  # selection background etc.
-            opt = QStyleOptionViewItem(option)
-            self.initStyleOption(opt, index)
-            opt.text = ""
-            opt.icon = QIcon()
-            # QStyle only here: its Python type costs ~4 ms to create, not worth paying before the first paint
-            from PySide6.QtWidgets import QStyle
-
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         cat = icons.state_category(state)
         base = icons.color(cat)
         text = state_name(state)
@@ -421,6 +406,12 @@ class StateBadgeDelegate(QStyledItemDelegate):
         text_rect = rect.adjusted(isz + 9, 0, -6, 0)
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
         painter.restore()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(StateRole) is not None:  # the pill is the text and the icon
+            option.text = ""
+            option.icon = QIcon()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)

@@ -1,8 +1,23 @@
-"""The window's open dialogs and message boxes by key: one of each, brought to the front when asked again."""
+"""The window's open dialogs and message boxes by key: one of each, brought to the front when asked again.
+
+Every widget kept here is deleted when it closes (WA_DeleteOnClose)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def deleted_on_close(widget: W) -> W:
+    """``widget`` with WA_DeleteOnClose set. Qt's ``Qt`` namespace is imported here, not at module level: it
+    costs about 25 ms the first time, and the window's first frame (ui/app.py) does not need it."""
+    from PySide6.QtCore import Qt
+
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return widget
 
 
 class OpenDialogs:
@@ -31,14 +46,14 @@ class OpenDialogs:
         return True
 
     def keep(self, key: str, dlg: QWidget) -> None:
-        self._open[key] = dlg
+        self._open[key] = deleted_on_close(dlg)
         dlg.destroyed.connect(lambda _o=None: self.get(key))  # forget it once Qt deleted it
 
     def __getitem__(self, key: str) -> QWidget:
         return self._open[key]
 
     def __setitem__(self, key: str, dlg: QWidget) -> None:
-        self._open[key] = dlg
+        self._open[key] = deleted_on_close(dlg)
 
     def __contains__(self, key: object) -> bool:
         return key in self._open

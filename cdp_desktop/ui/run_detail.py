@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from .. import i18n
 from ..core.run_texts import shown_label
 from . import icons
-from .models import RunsModel, shown, state_name, when_text
+from .models import RunsModel, state_name, when_text
+from .texts import shown
 
 if TYPE_CHECKING:
     from ..core.history import ChannelResult, LogLine, RunRecord
@@ -58,9 +59,9 @@ class RunDetailView(QTextBrowser):
         )
         parts = [f"<b>{html.escape(heading)}</b><br>"]
         if results:
-            parts.append("<table cellspacing='0' cellpadding='1'>")
+            parts.append("<p style='margin-top:4px'>")
             parts.extend(self._result_row(r) for r in results)
-            parts.append("</table>")
+            parts.append("</p>")
         if lines:
             parts.append("<p style='white-space:pre-wrap; font-family:monospace; margin-top:6px'>")
             for line in lines:
@@ -79,9 +80,9 @@ class RunDetailView(QTextBrowser):
         detail = _result_detail(r)
         msg = f" \u2014 {html.escape(detail)}" if detail else ""
         return (
-            f"<tr><td><span style='color:{col}'>\u25cf</span> {html.escape(shown(shown_label(r.label)))}</td>"
-            f"<td>&nbsp;<span style='color:{col}'>{html.escape(state_name(r.state))}</span>"
-            f"{html.escape(latency)}{msg}</td></tr>"
+            f"<span style='color:{col}'>\u25cf</span> {html.escape(shown(shown_label(r.label)))}&nbsp; "
+            f"<span style='color:{col}'>{html.escape(state_name(r.state))}</span>"
+            f"{html.escape(latency)}{msg}<br>"
         )
 
 

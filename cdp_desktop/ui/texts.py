@@ -18,9 +18,12 @@ def render(message: Message) -> str:
     return message.render(qt_translate)
 
 
-def shown(text: Message | str) -> str:
-    """A core message in the window's language; plain text (a path, an OS error) as it is."""
-    return render(text) if isinstance(text, Message) else str(text)
+def shown(text: Message | str | None) -> str:
+    """A core message in the window's language; plain text (a path, an OS error, Discord's own words) as it
+    is; nothing as ""."""
+    if isinstance(text, Message):
+        return render(text)
+    return "" if text is None else str(text)
 
 
 def error_text(exc: BaseException) -> str:

@@ -2434,6 +2434,10 @@ Start CDP Desktop again to bring the window back.</translation>
             <translation>Sent to what was due; {0} channel(s) already had today's keep-alive (Channels → Send again now).</translation>
         </message>
         <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
             <source>Still starting; try again in a moment.</source>
             <translation>Still starting; try again in a moment.</translation>
         </message>

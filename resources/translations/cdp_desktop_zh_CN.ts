@@ -2432,6 +2432,10 @@ Start CDP Desktop again to bring the window back.</source>
             <translation>已发送到待发送的频道；{0} 个频道今天已收到保活（频道 → 立即再次发送）。</translation>
         </message>
         <message>
+            <source>Starting…</source>
+            <translation>正在启动…</translation>
+        </message>
+        <message>
             <source>Still starting; try again in a moment.</source>
             <translation>仍在启动，请稍后再试。</translation>
         </message>

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QGroupBox, QToolTip
+from PySide6.QtWidgets import QApplication, QGroupBox, QStyleOptionViewItem, QToolTip
 
 from cdp_desktop.core.heartbeat import Outcome
 from cdp_desktop.ui.bridge import ServiceBridge
@@ -188,6 +188,50 @@ def test_painted_cells_differ_in_colour_and_shape(win: Win) -> None:
         o: str(cells[d]) for d, o in EXPECTED_DAILY.items() if d not in (date(2025, 9, 8), date(2025, 9, 6))
     }
     assert len(set(looks.values())) == len(looks)
+
+
+def test_a_selected_row_is_highlighted_under_its_badge_and_strip(win: Win) -> None:
+    """The badge and strip delegates let Qt draw the cell (background, selection) without its text."""
+    uid = win.prepared.daily.uid
+    row = win.row_of(uid)
+    highlight = win.table.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight).name()
+    state_rect = win.table.visualRect(win.model.index(row, ChannelsModel.COL_STATE))
+    strip_rect = win.table.visualRect(win.index(uid))
+    gap = win.layout(uid).cell_rect(0).left() - 1  # left of the first day: background only
+
+    def background(img: QImage) -> tuple[str, str]:
+        return (
+            img.pixelColor(state_rect.right() - 2, state_rect.top() + 1).name(),
+            img.pixelColor(gap, strip_rect.top() + 1).name(),
+        )
+
+    win.table.activateWindow()
+    win.table.setFocus()
+    assert highlight not in background(win.image())
+    win.table.selectRow(row)
+    QApplication.processEvents()
+    selected = win.image()
+    assert background(selected) == (highlight, highlight)
+    # The figure is drawn once, by the strip beside its days, in the highlighted text colour; Qt draws no
+    # copy of it at the cell's left, under the days: the gaps between the days stay the highlight.
+    layout = win.layout(uid)
+    cells = [layout.cell_rect(i) for i in range(layout.count)]
+    gaps = {
+        selected.pixelColor(x, y).name()
+        for y in range(layout.top, layout.top + layout.height)
+        for x in range(strip_rect.left() + 1, layout.right)
+        if not any(c.left() <= x <= c.right() for c in cells)
+    }
+    assert gaps == {highlight}
+    figure = selected.copy(layout.figure)
+    text = win.table.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText).name()
+    colours = {figure.pixelColor(x, y).name() for x in range(figure.width()) for y in range(figure.height())}
+    assert text in colours
+    # The badge is its own text and icon: Qt is given neither to draw under the translucent pill.
+    state_index = win.model.index(row, ChannelsModel.COL_STATE)
+    option = QStyleOptionViewItem()
+    win.table.itemDelegateForColumn(ChannelsModel.COL_STATE).initStyleOption(option, state_index)
+    assert option.text == "" and option.icon.isNull() and state_index.data()
 
 
 def test_tooltip_per_day(win: Win) -> None:

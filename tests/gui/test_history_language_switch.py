@@ -14,7 +14,8 @@ import pytest
 
 from cdp_desktop.core.errors import State
 from cdp_desktop.core.history import History
-from cdp_desktop.ui.models import shown, state_explanation
+from cdp_desktop.ui.models import state_explanation
+from cdp_desktop.ui.texts import shown
 from tests.core.test_engine import SILENT_BOT, World
 from tests.helpers.translation import cjk, ui_language
 

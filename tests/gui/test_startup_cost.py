@@ -33,12 +33,47 @@ REPO = Path(__file__).resolve().parents[2]
 # Everything the command and ui/app.py import before the window is shown (cli, run_gui, GuiApp.show_ui).
 _BEFORE_PAINT = """
 import json, sys
-import cdp_desktop.ui.app, cdp_desktop.logs, cdp_desktop.instance, cdp_desktop.ui.icons
-import cdp_desktop.ui.gc_guard, cdp_desktop.ui.bridge, cdp_desktop.ui.main_window
-import cdp_desktop.ui.notifications, cdp_desktop.ui.tray
+import cdp_desktop.ui.app, cdp_desktop.logs, cdp_desktop.instance
+import cdp_desktop.ui.gc_guard, cdp_desktop.ui.main_window
 import cdp_desktop.cli  # the command (`cdp-desktop`) goes through it before run_gui
 print(json.dumps(sorted(sys.modules)))
 """
+
+# The real start (`cdp-desktop --demo`), stopped at the moment the first frame is shown: what is loaded then,
+# and what that frame shows.
+_AT_FIRST_PAINT = """
+import json, os, sys
+import PySide6.QtCore
+import cdp_desktop.ui.app as app
+
+def record(window, *args, **kwargs):
+    print(json.dumps({
+        "modules": sorted(sys.modules),
+        "qt_namespace": "Qt" in vars(PySide6.QtCore),
+        "title": window.windowTitle(),
+        "menus": [a.text() for a in window.menuBar().actions()],
+        "status": window.statusBar().currentMessage(),
+        "built": window.built,
+    }), flush=True)
+    os._exit(0)
+
+app.show_and_wait_for_paint = record
+from cdp_desktop.cli import main
+sys.exit(main(["--home", sys.argv[1], "--demo"]))
+"""
+
+# The window's parts: built right after the first frame is painted.
+_WINDOW_PARTS = {
+    "cdp_desktop.ui.window_layout",
+    "cdp_desktop.ui.bridge",
+    "cdp_desktop.ui.channels_table",
+    "cdp_desktop.ui.run_detail",
+    "cdp_desktop.ui.heartbeat",
+    "cdp_desktop.ui.icons",
+    "cdp_desktop.ui.tray",
+    "cdp_desktop.service.events",
+    "cdp_desktop.core.ports",
+}
 
 
 def test_nothing_heavy_is_imported_before_the_first_paint() -> None:
@@ -49,6 +84,34 @@ def test_nothing_heavy_is_imported_before_the_first_paint() -> None:
     loaded = set(json.loads(out.stdout))
     heavy = {"asyncio", "qasync", "discord", "aiohttp", "PySide6.QtNetwork", "cdp_desktop.service.app"}
     assert not heavy & loaded, f"imported before the window is painted: {sorted(heavy & loaded)}"
+
+
+@pytest.mark.parametrize("language", ["en_US.UTF-8", "zh_CN.UTF-8"])
+def test_the_first_frame_is_the_window_frame_without_its_parts(tmp_path: Path, language: str) -> None:
+    env = dict(os.environ, LANG=language, LC_ALL=language, LANGUAGE="")
+    env.pop("CDP_DESKTOP_HOME", None)
+    out = subprocess.run(
+        [sys.executable, "-c", _AT_FIRST_PAINT, str(tmp_path / "home")],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    frame = json.loads(out.stdout.splitlines()[-1])
+    loaded = _WINDOW_PARTS & set(frame["modules"])
+    assert not loaded, f"the window's parts were imported before its first frame: {sorted(loaded)}"
+    assert not frame["qt_namespace"], "PySide6's Qt namespace (~25 ms) was created before the first frame"
+    assert not frame["built"]
+    if language.startswith("zh"):
+        assert frame["title"] == "演示 \u2014 CDP Desktop"
+        assert frame["status"] == "正在启动…"
+        assert [m.split("(")[0] for m in frame["menus"]] == ["文件", "频道", "演示", "帮助"]
+    else:
+        assert frame["title"] == "Demo \u2014 CDP Desktop"
+        assert frame["status"] == "Starting\u2026"
+        assert frame["menus"] == ["&File", "&Channels", "&Demo", "&Help"]
 
 
 def test_the_window_paints_before_the_loop_runs_and_the_marker_says_when(
