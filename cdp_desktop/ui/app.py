@@ -76,8 +76,11 @@ class _FirstPaint(QObject):
         return False
 
 
-def show_and_wait_for_paint(window: QWidget, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS) -> bool:
-    """Show ``window`` and run a short Qt event loop until it has painted (at most ``timeout_ms``).
+def show_and_wait_for_paint(
+    window: QWidget, timeout_ms: int = FIRST_PAINT_TIMEOUT_MS, marker: str = "first_paint"
+) -> bool:
+    """Show ``window`` and run a short Qt event loop until it has painted (at most ``timeout_ms``); on a
+    window already shown, until its next paint (after its contents changed).
 
     User input stays queued (it is delivered once the real loop runs). True when the paint was seen."""
     loop = QEventLoop()
@@ -85,7 +88,7 @@ def show_and_wait_for_paint(window: QWidget, timeout_ms: int = FIRST_PAINT_TIMEO
 
     def done() -> None:
         painted.append(True)
-        bench_mark("first_paint")
+        bench_mark(marker)
         loop.quit()
 
     probe = _FirstPaint(window, done)
@@ -304,9 +307,15 @@ class GuiApp:
         self.app.commitDataRequest.connect(self._session_ending)
         if self.instance is not None:
             self.attach_instance(self.instance)
-        if self.demo or not QSystemTrayIcon.isSystemTrayAvailable():
+        shown_at_start = self.demo or not QSystemTrayIcon.isSystemTrayAvailable()
+        if shown_at_start:
             show_and_wait_for_paint(self.window)
-        self._build_window()
+        from .bridge import ServiceBridge
+
+        self.bridge = ServiceBridge()
+        self.window.build(self.bridge)
+        if shown_at_start:  # the whole window on screen before the tray registers (a D-Bus round trip)
+            show_and_wait_for_paint(self.window, marker="window_complete")
 
         from .notifications import Notifications
         from .tray import Tray
@@ -321,14 +330,6 @@ class GuiApp:
             log.info("no system tray (yet): the window stays open")
         if (self.demo or not has_tray) and not self.window.isVisible():
             self.window.show()
-
-    def _build_window(self) -> None:
-        from .bridge import ServiceBridge
-
-        self.bridge = ServiceBridge()
-        if os.environ.get(MARKERS_ENV) == "1" and self.window.isVisible():
-            _FirstPaint(self.window, lambda: bench_mark("window_complete"))
-        self.window.build(self.bridge)
 
     def attach_instance(self, instance: InstanceServer) -> None:
         """Later launches of the same home show the window or quit this instance."""

@@ -283,3 +283,35 @@ def test_sigterm_right_after_the_first_paint_still_shuts_down_cleanly(tmp_path: 
             proc.kill()
             proc.communicate()
     assert proc.returncode == 0, err
+
+
+def test_the_whole_window_paints_before_the_tray_registers(tmp_path: Path) -> None:
+    """The frame first, then the whole window (header, tables) painted, then the tray's D-Bus round trip."""
+    env = dict(os.environ, CDP_DESKTOP_BENCH_MARKERS="1")
+    env.pop("CDP_DESKTOP_HOME", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cdp_desktop", "--home", str(tmp_path / "home"), "--demo"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    marks: dict[str, float] = {}
+    try:
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 30
+        for line in proc.stderr:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] in ("first_paint", "window_complete", "tray_shown"):
+                marks[parts[0]] = float(parts[1])
+            if "tray_shown" in marks or time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert list(marks) == ["first_paint", "window_complete", "tray_shown"], marks
+    assert marks["first_paint"] < marks["window_complete"] < marks["tray_shown"]
