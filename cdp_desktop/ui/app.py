@@ -314,7 +314,8 @@ class GuiApp:
 
         self.bridge = ServiceBridge()
         self.window.build(self.bridge)
-        if shown_at_start:  # the whole window on screen before the tray registers (a D-Bus round trip)
+        if shown_at_start and self.window.isVisible():  # (not closed meanwhile)
+            # The whole window on screen before the tray registers (a D-Bus round trip).
             show_and_wait_for_paint(self.window, marker="window_complete")
 
         from .notifications import Notifications
