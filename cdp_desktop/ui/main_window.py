@@ -116,14 +116,13 @@ class MainWindow(QMainWindow):
         bridge's signals."""
         from ..service.events import SchedulerState
         from .demo_menu import DemoMenu
+        from .window_layout import lay_out
 
         self.bridge = bridge
         self._schedule_state = SchedulerState.IDLE
         self.demo_items = DemoMenu(self) if self.demo else None
         self._build_actions()
         self._fill_menus()
-        from .window_layout import lay_out
-
         lay_out(self)
         self.statusBar().clearMessage()
 

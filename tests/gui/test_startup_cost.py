@@ -257,36 +257,12 @@ def test_qasync_itself_leaves_them_armed(qapp: Any) -> None:
     assert _run_on(lambda: qasync.QEventLoop(qapp), scenario) == 1
 
 
-def test_sigterm_right_after_the_first_paint_still_shuts_down_cleanly(tmp_path: Path) -> None:
-    """The window is on screen before the asyncio loop (and its signal handlers) runs: a SIGTERM then must
-    still end the app through its normal shutdown (exit code 0), not by the default action."""
-    env = dict(os.environ, CDP_DESKTOP_BENCH_MARKERS="1")
-    env.pop("CDP_DESKTOP_HOME", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cdp_desktop", "--home", str(tmp_path / "home"), "--demo"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stderr is not None
-        deadline = time.monotonic() + 30
-        for line in proc.stderr:
-            if line.startswith("first_paint") or time.monotonic() > deadline:
-                break
-        proc.send_signal(signal.SIGTERM)
-        _out, err = proc.communicate(timeout=15)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    assert proc.returncode == 0, err
+_MARKERS = ("first_paint", "window_complete", "tray_shown")
 
 
-def test_the_whole_window_paints_before_the_tray_registers(tmp_path: Path) -> None:
-    """The frame first, then the whole window (header, tables) painted, then the tray's D-Bus round trip."""
+def _demo_until(tmp_path: Path, last: str) -> tuple[dict[str, float], int, str]:
+    """Start ``cdp-desktop --demo`` with the start-up markers on, read them until ``last`` (30 s at most),
+    then SIGTERM it. Returns the markers seen (in order), its exit code and its stderr after that."""
     env = dict(os.environ, CDP_DESKTOP_BENCH_MARKERS="1")
     env.pop("CDP_DESKTOP_HOME", None)
     proc = subprocess.Popen(
@@ -303,15 +279,28 @@ def test_the_whole_window_paints_before_the_tray_registers(tmp_path: Path) -> No
         deadline = time.monotonic() + 30
         for line in proc.stderr:
             parts = line.split()
-            if len(parts) == 2 and parts[0] in ("first_paint", "window_complete", "tray_shown"):
+            if len(parts) == 2 and parts[0] in _MARKERS:
                 marks[parts[0]] = float(parts[1])
-            if "tray_shown" in marks or time.monotonic() > deadline:
+            if last in marks or time.monotonic() > deadline:
                 break
         proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=15)
+        _out, err = proc.communicate(timeout=15)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+    return marks, proc.returncode, err
+
+
+def test_sigterm_right_after_the_first_paint_still_shuts_down_cleanly(tmp_path: Path) -> None:
+    """The window is on screen before the asyncio loop (and its signal handlers) runs: a SIGTERM then must
+    still end the app through its normal shutdown (exit code 0), not by the default action."""
+    _marks, returncode, err = _demo_until(tmp_path, "first_paint")
+    assert returncode == 0, err
+
+
+def test_the_whole_window_paints_before_the_tray_registers(tmp_path: Path) -> None:
+    """The frame first, then the whole window (header, tables) painted, then the tray's D-Bus round trip."""
+    marks, _returncode, _err = _demo_until(tmp_path, "tray_shown")
     assert list(marks) == ["first_paint", "window_complete", "tray_shown"], marks
     assert marks["first_paint"] < marks["window_complete"] < marks["tray_shown"]
